@@ -1,0 +1,112 @@
+# wedgecert -- exact wedge-product features and certified optimal ReLU networks
+#
+#   make               library (build/libwedgecert.a, .so) and build/wedgecert
+#   make check         build and run every test; ends with "N passed, N failed"
+#   make check-asan    the same under AddressSanitizer + UBSan
+#   make demo          install missing Debian packages, build, run an example
+#   make install PREFIX=/usr/local
+#   make fuzz          libFuzzer harness for the CSV reader (clang)
+#   make bench         benchmarks (bench/)
+
+PREFIX   ?= /usr/local
+BUILD    ?= build
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN      = -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror
+SANITIZE ?=
+
+# GMP and MPFR ship pkg-config files; Debian's FLINT 2.9 and GLPK 5.0 do not.
+PKG_CFLAGS := $(shell pkg-config --cflags gmp mpfr 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs gmp mpfr 2>/dev/null || echo -lmpfr -lgmp)
+FLINT_LIBS := $(shell pkg-config --libs flint 2>/dev/null || echo -lflint)
+GLPK_LIBS  := $(shell pkg-config --libs glpk 2>/dev/null || echo -lglpk)
+LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(PKG_LIBS) -lm
+
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -Iinclude $(PKG_CFLAGS)
+
+LIB_SRC  = $(wildcard src/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+TEST_SRC = $(wildcard tests/t-*.c)
+LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+PIC_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
+CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+TESTS    = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+HEADERS  = include/wedgecert.h $(wildcard src/*.h)
+
+SOVERSION = 0
+VERSION   = 0.1.0
+
+.PHONY: all check check-asan demo install uninstall fuzz bench clean
+
+all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert
+
+$(BUILD)/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/cli/%.o: src/cli/%.c src/cli/cli.h $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/pic/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c $< -o $@
+
+$(BUILD)/libwedgecert.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libwedgecert.so: $(PIC_OBJ)
+	$(CC) $(SANITIZE) -shared -Wl,-soname,libwedgecert.so.$(SOVERSION) -o $@ $^ $(LIBS)
+
+$(BUILD)/wedgecert: $(CLI_OBJ) $(BUILD)/libwedgecert.a
+	$(CC) $(SANITIZE) -o $@ $(CLI_OBJ) $(BUILD)/libwedgecert.a $(LIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/check.h $(BUILD)/libwedgecert.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -Itests $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
+
+check: all $(TESTS)
+	@BUILD=$(BUILD) PREFIX_TEST=$(if $(SANITIZE),no,yes) sh tests/run.sh
+
+check-asan:
+	$(MAKE) BUILD=build-asan CC=gcc CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+	    SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+demo:
+	sh tools/install-deps.sh
+	$(MAKE) all
+	@echo
+	@echo '$$ build/wedgecert wedge examples/cross3.csv'
+	@$(BUILD)/wedgecert wedge examples/cross3.csv
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/bin
+	install -m 644 include/wedgecert.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(BUILD)/libwedgecert.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(BUILD)/libwedgecert.so $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(VERSION)
+	ln -sf libwedgecert.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(SOVERSION)
+	ln -sf libwedgecert.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so
+	install -m 755 $(BUILD)/wedgecert $(DESTDIR)$(PREFIX)/bin/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
+	    -e 's|@LIBS@|$(LIBS)|' wedgecert.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert \
+	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	@mkdir -p $(BUILD)/fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
+	    tests/fuzz/fuzz_csv.c $(LIB_SRC) -o $(BUILD)/fuzz/fuzz_csv $(LIBS)
+	@mkdir -p $(BUILD)/fuzz/corpus
+	cp examples/*.csv tests/fuzz/seeds/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
+	$(BUILD)/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus
+
+bench: all
+	sh bench/run.sh
+
+clean:
+	rm -rf build build-asan

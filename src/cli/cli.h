@@ -1,0 +1,46 @@
+/*
+ * cli.h -- what the subcommands of the wedgecert tool share: exit codes,
+ * option helpers and the small JSON/text printers.
+ */
+#ifndef WC_CLI_H
+#define WC_CLI_H
+
+#include <stdio.h>
+#include "wedgecert.h"
+
+/* Exit statuses of the tool, documented in its --help. */
+enum {
+    EXIT_OK = 0,
+    EXIT_DATA = 1,      /* unreadable or malformed input file */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_SOLVER = 3     /* the result could not be certified */
+};
+
+/* Prints "wedgecert CMD: error: ..." and a hint to --help; returns EXIT_USAGE. */
+int cli_usage_error(const char * cmd, const char * fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* True if argv[i] is -h or --help. */
+int cli_is_help(const char * arg);
+
+/* Prints x as a JSON string "p/q". */
+void cli_json_fmpq(FILE * out, const fmpq_t x);
+
+/* Prints x as a JSON number approximating it (17 significant digits), or
+ * null when it does not fit a double. */
+void cli_json_approx(FILE * out, const fmpq_t x);
+
+/* Prints x as p/q for people, with "  (~ 1.2345)" beside it when x is not
+ * an integer. */
+void cli_text_fmpq(FILE * out, const fmpq_t x);
+
+/* Decimal approximation of x (correctly rounded binary64 via MPFR) into buf. */
+void cli_approx_str(char * buf, size_t size, const fmpq_t x);
+
+int cmd_wedge(int argc, char ** argv);
+int cmd_solve(int argc, char ** argv);
+
+#endif

@@ -1,0 +1,126 @@
+/*
+ * main.c -- the wedgecert command-line tool: dispatch and shared printers.
+ */
+#include <stdarg.h>
+#include <string.h>
+#include <mpfr.h>
+#include "cli.h"
+
+static const char usage[] =
+"NAME\n"
+"    wedgecert - exact wedge-product features and certified optimal ReLU networks\n"
+"\n"
+"SYNOPSIS\n"
+"    wedgecert COMMAND [OPTIONS] FILE...\n"
+"    wedgecert --help | --version\n"
+"\n"
+"COMMANDS\n"
+"    wedge FILE     wedge product, norm, volume and Hodge dual of the rows of\n"
+"                   a matrix, in exact rational arithmetic\n"
+"\n"
+"    Run 'wedgecert COMMAND --help' for the options of each command.\n"
+"\n"
+"INPUT\n"
+"    CSV text, one row a line, comma-separated exact rationals: integers of\n"
+"    any size, p/q, or decimals with an optional exponent (0.1 is exactly\n"
+"    1/10).  Blank lines and '#' comments are skipped; a first row with no\n"
+"    numeric field is a header.  FILE '-' reads standard input.\n"
+"\n"
+"EXIT STATUS\n"
+"    0 success, 1 unreadable or malformed input, 2 bad command line,\n"
+"    3 a result could not be certified.\n";
+
+int
+cli_usage_error(const char * cmd, const char * fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "wedgecert %s: error: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'wedgecert %s --help'.\n", cmd);
+    return EXIT_USAGE;
+}
+
+int
+cli_is_help(const char * arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+void
+cli_json_fmpq(FILE * out, const fmpq_t x)
+{
+    char * s = wc_fmpq_get_str(x);
+    fprintf(out, "\"%s\"", s);
+    flint_free(s);
+}
+
+void
+cli_approx_str(char * buf, size_t size, const fmpq_t x)
+{
+    mpfr_t f;
+    mpq_t q;
+
+    mpfr_init2(f, 53);
+    mpq_init(q);
+    fmpq_get_mpq(q, x);
+    mpfr_set_q(f, q, MPFR_RNDN);
+    mpfr_snprintf(buf, size, "%.17Rg", f);
+    mpq_clear(q);
+    mpfr_clear(f);
+}
+
+void
+cli_json_approx(FILE * out, const fmpq_t x)
+{
+    char buf[64];
+
+    cli_approx_str(buf, sizeof(buf), x);
+    if (strchr(buf, 'n') != NULL)   /* inf or nan: not a JSON number */
+        fputs("null", out);
+    else
+        fputs(buf, out);
+}
+
+void
+cli_text_fmpq(FILE * out, const fmpq_t x)
+{
+    char * s = wc_fmpq_get_str(x);
+
+    fputs(s, out);
+    if (!fmpz_is_one(fmpq_denref(x)))
+    {
+        char buf[64];
+        cli_approx_str(buf, sizeof(buf), x);
+        fprintf(out, "  (~ %s)", buf);
+    }
+    flint_free(s);
+}
+
+int
+main(int argc, char ** argv)
+{
+    if (argc < 2)
+    {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    if (cli_is_help(argv[1]))
+    {
+        fputs(usage, stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0)
+    {
+        printf("wedgecert %s (FLINT %s, GMP %s)\n", WC_VERSION,
+               FLINT_VERSION, gmp_version);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "wedge") == 0)
+        return cmd_wedge(argc - 1, argv + 1);
+    fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
+                    "Try 'wedgecert --help'.\n", argv[1]);
+    return EXIT_USAGE;
+}

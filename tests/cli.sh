@@ -1,0 +1,72 @@
+# tests/cli.sh -- the wedgecert tool end to end: outputs checked against
+# values derived by hand, and every class of bad input.
+. tests/lib.inc
+
+# (1,2,3) ^ (4,5,6): minors -3, -6, -3; norm2 = 9 + 36 + 9 = 54; dual = cross product.
+"$WC" wedge examples/cross3.csv --json > "$T/j" 2>"$T/e"
+if [ "$(json_get "$T/j" "j['dual'], j['norm2'], j['grade'], j['dim'], [c['value'] for c in j['coords']], [c['index'] for c in j['coords']]")" = \
+     "['-3', '6', '-3'] 54 2 3 ['-3', '-6', '-3'] [[0, 1], [0, 2], [1, 2]]" ]; then ok "wedge json: cross product and norm2"
+else fail "wedge json: cross product and norm2" "$(cat "$T/j" "$T/e")"; fi
+
+# det of the lower-triangular matrix diag(1/10, 2, 1/2) = 1/10: 0.1 is read as 1/10
+"$WC" wedge examples/volume3.csv --json > "$T/j"
+if [ "$(json_get "$T/j" "j['volume'], j['coords'][0]['value']")" = "1/10 1/10" ]; then ok "wedge json: exact volume of a decimal matrix"
+else fail "wedge json: exact volume of a decimal matrix" "$(cat "$T/j")"; fi
+
+printf '0.1\n' > "$T/a.csv"
+"$WC" wedge "$T/a.csv" --json > "$T/j"
+if [ "$(json_get "$T/j" "j['volume'], j['norm2'], 'dual' in j")" = "1/10 1/100 False" ]; then ok "0.1 is 1/10, not a binary fraction"
+else fail "0.1 is 1/10, not a binary fraction" "$(cat "$T/j")"; fi
+
+# a random square integer matrix: volume must match Python's exact Fraction determinant
+python3 - "$T/r.csv" > "$T/expect" <<'PY'
+import random, sys
+from fractions import Fraction
+random.seed(7)
+n = 5
+A = [[Fraction(random.randint(-10**30, 10**30), random.randint(1, 10**5)) for _ in range(n)] for _ in range(n)]
+open(sys.argv[1], "w").write("\n".join(",".join(f"{x.numerator}/{x.denominator}" for x in r) for r in A) + "\n")
+def det(M):
+    M = [r[:] for r in M]; n = len(M); d = Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c] != 0), None)
+        if p is None: return Fraction(0)
+        if p != c: M[c], M[p] = M[p], M[c]; d = -d
+        d *= M[c][c]
+        for r in range(c + 1, n):
+            f = M[r][c] / M[c][c]
+            M[r] = [a - f * b for a, b in zip(M[r], M[c])]
+    return d
+v = det(A)
+print(f"{v.numerator}/{v.denominator}" if v.denominator != 1 else v.numerator)
+PY
+"$WC" wedge "$T/r.csv" --json > "$T/j"
+if [ "$(json_get "$T/j" "j['volume']")" = "$(cat "$T/expect")" ]; then ok "volume equals an independent Gaussian elimination"
+else fail "volume equals an independent Gaussian elimination" "$(cat "$T/j")" "expected $(cat "$T/expect")"; fi
+
+"$WC" wedge examples/cross3.csv > "$T/txt"
+if grep -q '^dual = (-3, 6, -3)' "$T/txt" && grep -q '^norm2 = 54 ' "$T/txt"; then ok "wedge text output"
+else fail "wedge text output" "$(cat "$T/txt")"; fi
+
+"$WC" --help > "$T/h" && grep -q SYNOPSIS "$T/h" && ok "--help" || fail "--help"
+"$WC" wedge --help > "$T/h" && grep -q SYNOPSIS "$T/h" && ok "wedge --help" || fail "wedge --help"
+"$WC" --version | grep -q '^wedgecert [0-9]' && ok "--version" || fail "--version"
+
+printf '1,2\n3,abc\n' > "$T/bad.csv"
+expect_error "bad token" "bad.csv:2:3: error: expected a number" "$WC" wedge "$T/bad.csv"
+printf '1,2\n3,1/0\n' > "$T/bad.csv"
+expect_error "division by zero" "bad.csv:2:5: error: division by zero" "$WC" wedge "$T/bad.csv"
+printf '1,2,3\n4,5\n' > "$T/bad.csv"
+expect_error "ragged rows" "bad.csv:2:4: error: expected 3 fields as on line 1, found 2" "$WC" wedge "$T/bad.csv"
+printf '# nothing\n' > "$T/bad.csv"
+expect_error "no rows" "bad.csv:1:1: error: expected at least one data row" "$WC" wedge "$T/bad.csv"
+printf '1,2\n3,\376\n' > "$T/bad.csv"
+expect_error "non-UTF-8" "bad.csv:2:3: error: expected UTF-8 text" "$WC" wedge "$T/bad.csv"
+printf '1,2\n3,4\n5,6\n' > "$T/bad.csv"
+expect_error "more rows than columns" "expected at most 2 rows" "$WC" wedge "$T/bad.csv"
+expect_error "missing file" "no-such.csv: error: cannot open" "$WC" wedge "$T/no-such.csv"
+expect_error "unknown option" "unknown option '--frobnicate'" "$WC" wedge --frobnicate examples/cross3.csv
+expect_error "unknown command" "unknown command 'frob'" "$WC" frob
+expect_error "no file" "expected a matrix FILE" "$WC" wedge
+
+done_tests

@@ -1,0 +1,51 @@
+# tests/install.sh -- 'make install' into a scratch prefix, then a tiny
+# program built against the installed copy through pkg-config.
+. tests/lib.inc
+
+if [ "${PREFIX_TEST:-yes}" = no ]; then
+    skip "install + pkg-config" "sanitizer build (the installed library would need the sanitizer runtime)"
+    done_tests; exit 0
+fi
+
+if make -s install BUILD="$BUILD" PREFIX="$T/prefix" >"$T/log" 2>&1; then ok "make install"
+else fail "make install" "$(tail -5 "$T/log")"; fi
+
+for f in include/wedgecert.h lib/libwedgecert.a lib/libwedgecert.so lib/pkgconfig/wedgecert.pc bin/wedgecert; do
+    [ -e "$T/prefix/$f" ] || fail "installed $f" "missing"
+done
+
+cat > "$T/hello.c" <<'C'
+#include <wedgecert.h>
+#include <stdio.h>
+int main(void)
+{
+    fmpq_mat_t V; fmpq w[3]; int i;
+    fmpq_mat_init(V, 2, 3);
+    for (i = 0; i < 3; i++) {
+        fmpq_init(w + i);
+        fmpq_set_si(fmpq_mat_entry(V, 0, i), i + 1, 1);
+        fmpq_set_si(fmpq_mat_entry(V, 1, i), i + 4, 1);
+    }
+    wc_hodge_dual(w, V);
+    for (i = 0; i < 3; i++) { fmpq_print(w + i); putchar(i < 2 ? ' ' : '\n'); fmpq_clear(w + i); }
+    fmpq_mat_clear(V);
+    return 0;
+}
+C
+export PKG_CONFIG_PATH="$T/prefix/lib/pkgconfig"
+for kind in static shared; do
+    if [ $kind = static ]; then flags="--static"; else flags=""; fi
+    if cc -o "$T/hello-$kind" "$T/hello.c" $(pkg-config --cflags $flags wedgecert) \
+          $( [ $kind = static ] && echo -Wl,-Bstatic ) $(pkg-config --libs-only-L wedgecert) -lwedgecert \
+          $( [ $kind = static ] && echo -Wl,-Bdynamic ) $(pkg-config --libs-only-l --static wedgecert | sed 's/-lwedgecert//') 2>"$T/cc.log" \
+       && [ "$(LD_LIBRARY_PATH="$T/prefix/lib" "$T/hello-$kind")" = "-3 6 -3" ]; then
+        ok "program built against the installed $kind library via pkg-config"
+    else
+        fail "program built against the installed $kind library via pkg-config" "$(cat "$T/cc.log")"
+    fi
+done
+if [ "$(LD_LIBRARY_PATH="$T/prefix/lib" ldd "$T/hello-shared" | grep -c "$T/prefix/lib/libwedgecert.so")" = 1 ]; then
+    ok "shared build really links the installed .so"
+else fail "shared build really links the installed .so" "$(ldd "$T/hello-shared")"; fi
+
+done_tests
