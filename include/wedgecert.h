@@ -165,6 +165,182 @@ int wc_dist2_to_span(fmpq_t r, const fmpq * x, const fmpq_mat_t V);
  * dependent. */
 int wc_signed_dist2(fmpq_t r, const fmpq * x, const fmpq_mat_t V);
 
+/* -------------------------------------------------------------- progress */
+
+/* Called by long computations: stage names what is running, done of total
+ * units are finished (total 0 when unknown).  The library itself never
+ * prints; the tool prints these on stderr once a run takes over a second. */
+typedef void (*wc_progress_fn)(void * ctx, const char * stage, slong done, slong total);
+
+/* ------------------------------------------------------------ dictionary */
+
+/*
+ * The complete vertex dictionary V of MATH.md section 3.  Atom u has a
+ * coordinate subset T (k entries), a sample subset S (k entries with hidden
+ * biases, k-1 without) and a sign; its direction is (w, b) = (w', b') / l1
+ * where (w', b') is the primitive integer vector of
+ *   w'_T = sign * *(x_s|_T : s in S)                    (no bias)
+ *   w'_T = sign * *((x_s - x_s0)|_T : s in S \ {s0})     (bias, s0 = min S)
+ *   b'   = -<x_s0, w'>  (bias; else 0),   l1 = ||w'||_1 > 0,
+ * and its feature column is k_u = (X w + b 1)_+.  Zero directions are
+ * skipped and exact duplicate directions keep only their first origin in
+ * enumeration order (k, then T, then S by rank, then + before -).
+ */
+enum { WC_DICT_FULL = 0, WC_DICT_SAMPLES = 1 };
+
+typedef struct {
+    slong n, d;
+    int bias, kind;
+    slong len, alloc;
+    slong * k;          /* |T| of each atom */
+    signed char * sign; /* +1 or -1 */
+    slong * T;          /* d slots an atom: T[u d + j], j < k[u] */
+    slong * S;          /* d slots an atom: S[u d + j], j < wc_dict_nsamples */
+    fmpz * wb;          /* d + 1 an atom: the primitive integer (w', b') */
+    fmpz * l1;          /* ||w'||_1 */
+} wc_dict_struct;
+typedef wc_dict_struct wc_dict_t[1];
+
+void wc_dict_init(wc_dict_t V);
+void wc_dict_clear(wc_dict_t V);
+
+/* |V| <= 2 sum_k C(d,k) C(n,k) (bias) or 2 sum_k C(d,k) C(n,k-1), over
+ * k = 1..d (full) or k = d (samples); saturates at UWORD_MAX. */
+ulong wc_dict_bound(slong n, slong d, int bias, int kind);
+
+/* Builds V for the samples of D; WC_ERR_ARG if the bound exceeds
+ * max_atoms (0: no limit). */
+int wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
+                  ulong max_atoms, wc_progress_fn progress, void * ctx,
+                  wc_error_t err);
+
+slong wc_dict_nsamples(const wc_dict_t V, slong u);
+
+/* The normalised direction of atom u: w (d entries) and b, ||w||_1 = 1. */
+void wc_dict_direction(fmpq * w, fmpq_t b, const wc_dict_t V, slong u);
+
+/* The feature column k_u = (X w + b)_+ (n entries). */
+void wc_dict_column(fmpq * col, const wc_dict_t V, const wc_data_t D, slong u);
+
+/* ------------------------------------------------------------------- LP */
+
+/*
+ * An LP in integer standard form:  minimise c^T x  s.t.  A x = b,  x >= 0,
+ * with A (m x N), b, c integral.  Every training problem is brought to this
+ * form, exactly, before anything touches a double.
+ */
+typedef struct {
+    slong m, N;
+    fmpz_mat_t A;
+    fmpz * b;
+    fmpz * c;
+} wc_lp_struct;
+typedef wc_lp_struct wc_lp_t[1];
+
+void wc_lp_init(wc_lp_t P, slong m, slong N);
+void wc_lp_clear(wc_lp_t P);
+
+/* Writes P in CPLEX LP format (variables x1..xN, rows c1..cm), exact
+ * integers, each comment line prefixed with '\'.  Returns 0 or WC_ERR_IO. */
+int wc_lp_write_cplex(FILE * out, const wc_lp_t P, const char * comment);
+
+/* 1 if (x, y) is an optimality certificate: A x = b, x >= 0, A^T y <= c
+ * and c^T x = b^T y, checked exactly; else 0 with the first failure in why. */
+int wc_lp_check_optimal(const wc_lp_t P, const fmpq * x, const fmpq * y,
+                        char * why, size_t size);
+
+/* 1 if y proves A x = b, x >= 0 infeasible (Farkas: A^T y <= 0, b^T y > 0). */
+int wc_lp_check_farkas(const wc_lp_t P, const fmpq * y, char * why, size_t size);
+
+enum { WC_LP_OPTIMAL = 0, WC_LP_INFEASIBLE = 1 };
+
+/* How a solution was certified: the basis that passed the exact check. */
+enum {
+    WC_CERT_GLPK_SIMPLEX = 0,   /* GLPK's double simplex basis */
+    WC_CERT_GLPK_EXACT = 1,     /* after glp_exact, warm-started */
+    WC_CERT_EXACT_PIVOTS = 2    /* after our exact rational simplex */
+};
+
+/* What wc_lp_solve may use. */
+enum {
+    WC_METHOD_AUTO = 0,         /* double simplex; on a failed check glp_exact
+                                   (when the data fits 53 bits), then exact pivots */
+    WC_METHOD_GLPK_EXACT = 1,   /* always run glp_exact after the double simplex
+                                   when the data fits 53 bits */
+    WC_METHOD_PIVOTS = 2        /* exact rational simplex only, no GLPK */
+};
+
+typedef struct {
+    int status;         /* WC_LP_OPTIMAL or WC_LP_INFEASIBLE */
+    int certified_by;   /* WC_CERT_* */
+    int verified;       /* 1 only after the exact check passed */
+    slong m, N;
+    fmpq * x;           /* N entries; zero when infeasible */
+    fmpq * y;           /* m entries: the optimal dual, or the Farkas vector */
+    fmpq_t value;       /* c^T x = b^T y; for infeasible, b^T y > 0 */
+} wc_lp_solution_struct;
+typedef wc_lp_solution_struct wc_lp_solution_t[1];
+
+void wc_lp_solution_init(wc_lp_solution_t S, slong m, slong N);
+void wc_lp_solution_clear(wc_lp_solution_t S);
+
+/* Solves P exactly.  Returns 0 with a verified solution or Farkas vector,
+ * or WC_ERR_SOLVER (never an unverified answer). */
+int wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
+                wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* ------------------------------------------------------ training problems */
+
+enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2 };
+
+typedef struct {
+    int loss;           /* WC_LOSS_* */
+    fmpq_t beta;        /* > 0; ignored for interp */
+    int bias;           /* hidden biases (and then the free intercept) */
+    int intercept;      /* free output intercept without hidden biases */
+    int dict;           /* WC_DICT_FULL or WC_DICT_SAMPLES */
+    int method;         /* WC_METHOD_* */
+    ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
+    wc_progress_fn progress;
+    void * progress_ctx;
+} wc_problem_struct;
+typedef wc_problem_struct wc_problem_t[1];
+
+void wc_problem_init(wc_problem_t p);    /* interp, no bias, full, auto */
+void wc_problem_clear(wc_problem_t p);
+
+/*
+ * The certified optimum of a training problem and the network read off it.
+ * Neuron j is atom[j] of V with output weight alpha[j] != 0.
+ */
+typedef struct {
+    int status;             /* WC_LP_OPTIMAL or WC_LP_INFEASIBLE */
+    int certified_by, verified;
+    fmpq_t value;           /* optimal training objective */
+    fmpq_t xi;              /* output intercept (0 when absent) */
+    slong nneurons;
+    slong * atom;
+    fmpq * alpha;
+    slong n;
+    fmpq * farkas;          /* infeasible: v with K^T v = 0, (1^T v = 0), y^T v > 0 */
+    fmpz_t obj_scale;       /* LP objective = obj_scale * training objective */
+    wc_dict_t V;
+    wc_lp_t lp;
+    wc_lp_solution_t sol;
+} wc_result_struct;
+typedef wc_result_struct wc_result_t[1];
+
+void wc_result_init(wc_result_t R);
+void wc_result_clear(wc_result_t R);
+
+/* Builds the LP of (D, p) in integer standard form; used by wc_solve and
+ * by 'solve --write-lp'.  Requires R->V built. */
+int wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
+                  const wc_dict_t V, const wc_problem_t p, wc_error_t err);
+
+/* Dictionary, LP, certified solve and network in one call. */
+int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
 /* ------------------------------------------------------------------ output */
 
 /* The exact string "p/q" (or "p" when q = 1) of x, malloc'd by FLINT:

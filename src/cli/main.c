@@ -17,6 +17,8 @@ static const char usage[] =
 "COMMANDS\n"
 "    wedge FILE     wedge product, norm, volume and Hodge dual of the rows of\n"
 "                   a matrix, in exact rational arithmetic\n"
+"    solve DATA     certified globally optimal two-layer ReLU network for a\n"
+"                   labelled data set (exact LP over the vertex dictionary)\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -120,6 +122,8 @@ main(int argc, char ** argv)
     }
     if (strcmp(argv[1], "wedge") == 0)
         return cmd_wedge(argc - 1, argv + 1);
+    if (strcmp(argv[1], "solve") == 0)
+        return cmd_solve(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;

@@ -1,0 +1,444 @@
+/*
+ * solve.c -- 'wedgecert solve DATA': the certified optimal network.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <flint/fmpq_vec.h>
+#include "cli.h"
+
+static const char solve_usage[] =
+"NAME\n"
+"    wedgecert solve - certified globally optimal two-layer ReLU network\n"
+"\n"
+"SYNOPSIS\n"
+"    wedgecert solve DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
+"                    [--intercept] [--dict full|samples] [--json]\n"
+"                    [--write-lp FILE] [--method auto|glpk-exact|pivots]\n"
+"                    [--max-atoms N] [--quiet]\n"
+"\n"
+"DESCRIPTION\n"
+"    DATA is a labelled CSV file (x_1,...,x_d,y a row).  Trains\n"
+"        f(x) = sum_j alpha_j (x^T w_j + b_j)_+ + xi\n"
+"    with the penalty R = sum_j ||w_j||_1 |alpha_j| by solving the exact\n"
+"    convex equivalent: an LP over the complete vertex dictionary V of\n"
+"    generalized cross products of the samples.  GLPK proposes a basis;\n"
+"    the primal and dual solutions are recomputed from it in exact\n"
+"    rational arithmetic (FLINT) and checked: primal feasibility, dual\n"
+"    feasibility for every atom, equal objectives.  A basis that fails is\n"
+"    repaired with glp_exact (when every scaled coefficient fits 53 bits)\n"
+"    and exact rational pivots.  Only verified values are printed as exact.\n"
+"\n"
+"OPTIONS\n"
+"    --loss interp  minimise R subject to f(x_i) = y_i (the default)\n"
+"    --loss l1      sum_i |f(x_i) - y_i| + beta R\n"
+"    --loss hinge   sum_i (1 - y_i f(x_i))_+ + beta R   (labels -1 or +1)\n"
+"    --beta Q       the exact rational beta > 0 (l1, hinge; default 1)\n"
+"    --bias         hidden biases b_j, and the free intercept xi\n"
+"    --intercept    the free intercept xi only\n"
+"    --dict full    the complete vertex dictionary (the default): the\n"
+"                   network is a global minimiser for every width >= m*\n"
+"    --dict samples wedges of samples alone (k = d): optimal within that\n"
+"                   dictionary only\n"
+"    --json         one JSON object (see below)\n"
+"    --write-lp FILE  the integer-scaled LP in CPLEX LP format, for glpsol\n"
+"                   or QSopt_ex's esolver; its optimum divided by the\n"
+"                   objective scale in its first comment is the optimal value\n"
+"    --method M     auto (default), glpk-exact (always run glp_exact after\n"
+"                   the double simplex when the data fits 53 bits), or\n"
+"                   pivots (our exact simplex alone, no GLPK)\n"
+"    --max-atoms N  refuse dictionaries larger than N (default 2000000)\n"
+"    --quiet        no progress on stderr\n"
+"\n"
+"OUTPUT\n"
+"    --json prints \"status\" (\"optimal\" or \"infeasible\"), \"optimal_value\"\n"
+"    (exact \"p/q\"), \"optimal_value_approx\", \"dictionary_size\",\n"
+"    \"verified\", \"certified_by\", \"intercept\", and \"neurons\": a list of\n"
+"    {\"w\", \"b\", \"alpha\", \"coords\" (T), \"samples\" (S), \"sign\"} with\n"
+"    exact strings and 0-based indices.  An infeasible problem (only\n"
+"    interp can be) has \"farkas\": v with K^T v = 0 (and 1^T v = 0 with an\n"
+"    intercept) and y^T v > 0, checked exactly.\n";
+
+/* --------------------------------------------------------------- progress */
+
+typedef struct {
+    struct timespec start, last;
+    int quiet;
+} progress_t;
+
+static double
+seconds_between(const struct timespec * a, const struct timespec * b)
+{
+    return (double) (b->tv_sec - a->tv_sec) + 1e-9 * (double) (b->tv_nsec - a->tv_nsec);
+}
+
+/* Prints at most once a second, and only once the run is a second old. */
+static void
+print_progress(void * ctx, const char * stage, slong done, slong total)
+{
+    progress_t * p = ctx;
+    struct timespec now;
+
+    if (p->quiet)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (seconds_between(&p->start, &now) < 1.0 || seconds_between(&p->last, &now) < 1.0)
+        return;
+    p->last = now;
+    if (total > 0)
+        fprintf(stderr, "wedgecert: %s %ld/%ld (%.1f s)\n", stage, done, total,
+                seconds_between(&p->start, &now));
+    else if (done > 0)
+        fprintf(stderr, "wedgecert: %s, step %ld (%.1f s)\n", stage, done,
+                seconds_between(&p->start, &now));
+    else
+        fprintf(stderr, "wedgecert: %s (%.1f s)\n", stage, seconds_between(&p->start, &now));
+}
+
+/* ----------------------------------------------------------------- output */
+
+static const char *
+loss_name(int loss)
+{
+    return loss == WC_LOSS_L1 ? "l1" : loss == WC_LOSS_HINGE ? "hinge" : "interp";
+}
+
+static const char *
+cert_name(int how)
+{
+    return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
+         : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots" : "glpk-simplex";
+}
+
+static void
+json_index_list(FILE * out, const slong * v, slong len)
+{
+    slong j;
+
+    fputc('[', out);
+    for (j = 0; j < len; j++)
+        fprintf(out, "%s%ld", j ? ", " : "", v[j]);
+    fputc(']', out);
+}
+
+static void
+json_fmpq_list(FILE * out, const fmpq * v, slong len)
+{
+    slong j;
+
+    fputc('[', out);
+    for (j = 0; j < len; j++)
+    {
+        if (j) fputs(", ", out);
+        cli_json_fmpq(out, v + j);
+    }
+    fputc(']', out);
+}
+
+static void
+print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
+{
+    slong j, d = D->d;
+    fmpq * w = _fmpq_vec_init(d);
+    fmpq_t b;
+
+    fmpq_init(b);
+    printf("{\"status\": \"%s\", \"verified\": %s, \"certified_by\": \"%s\"",
+           R->status == WC_LP_OPTIMAL ? "optimal" : "infeasible",
+           R->verified ? "true" : "false", cert_name(R->certified_by));
+    printf(", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, loss_name(p->loss));
+    if (p->loss != WC_LOSS_INTERP)
+    {
+        printf(", \"beta\": ");
+        cli_json_fmpq(stdout, p->beta);
+    }
+    printf(", \"bias\": %s, \"intercept_free\": %s, \"dictionary\": \"%s\""
+           ", \"dictionary_size\": %ld",
+           p->bias ? "true" : "false", (p->bias || p->intercept) ? "true" : "false",
+           p->dict == WC_DICT_SAMPLES ? "samples" : "full", R->V->len);
+    if (R->status == WC_LP_INFEASIBLE)
+    {
+        printf(", \"farkas\": ");
+        json_fmpq_list(stdout, R->farkas, R->n);
+        printf("}\n");
+    }
+    else
+    {
+        printf(", \"optimal_value\": ");
+        cli_json_fmpq(stdout, R->value);
+        printf(", \"optimal_value_approx\": ");
+        cli_json_approx(stdout, R->value);
+        printf(", \"lp_objective_scale\": \"");
+        fmpz_fprint(stdout, R->obj_scale);
+        printf("\", \"intercept\": ");
+        cli_json_fmpq(stdout, R->xi);
+        printf(", \"neurons\": [");
+        for (j = 0; j < R->nneurons; j++)
+        {
+            slong u = R->atom[j];
+            wc_dict_direction(w, b, R->V, u);
+            printf("%s{\"w\": ", j ? ", " : "");
+            json_fmpq_list(stdout, w, d);
+            printf(", \"b\": ");
+            cli_json_fmpq(stdout, b);
+            printf(", \"alpha\": ");
+            cli_json_fmpq(stdout, R->alpha + j);
+            printf(", \"coords\": ");
+            json_index_list(stdout, R->V->T + u * d, R->V->k[u]);
+            printf(", \"samples\": ");
+            json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
+            printf(", \"sign\": %d}", R->V->sign[u]);
+        }
+        printf("]}\n");
+    }
+    fmpq_clear(b);
+    _fmpq_vec_clear(w, d);
+}
+
+static void
+print_text_list(const fmpq * v, slong len)
+{
+    slong j;
+
+    for (j = 0; j < len; j++)
+    {
+        char * s = wc_fmpq_get_str(v + j);
+        printf("%s%s", j ? ", " : "", s);
+        flint_free(s);
+    }
+}
+
+static void
+print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const char * path)
+{
+    slong j, t, d = D->d;
+    fmpq * w = _fmpq_vec_init(d);
+    fmpq_t b;
+
+    fmpq_init(b);
+    printf("data: %s (n = %ld samples, d = %ld)\n", path, D->n, d);
+    printf("problem: loss %s", loss_name(p->loss));
+    if (p->loss != WC_LOSS_INTERP)
+    {
+        char * s = wc_fmpq_get_str(p->beta);
+        printf(", beta = %s", s);
+        flint_free(s);
+    }
+    printf(", %s, %s\n", p->bias ? "hidden biases" : "no hidden biases",
+           (p->bias || p->intercept) ? "free intercept" : "no intercept");
+    printf("dictionary: %s, %ld atoms\n",
+           p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
+                                      : "complete vertex dictionary", R->V->len);
+    if (R->status == WC_LP_INFEASIBLE)
+    {
+        printf("status: infeasible (no network in this class interpolates the data)\n");
+        printf("Farkas vector v (checked exactly: K^T v = 0%s, y^T v > 0):\n  ",
+               (p->bias || p->intercept) ? ", 1^T v = 0" : "");
+        print_text_list(R->farkas, R->n);
+        printf("\n");
+        goto done;
+    }
+    printf("status: optimal\noptimal value = ");
+    cli_text_fmpq(stdout, R->value);
+    printf("\ncertified: exact primal and dual recomputed in FLINT from the %s basis;\n"
+           "           dual feasible over all %ld atoms of the %s dictionary\n",
+           R->certified_by == WC_CERT_GLPK_SIMPLEX ? "GLPK simplex"
+           : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
+           R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
+    printf("network: %ld neuron%s, intercept xi = ", R->nneurons, R->nneurons == 1 ? "" : "s");
+    cli_text_fmpq(stdout, R->xi);
+    printf("\n");
+    for (j = 0; j < R->nneurons; j++)
+    {
+        slong u = R->atom[j];
+        char * s;
+
+        wc_dict_direction(w, b, R->V, u);
+        s = wc_fmpq_get_str(R->alpha + j);
+        printf("  alpha = %s, w = (", s);
+        flint_free(s);
+        print_text_list(w, d);
+        s = wc_fmpq_get_str(b);
+        printf("), b = %s   [T = {", s);
+        flint_free(s);
+        for (t = 0; t < R->V->k[u]; t++)
+            printf("%s%ld", t ? "," : "", R->V->T[u * d + t]);
+        printf("}, S = {");
+        for (t = 0; t < wc_dict_nsamples(R->V, u); t++)
+            printf("%s%ld", t ? "," : "", R->V->S[u * d + t]);
+        printf("}, %s]\n", R->V->sign[u] > 0 ? "+" : "-");
+    }
+done:
+    fmpq_clear(b);
+    _fmpq_vec_clear(w, d);
+}
+
+/* Writes the LP to path through a temporary file, so that a failure never
+ * leaves half a file behind. */
+static int
+write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char * data)
+{
+    size_t len = strlen(path) + 8;
+    char * tmp = flint_malloc(len);
+    char * comment, * sc = fmpz_get_str(NULL, 10, scale);
+    FILE * f;
+    int ok;
+
+    snprintf(tmp, len, "%s.tmp", path);
+    comment = flint_malloc(strlen(data) + strlen(sc) + 200);
+    sprintf(comment, "wedgecert %s integer-scaled LP for %s\n"
+            "objective scale %s: training objective = LP optimum / %s", WC_VERSION, data, sc, sc);
+    f = fopen(tmp, "w");
+    ok = f != NULL && wc_lp_write_cplex(f, P, comment) == WC_OK;
+    if (f != NULL)
+        ok = (fclose(f) == 0) && ok;
+    ok = ok && rename(tmp, path) == 0;
+    if (!ok)
+    {
+        remove(tmp);
+        fprintf(stderr, "%s: error: cannot write the LP file\n", path);
+    }
+    flint_free(tmp);
+    flint_free(comment);
+    flint_free(sc);
+    return ok;
+}
+
+int
+cmd_solve(int argc, char ** argv)
+{
+    const char * path = NULL, * lp_path = NULL;
+    int json = 0, i, status = EXIT_OK;
+    wc_problem_t p;
+    wc_data_t D;
+    wc_result_t R;
+    wc_error_t err;
+    progress_t prog;
+
+    wc_problem_init(p);
+    p->max_atoms = 2000000;
+    memset(&prog, 0, sizeof(prog));
+    for (i = 1; i < argc; i++)
+    {
+        const char * a = argv[i];
+        const char * val = (i + 1 < argc) ? argv[i + 1] : NULL;
+
+        if (cli_is_help(a))
+        {
+            fputs(solve_usage, stdout);
+            wc_problem_clear(p);
+            return EXIT_OK;
+        }
+        else if (strcmp(a, "--json") == 0) json = 1;
+        else if (strcmp(a, "--bias") == 0) p->bias = 1;
+        else if (strcmp(a, "--intercept") == 0) p->intercept = 1;
+        else if (strcmp(a, "--quiet") == 0) prog.quiet = 1;
+        else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
+                 || strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
+                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0)
+        {
+            if (val == NULL)
+            {
+                wc_problem_clear(p);
+                return cli_usage_error("solve", "%s expects a value", a);
+            }
+            i++;
+            if (strcmp(a, "--loss") == 0)
+            {
+                if (strcmp(val, "interp") == 0) p->loss = WC_LOSS_INTERP;
+                else if (strcmp(val, "l1") == 0) p->loss = WC_LOSS_L1;
+                else if (strcmp(val, "hinge") == 0) p->loss = WC_LOSS_HINGE;
+                else status = cli_usage_error("solve", "--loss expects interp, l1 or hinge, found '%s'", val);
+            }
+            else if (strcmp(a, "--beta") == 0)
+            {
+                const char * why;
+                size_t where;
+                if (wc_rational_parse(p->beta, val, strlen(val), &why, &where) != 0)
+                    status = cli_usage_error("solve", "--beta '%s': %s (at character %zu)", val, why, where + 1);
+                else if (fmpq_sgn(p->beta) <= 0)
+                    status = cli_usage_error("solve", "--beta expects a rational > 0, found '%s'", val);
+            }
+            else if (strcmp(a, "--dict") == 0)
+            {
+                if (strcmp(val, "full") == 0) p->dict = WC_DICT_FULL;
+                else if (strcmp(val, "samples") == 0) p->dict = WC_DICT_SAMPLES;
+                else status = cli_usage_error("solve", "--dict expects full or samples, found '%s'", val);
+            }
+            else if (strcmp(a, "--method") == 0)
+            {
+                if (strcmp(val, "auto") == 0) p->method = WC_METHOD_AUTO;
+                else if (strcmp(val, "glpk-exact") == 0) p->method = WC_METHOD_GLPK_EXACT;
+                else if (strcmp(val, "pivots") == 0) p->method = WC_METHOD_PIVOTS;
+                else status = cli_usage_error("solve", "--method expects auto, glpk-exact or pivots, found '%s'", val);
+            }
+            else if (strcmp(a, "--max-atoms") == 0)
+            {
+                char * end;
+                unsigned long long v = strtoull(val, &end, 10);
+                if (*val == '\0' || *end != '\0' || val[0] == '-')
+                    status = cli_usage_error("solve", "--max-atoms expects a whole number, found '%s'", val);
+                else
+                    p->max_atoms = (ulong) v;
+            }
+            else
+                lp_path = val;
+            if (status != EXIT_OK)
+            {
+                wc_problem_clear(p);
+                return status;
+            }
+        }
+        else if (a[0] == '-' && a[1] != '\0')
+        {
+            wc_problem_clear(p);
+            return cli_usage_error("solve", "unknown option '%s'", a);
+        }
+        else if (path != NULL)
+        {
+            wc_problem_clear(p);
+            return cli_usage_error("solve", "expected one DATA file, found a second: '%s'", a);
+        }
+        else
+            path = a;
+    }
+    if (path == NULL)
+    {
+        wc_problem_clear(p);
+        return cli_usage_error("solve", "expected a DATA file");
+    }
+
+    wc_data_init(D);
+    wc_result_init(R);
+    if (wc_data_read(D, path, 1, err) != WC_OK)
+    {
+        fprintf(stderr, "%s\n", err->msg);
+        status = EXIT_DATA;
+        goto cleanup;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &prog.start);
+    p->progress = print_progress;
+    p->progress_ctx = &prog;
+
+    if (wc_solve(R, D, p, err) != WC_OK)
+    {
+        fprintf(stderr, "%s: error: %s\n", path, err->msg);
+        status = (err->code == WC_ERR_SOLVER) ? EXIT_SOLVER : EXIT_DATA;
+        goto cleanup;
+    }
+    if (lp_path != NULL && !write_lp_file(lp_path, R->lp, R->obj_scale, path))
+    {
+        status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (json)
+        print_json(R, D, p);
+    else
+        print_text(R, D, p, path);
+
+cleanup:
+    wc_result_clear(R);
+    wc_data_clear(D);
+    wc_problem_clear(p);
+    return status;
+}

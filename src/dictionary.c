@@ -1,0 +1,333 @@
+/*
+ * dictionary.c -- the complete vertex dictionary V (MATH.md section 3).
+ *
+ * Every atom is a generalized cross product of samples restricted to a
+ * coordinate subset T: the hyperplane through k samples (with hidden
+ * biases) or through the origin and k-1 samples (without), inside the
+ * coordinates T.  Atoms are stored as primitive integer vectors (w', b'),
+ * which makes "exact duplicate direction" a plain integer comparison.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <flint/fmpq_vec.h>
+#include "wedgecert.h"
+
+void
+wc_dict_init(wc_dict_t V)
+{
+    memset(V, 0, sizeof(wc_dict_struct));
+}
+
+void
+wc_dict_clear(wc_dict_t V)
+{
+    if (V->alloc > 0)
+    {
+        _fmpz_vec_clear(V->wb, V->alloc * (V->d + 1));
+        _fmpz_vec_clear(V->l1, V->alloc);
+        flint_free(V->k);
+        flint_free(V->sign);
+        flint_free(V->T);
+        flint_free(V->S);
+    }
+    wc_dict_init(V);
+}
+
+static ulong
+sat_add(ulong a, ulong b)
+{
+    return a + b < a ? UWORD_MAX : a + b;
+}
+
+static ulong
+sat_mul(ulong a, ulong b)
+{
+    ulong hi, lo;
+    umul_ppmm(hi, lo, a, b);
+    return hi ? UWORD_MAX : lo;
+}
+
+ulong
+wc_dict_bound(slong n, slong d, int bias, int kind)
+{
+    ulong total = 0;
+    slong k;
+
+    for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
+        total = sat_add(total, sat_mul(wc_binomial(d, k),
+                                       wc_binomial(n, bias ? k : k - 1)));
+    return sat_mul(total, 2);
+}
+
+slong
+wc_dict_nsamples(const wc_dict_t V, slong u)
+{
+    return V->bias ? V->k[u] : V->k[u] - 1;
+}
+
+static void
+dict_grow(wc_dict_t V)
+{
+    slong old = V->alloc, d = V->d, i;
+    slong alloc = 2 * old + 64;
+
+    V->k = flint_realloc(V->k, alloc * sizeof(slong));
+    V->sign = flint_realloc(V->sign, alloc);
+    V->T = flint_realloc(V->T, alloc * d * sizeof(slong));
+    V->S = flint_realloc(V->S, alloc * d * sizeof(slong));
+    V->wb = flint_realloc(V->wb, alloc * (d + 1) * sizeof(fmpz));
+    V->l1 = flint_realloc(V->l1, alloc * sizeof(fmpz));
+    for (i = old * (d + 1); i < alloc * (d + 1); i++)
+        fmpz_init(V->wb + i);
+    for (i = old; i < alloc; i++)
+        fmpz_init(V->l1 + i);
+    V->alloc = alloc;
+}
+
+/* Appends the atom (T, S, sign) with primitive direction sign * wb. */
+static void
+dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
+          int sign, const fmpz * wb)
+{
+    slong u = V->len, d = V->d, j;
+
+    if (u == V->alloc)
+        dict_grow(V);
+    V->k[u] = k;
+    V->sign[u] = (signed char) sign;
+    memcpy(V->T + u * d, T, k * sizeof(slong));
+    memcpy(V->S + u * d, S, ns * sizeof(slong));
+    fmpz_zero(V->l1 + u);
+    for (j = 0; j <= d; j++)
+    {
+        if (sign > 0)
+            fmpz_set(V->wb + u * (d + 1) + j, wb + j);
+        else
+            fmpz_neg(V->wb + u * (d + 1) + j, wb + j);
+        if (j < d)
+        {
+            if (fmpz_sgn(wb + j) >= 0) fmpz_add(V->l1 + u, V->l1 + u, wb + j);
+            else fmpz_sub(V->l1 + u, V->l1 + u, wb + j);
+        }
+    }
+    V->len++;
+}
+
+/* ------------------------------------------------------ exact duplicates */
+
+typedef struct {
+    ulong hash;
+    slong u;
+} keyed_t;
+
+static int
+keyed_cmp(const void * a, const void * b)
+{
+    const keyed_t * x = a, * y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->u > y->u) - (x->u < y->u);
+}
+
+/* Removes atoms whose direction equals an earlier atom's; keeps order. */
+static void
+dict_dedupe(wc_dict_t V)
+{
+    slong len = V->len, d = V->d, u, v, i, j, out;
+    keyed_t * key = flint_malloc((len + 1) * sizeof(keyed_t));
+    char * dup = flint_calloc(len + 1, 1);
+
+    for (u = 0; u < len; u++)
+    {
+        ulong h = 1469598103934665603UL;
+        for (j = 0; j <= d; j++)
+            h = (h ^ fmpz_fdiv_ui(V->wb + u * (d + 1) + j, 4294967291UL)) * 1099511628211UL;
+        key[u].hash = h;
+        key[u].u = u;
+    }
+    qsort(key, len, sizeof(keyed_t), keyed_cmp);
+    for (i = 0; i < len; i = j)
+    {
+        for (j = i + 1; j < len && key[j].hash == key[i].hash; j++)
+            ;
+        for (u = i; u < j; u++)
+            for (v = u + 1; v < j; v++)
+                if (!dup[key[v].u] && _fmpz_vec_equal(V->wb + key[u].u * (d + 1),
+                                                      V->wb + key[v].u * (d + 1), d + 1))
+                    dup[key[v].u] = 1;     /* key[u].u < key[v].u: keep the first */
+    }
+    for (u = 0, out = 0; u < len; u++)
+    {
+        if (dup[u])
+            continue;
+        if (out != u)
+        {
+            V->k[out] = V->k[u];
+            V->sign[out] = V->sign[u];
+            memcpy(V->T + out * d, V->T + u * d, d * sizeof(slong));
+            memcpy(V->S + out * d, V->S + u * d, d * sizeof(slong));
+            _fmpz_vec_swap(V->wb + out * (d + 1), V->wb + u * (d + 1), d + 1);
+            fmpz_swap(V->l1 + out, V->l1 + u);
+        }
+        out++;
+    }
+    V->len = out;
+    flint_free(key);
+    flint_free(dup);
+}
+
+/* --------------------------------------------------------------- building */
+
+int
+wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
+              ulong max_atoms, wc_progress_fn progress, void * ctx,
+              wc_error_t err)
+{
+    slong n = D->n, d = D->d, k, r, j, ns;
+    slong * T = flint_malloc((d + 1) * sizeof(slong));
+    slong * S = flint_malloc((d + 1) * sizeof(slong));
+    fmpq * wT = _fmpq_vec_init(d + 1);
+    fmpq * wq = _fmpq_vec_init(d + 1);     /* (w', b') before clearing */
+    fmpz * wb = _fmpz_vec_init(d + 1);
+    fmpz_t den, g;
+    ulong bound = wc_dict_bound(n, d, bias, kind);
+    slong done = 0;
+
+    wc_dict_clear(V);
+    V->n = n;
+    V->d = d;
+    V->bias = bias;
+    V->kind = kind;
+    if (max_atoms != 0 && bound > max_atoms)
+    {
+        flint_free(T); flint_free(S);
+        _fmpq_vec_clear(wT, d + 1); _fmpq_vec_clear(wq, d + 1);
+        _fmpz_vec_clear(wb, d + 1);
+        return wc_error_set(err, WC_ERR_ARG,
+            "the dictionary would have up to %lu atoms (n = %ld, d = %ld), "
+            "more than the limit of %lu", bound, n, d, max_atoms);
+    }
+    fmpz_init(den);
+    fmpz_init(g);
+
+    for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
+    {
+        fmpq_mat_t M;
+
+        ns = bias ? k : k - 1;
+        if (ns > n)
+            continue;
+        fmpq_mat_init(M, k - 1, k);
+        for (j = 0; j < k; j++)
+            T[j] = j;
+        do
+        {
+            for (j = 0; j < ns; j++)
+                S[j] = j;
+            do
+            {
+                /* rows: x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
+                for (r = 0; r < k - 1; r++)
+                    for (j = 0; j < k; j++)
+                    {
+                        if (bias)
+                            fmpq_sub(fmpq_mat_entry(M, r, j),
+                                     fmpq_mat_entry(D->X, S[r + 1], T[j]),
+                                     fmpq_mat_entry(D->X, S[0], T[j]));
+                        else
+                            fmpq_set(fmpq_mat_entry(M, r, j),
+                                     fmpq_mat_entry(D->X, S[r], T[j]));
+                    }
+                wc_hodge_dual(wT, M);
+
+                if (progress != NULL && (++done & 4095) == 0)
+                    progress(ctx, "dictionary", done, (slong) (bound / 2));
+                for (j = 0; j < k && fmpq_is_zero(wT + j); j++)
+                    ;
+                if (j == k)
+                    continue;       /* dependent samples: no hyperplane */
+
+                for (j = 0; j <= d; j++)
+                    fmpq_zero(wq + j);
+                for (j = 0; j < k; j++)
+                    fmpq_set(wq + T[j], wT + j);
+                if (bias)
+                {
+                    for (j = 0; j < k; j++)
+                    {
+                        fmpq_t t;
+                        fmpq_init(t);
+                        fmpq_mul(t, fmpq_mat_entry(D->X, S[0], T[j]), wT + j);
+                        fmpq_sub(wq + d, wq + d, t);
+                        fmpq_clear(t);
+                    }
+                }
+                /* the primitive integer vector on the same ray */
+                fmpz_one(den);
+                for (j = 0; j <= d; j++)
+                    fmpz_lcm(den, den, fmpq_denref(wq + j));
+                for (j = 0; j <= d; j++)
+                {
+                    fmpz_divexact(wb + j, den, fmpq_denref(wq + j));
+                    fmpz_mul(wb + j, wb + j, fmpq_numref(wq + j));
+                }
+                _fmpz_vec_content(g, wb, d + 1);
+                _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, g);
+
+                dict_push(V, k, T, ns, S, +1, wb);
+                dict_push(V, k, T, ns, S, -1, wb);
+            } while (wc_subset_next(S, n, ns));
+        } while (wc_subset_next(T, d, k));
+        fmpq_mat_clear(M);
+    }
+
+    dict_dedupe(V);
+
+    fmpz_clear(den);
+    fmpz_clear(g);
+    flint_free(T);
+    flint_free(S);
+    _fmpq_vec_clear(wT, d + 1);
+    _fmpq_vec_clear(wq, d + 1);
+    _fmpz_vec_clear(wb, d + 1);
+    return WC_OK;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+void
+wc_dict_direction(fmpq * w, fmpq_t b, const wc_dict_t V, slong u)
+{
+    slong d = V->d, j;
+
+    for (j = 0; j < d; j++)
+        fmpq_set_fmpz_frac(w + j, V->wb + u * (d + 1) + j, V->l1 + u);
+    fmpq_set_fmpz_frac(b, V->wb + u * (d + 1) + d, V->l1 + u);
+}
+
+void
+wc_dict_column(fmpq * col, const wc_dict_t V, const wc_data_t D, slong u)
+{
+    slong d = V->d, i, j;
+    const fmpz * wb = V->wb + u * (d + 1);
+    fmpq_t t, s;
+
+    fmpq_init(t);
+    fmpq_init(s);
+    for (i = 0; i < D->n; i++)
+    {
+        fmpz_set(fmpq_numref(s), wb + d);          /* s = b' + <x_i, w'> */
+        fmpz_one(fmpq_denref(s));
+        for (j = 0; j < d; j++)
+        {
+            fmpq_mul_fmpz(t, fmpq_mat_entry(D->X, i, j), wb + j);
+            fmpq_add(s, s, t);
+        }
+        if (fmpq_sgn(s) > 0)
+            fmpq_div_fmpz(col + i, s, V->l1 + u);
+        else
+            fmpq_zero(col + i);
+    }
+    fmpq_clear(t);
+    fmpq_clear(s);
+}

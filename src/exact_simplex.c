@@ -1,0 +1,290 @@
+/*
+ * exact_simplex.c -- basic solutions in exact arithmetic, and the exact
+ * rational simplex that repairs a basis GLPK got wrong.
+ *
+ * Revised simplex, recomputing B^{-1} by an exact FLINT solve at every
+ * step (m is the number of samples: small), Bland's rule for entering
+ * and leaving variables so it cannot cycle.  It is the slow, sure path.
+ */
+#include <flint/fmpq_vec.h>
+#include "lp_internal.h"
+
+/* The m x m basis matrix of basis: A_v, or sgn_i e_i for artificials. */
+static void
+basis_matrix(fmpz_mat_t B, const wc_lp_t P, const slong * basis)
+{
+    slong m = P->m, r, i;
+
+    fmpz_mat_zero(B);
+    for (r = 0; r < m; r++)
+    {
+        slong v = basis[r];
+        if (v < P->N)
+            for (i = 0; i < m; i++)
+                fmpz_set(fmpz_mat_entry(B, i, r), fmpz_mat_entry(P->A, i, v));
+        else
+            fmpz_set_si(fmpz_mat_entry(B, v - P->N, r),
+                        fmpz_sgn(P->b + v - P->N) < 0 ? -1 : 1);
+    }
+}
+
+/* Solves B z = rhs (transpose: B^T z = rhs); 0 if B is singular. */
+static int
+solve(fmpq_mat_t z, const fmpz_mat_t B, const fmpz_mat_t rhs, int transpose)
+{
+    int ok;
+
+    if (transpose)
+    {
+        fmpz_mat_t BT;
+        fmpz_mat_init(BT, B->c, B->r);
+        fmpz_mat_transpose(BT, B);
+        ok = fmpq_mat_solve_fmpz_mat(z, BT, rhs);
+        fmpz_mat_clear(BT);
+    }
+    else
+        ok = fmpq_mat_solve_fmpz_mat(z, B, rhs);
+    return ok;
+}
+
+/* Cost of variable v in phase 1 (artificials 1) or phase 2 (c, artificials 0). */
+static void
+cost(fmpz_t r, const wc_lp_t P, slong v, int phase)
+{
+    if (v >= P->N)
+        fmpz_set_ui(r, phase == 1);
+    else if (phase == 1)
+        fmpz_zero(r);
+    else
+        fmpz_set(r, P->c + v);
+}
+
+/* xB = B^{-1} b and y = B^{-T} c_B; 0 if B is singular. */
+static int
+basis_solve(fmpq_mat_t xB, fmpq_mat_t y, const wc_lp_t P, const slong * basis, int phase)
+{
+    slong m = P->m, r;
+    fmpz_mat_t B, rhs;
+    int ok;
+
+    fmpz_mat_init(B, m, m);
+    fmpz_mat_init(rhs, m, 1);
+    basis_matrix(B, P, basis);
+    for (r = 0; r < m; r++)
+        fmpz_set(fmpz_mat_entry(rhs, r, 0), P->b + r);
+    ok = solve(xB, B, rhs, 0);
+    if (ok && y != NULL)
+    {
+        for (r = 0; r < m; r++)
+            cost(fmpz_mat_entry(rhs, r, 0), P, basis[r], phase);
+        ok = solve(y, B, rhs, 1);
+    }
+    fmpz_mat_clear(rhs);
+    fmpz_mat_clear(B);
+    return ok;
+}
+
+int
+_wc_basis_solution(fmpq * x, fmpq * y, const wc_lp_t P, const slong * basis)
+{
+    slong m = P->m, r;
+    fmpq_mat_t xB, yv;
+    int status = 0;
+
+    fmpq_mat_init(xB, m, 1);
+    fmpq_mat_init(yv, m, 1);
+    if (!basis_solve(xB, yv, P, basis, 2))
+        status = 1;
+    else
+    {
+        for (r = 0; r < P->N; r++)
+            fmpq_zero(x + r);
+        for (r = 0; r < m; r++)
+        {
+            if (basis[r] < P->N)
+                fmpq_set(x + basis[r], fmpq_mat_entry(xB, r, 0));
+            else if (!fmpq_is_zero(fmpq_mat_entry(xB, r, 0)))
+                status = 2;
+            fmpq_set(y + r, fmpq_mat_entry(yv, r, 0));
+        }
+    }
+    fmpq_mat_clear(xB);
+    fmpq_mat_clear(yv);
+    return status;
+}
+
+/* Primal feasible for phase 2: x_B >= 0 and every basic artificial zero. */
+static int
+feasible_for_phase2(const fmpq_mat_t xB, const wc_lp_t P, const slong * basis)
+{
+    slong r;
+
+    for (r = 0; r < P->m; r++)
+    {
+        const fmpq * v = fmpq_mat_entry(xB, r, 0);
+        if (fmpq_sgn(v) < 0 || (basis[r] >= P->N && !fmpq_is_zero(v)))
+            return 0;
+    }
+    return 1;
+}
+
+#define MAX_PIVOTS 1000000
+
+/* One phase of the simplex from a basis that is feasible for it. */
+static int
+run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
+          wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong m = P->m, N = P->N, r, v, it, i;
+    char * in_basis = flint_calloc(N + m + 1, 1);
+    fmpq_mat_t xB, delta;
+    fmpz_mat_t B, col;
+    fmpz * Y = _fmpz_vec_init(m + 1);
+    fmpz_t D, s, cv;
+    fmpq_t ratio, best;
+    int status = WC_OK;
+
+    fmpq_mat_init(xB, m, 1);
+    fmpq_mat_init(delta, m, 1);
+    fmpz_mat_init(B, m, m);
+    fmpz_mat_init(col, m, 1);
+    fmpz_init(D); fmpz_init(s); fmpz_init(cv);
+    fmpq_init(ratio); fmpq_init(best);
+
+    for (r = 0; r < m; r++)
+        in_basis[basis[r]] = 1;
+
+    for (it = 0; ; it++)
+    {
+        slong enter = -1, leave = -1;
+
+        if (it == MAX_PIVOTS)
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: pivot limit reached");
+            break;
+        }
+        if (progress != NULL && it > 0 && it % 50 == 0)
+            progress(ctx, phase == 1 ? "exact simplex, phase 1" : "exact simplex, phase 2", it, 0);
+        if (!basis_solve(xB, y, P, basis, phase))
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: singular basis");
+            break;
+        }
+
+        /* Bland: the first structural column with negative reduced cost */
+        {
+            fmpq * yv = flint_malloc(m * sizeof(fmpq));
+            for (r = 0; r < m; r++)
+                yv[r] = *fmpq_mat_entry(y, r, 0);
+            _fmpq_vec_get_fmpz_vec_fmpz(Y, D, yv, m);
+            flint_free(yv);
+        }
+        for (v = 0; v < N && enter < 0; v++)
+        {
+            if (in_basis[v])
+                continue;
+            fmpz_zero(s);
+            for (i = 0; i < m; i++)
+                fmpz_addmul(s, fmpz_mat_entry(P->A, i, v), Y + i);
+            cost(cv, P, v, phase);
+            fmpz_mul(cv, cv, D);
+            if (fmpz_cmp(cv, s) < 0)
+                enter = v;
+        }
+        if (enter < 0)
+            break;      /* optimal for this phase */
+
+        basis_matrix(B, P, basis);
+        for (i = 0; i < m; i++)
+            fmpz_set(fmpz_mat_entry(col, i, 0), fmpz_mat_entry(P->A, i, enter));
+        solve(delta, B, col, 0);
+
+        /* ratio test; in phase 2 a basic artificial must stay at zero, so
+           any move of it blocks at once; ties go to the smallest index */
+        for (r = 0; r < m; r++)
+        {
+            const fmpq * dr = fmpq_mat_entry(delta, r, 0);
+            if (phase == 2 && basis[r] >= N && !fmpq_is_zero(dr))
+                fmpq_zero(ratio);
+            else if (fmpq_sgn(dr) > 0)
+                fmpq_div(ratio, fmpq_mat_entry(xB, r, 0), dr);
+            else
+                continue;
+            if (leave < 0 || fmpq_cmp(ratio, best) < 0
+                || (fmpq_equal(ratio, best) && basis[r] < basis[leave]))
+            {
+                leave = r;
+                fmpq_set(best, ratio);
+            }
+        }
+        if (leave < 0)
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: LP is unbounded");
+            break;
+        }
+        in_basis[basis[leave]] = 0;
+        in_basis[enter] = 1;
+        basis[leave] = enter;
+    }
+
+    flint_free(in_basis);
+    fmpq_mat_clear(xB);
+    fmpq_mat_clear(delta);
+    fmpz_mat_clear(B);
+    fmpz_mat_clear(col);
+    _fmpz_vec_clear(Y, m + 1);
+    fmpz_clear(D); fmpz_clear(s); fmpz_clear(cv);
+    fmpq_clear(ratio); fmpq_clear(best);
+    return status;
+}
+
+int
+_wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
+                  const wc_lp_t P, const slong * warm,
+                  wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong m = P->m, r;
+    fmpq_mat_t xB, y;
+    int ret = WC_OK, warm_ok = 0;
+
+    fmpq_mat_init(xB, m, 1);
+    fmpq_mat_init(y, m, 1);
+    *status = WC_LP_OPTIMAL;
+
+    if (warm != NULL)
+    {
+        for (r = 0; r < m; r++)
+            basis[r] = warm[r];
+        warm_ok = basis_solve(xB, NULL, P, basis, 2)
+                  && feasible_for_phase2(xB, P, basis);
+    }
+    if (!warm_ok)
+    {
+        fmpq_t total;
+
+        for (r = 0; r < m; r++)
+            basis[r] = P->N + r;    /* all artificials: x_s = |b| */
+        ret = run_phase(basis, P, 1, y, progress, ctx, err);
+        if (ret == WC_OK)
+        {
+            basis_solve(xB, y, P, basis, 1);
+            fmpq_init(total);
+            for (r = 0; r < m; r++)
+                if (basis[r] >= P->N)
+                    fmpq_add(total, total, fmpq_mat_entry(xB, r, 0));
+            if (fmpq_sgn(total) > 0)
+            {
+                *status = WC_LP_INFEASIBLE;
+                for (r = 0; r < m; r++)
+                    fmpq_set(farkas + r, fmpq_mat_entry(y, r, 0));
+            }
+            fmpq_clear(total);
+        }
+    }
+    if (ret == WC_OK && *status == WC_LP_OPTIMAL)
+        ret = run_phase(basis, P, 2, y, progress, ctx, err);
+
+    fmpq_mat_clear(xB);
+    fmpq_mat_clear(y);
+    return ret;
+}

@@ -1,0 +1,191 @@
+/*
+ * glpk_basis.c -- GLPK as a source of candidate bases, and nothing more.
+ *
+ * GLPK only ever sees doubles, so what it returns is a guess: the basis
+ * (which columns are basic), never a value.  For the double simplex every
+ * column and row is scaled by a power of two first, which keeps huge
+ * integers in range and leaves the basis structure unchanged.  glp_exact
+ * is given the raw integers, and only when all of them fit in 53 bits, so
+ * that it sees the true LP (MATH.md section 5).  GLPK's aborts go through
+ * glp_error_hook and come back here as an error value.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <glpk.h>
+#include "lp_internal.h"
+
+static void
+glpk_abort_hook(void * info)
+{
+    longjmp(*(jmp_buf *) info, 1);
+}
+
+/* ldexp(mantissa of a, e + exponent of a), clamped away from overflow. */
+static double
+scaled(const fmpz_t a, slong e)
+{
+    slong ea;
+    double m = fmpz_get_d_2exp(&ea, a);
+
+    ea += e;
+    if (ea > 900) ea = 900;
+    if (ea < -900) return 0.0;
+    return ldexp(m, (int) ea);
+}
+
+static slong
+exponent(const fmpz_t a)
+{
+    return (slong) fmpz_bits(a);
+}
+
+/* Loads P into lp: scaled by powers of two (raw == 0) or as raw integers. */
+static void
+load_problem(glp_prob * lp, const wc_lp_t P, int raw)
+{
+    slong m = P->m, N = P->N, i, j, nz = 0, k;
+    slong * cexp = flint_calloc(N + 1, sizeof(slong));
+    slong * rexp = flint_calloc(m + 1, sizeof(slong));
+    slong oexp = WORD_MIN;
+    int * ia, * ja;
+    double * ar;
+
+    for (i = 0; i < m; i++)
+        for (j = 0; j < N; j++)
+            nz += !fmpz_is_zero(fmpz_mat_entry(P->A, i, j));
+    ia = flint_malloc((nz + 1) * sizeof(int));
+    ja = flint_malloc((nz + 1) * sizeof(int));
+    ar = flint_malloc((nz + 1) * sizeof(double));
+
+    if (!raw)
+    {
+        /* column scale 2^-cexp_j, then row scale 2^-rexp_i, then one
+           objective scale 2^-oexp: entries end up near 1 */
+        for (j = 0; j < N; j++)
+        {
+            cexp[j] = WORD_MIN;
+            for (i = 0; i < m; i++)
+                if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
+                    cexp[j] = FLINT_MAX(cexp[j], exponent(fmpz_mat_entry(P->A, i, j)));
+            if (cexp[j] == WORD_MIN)
+                cexp[j] = 0;
+        }
+        for (i = 0; i < m; i++)
+        {
+            rexp[i] = WORD_MIN;
+            for (j = 0; j < N; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
+                    rexp[i] = FLINT_MAX(rexp[i], exponent(fmpz_mat_entry(P->A, i, j)) - cexp[j]);
+            if (rexp[i] == WORD_MIN)
+                rexp[i] = 0;
+        }
+        for (j = 0; j < N; j++)
+            if (!fmpz_is_zero(P->c + j))
+                oexp = FLINT_MAX(oexp, exponent(P->c + j) - cexp[j]);
+        if (oexp == WORD_MIN)
+            oexp = 0;
+    }
+    else
+        oexp = 0;
+
+    glp_set_obj_dir(lp, GLP_MIN);
+    glp_add_rows(lp, (int) m);
+    glp_add_cols(lp, (int) N);
+    for (i = 0; i < m; i++)
+    {
+        double bi = raw ? fmpz_get_d(P->b + i) : scaled(P->b + i, -rexp[i]);
+        glp_set_row_bnds(lp, (int) i + 1, GLP_FX, bi, bi);
+    }
+    for (j = 0; j < N; j++)
+    {
+        glp_set_col_bnds(lp, (int) j + 1, GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(lp, (int) j + 1,
+            raw ? fmpz_get_d(P->c + j) : scaled(P->c + j, -cexp[j] - oexp));
+    }
+    for (i = 0, k = 1; i < m; i++)
+        for (j = 0; j < N; j++)
+        {
+            const fmpz * a = fmpz_mat_entry(P->A, i, j);
+            if (fmpz_is_zero(a))
+                continue;
+            ia[k] = (int) i + 1;
+            ja[k] = (int) j + 1;
+            ar[k] = raw ? fmpz_get_d(a) : scaled(a, -cexp[j] - rexp[i]);
+            k++;
+        }
+    glp_load_matrix(lp, (int) nz, ia, ja, ar);
+
+    flint_free(ia);
+    flint_free(ja);
+    flint_free(ar);
+    flint_free(cexp);
+    flint_free(rexp);
+}
+
+int
+_wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
+               int exact, wc_error_t err)
+{
+    jmp_buf env;
+    glp_prob * volatile lp = NULL;
+    glp_prob * volatile lpx = NULL;
+    glp_smcp parm;
+    slong i, j, nb;
+    int ret, st;
+
+    *glpk_status = GLPK_OTHER;
+    if (P->m == 0 || P->N == 0)
+        return wc_error_set(err, WC_ERR_SOLVER, "empty LP: nothing for GLPK to do");
+
+    if (setjmp(env))
+    {
+        /* GLPK aborted; after its error hook the whole environment must go */
+        glp_free_env();
+        return wc_error_set(err, WC_ERR_SOLVER, "GLPK aborted (caught by glp_error_hook)");
+    }
+    glp_error_hook(glpk_abort_hook, &env);
+    glp_term_out(GLP_OFF);
+
+    lp = glp_create_prob();
+    load_problem(lp, P, 0);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    glp_scale_prob(lp, GLP_SF_AUTO);
+    glp_adv_basis(lp, 0);
+    ret = glp_simplex(lp, &parm);
+    st = glp_get_status(lp);
+    if (ret == 0 && exact)
+    {
+        /* the same basis, on the raw integers, into GLPK's exact simplex */
+        lpx = glp_create_prob();
+        load_problem(lpx, P, 1);
+        for (i = 0; i < P->m; i++)
+            glp_set_row_stat(lpx, (int) i + 1, glp_get_row_stat(lp, (int) i + 1));
+        for (j = 0; j < P->N; j++)
+            glp_set_col_stat(lpx, (int) j + 1, glp_get_col_stat(lp, (int) j + 1));
+        glp_delete_prob(lp);
+        lp = lpx;
+        ret = glp_exact(lp, &parm);
+        st = glp_get_status(lp);
+    }
+
+    if (ret == 0 && (st == GLP_OPT || st == GLP_FEAS))
+        *glpk_status = (st == GLP_OPT) ? GLPK_OPTIMAL : GLPK_OTHER;
+    else if (ret == 0 && st == GLP_NOFEAS)
+        *glpk_status = GLPK_INFEASIBLE;
+
+    nb = 0;
+    for (i = 0; i < P->m; i++)
+        if (glp_get_row_stat(lp, (int) i + 1) == GLP_BS && nb < P->m)
+            basis[nb++] = P->N + i;
+    for (j = 0; j < P->N; j++)
+        if (glp_get_col_stat(lp, (int) j + 1) == GLP_BS && nb < P->m)
+            basis[nb++] = j;
+    if (nb != P->m)
+        *glpk_status = GLPK_OTHER;
+
+    glp_delete_prob(lp);
+    glp_error_hook(NULL, NULL);
+    return WC_OK;
+}

@@ -1,0 +1,43 @@
+/*
+ * lp_internal.h -- what lp.c, glpk_basis.c and exact_simplex.c share.
+ *
+ * A basis is m variable indices.  Index v < N is the structural column
+ * A_v; index N + i is the artificial variable of row i, whose column is
+ * sgn_i e_i with sgn_i = -1 if b_i < 0 and +1 otherwise (so that all
+ * artificials form a feasible starting basis).  GLPK's auxiliary row
+ * variables map onto these: a basic auxiliary of row i is N + i.
+ */
+#ifndef WC_LP_INTERNAL_H
+#define WC_LP_INTERNAL_H
+
+#include "wedgecert.h"
+
+/* GLPK's answer, before any exact check. */
+enum { GLPK_OPTIMAL = 0, GLPK_INFEASIBLE = 1, GLPK_OTHER = 2 };
+
+/* Runs GLPK's double simplex on P (and glp_exact after it when
+ * exact != 0, which needs every coefficient to fit in 53 bits) and
+ * returns its final basis and status.  GLPK aborts are caught: the
+ * result is then WC_ERR_SOLVER with a message in err. */
+int _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
+                   int exact, wc_error_t err);
+
+/* 1 if every entry of A, b and c has at most 53 bits. */
+int _wc_lp_fits_53_bits(const wc_lp_t P);
+
+/* The basic solution of basis: x (N entries) from B x_B = b, and the dual
+ * y (m entries) from B^T y = c_B (artificials cost 0).  Returns 0, or 1 if
+ * B is singular, or 2 if an artificial variable is non-zero (the basis is
+ * not primal feasible for P). */
+int _wc_basis_solution(fmpq * x, fmpq * y, const wc_lp_t P, const slong * basis);
+
+/* Exact two-phase revised simplex with Bland's rule, in rationals.  Starts
+ * from warm (m indices, or NULL) when that basis is primal feasible.  On
+ * return basis holds an optimal basis (status WC_LP_OPTIMAL), or status is
+ * WC_LP_INFEASIBLE and farkas (m entries) holds y with A^T y <= 0 and
+ * b^T y > 0.  Returns 0 or WC_ERR_SOLVER. */
+int _wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
+                      const wc_lp_t P, const slong * warm,
+                      wc_progress_fn progress, void * ctx, wc_error_t err);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * solve.c -- training problems as exact LPs (MATH.md sections 2-4), and
+ * the network read off a certified optimum.
+ *
+ * Scaling, once, before anything touches a double:
+ *   column u:   K'_u = q_u k_u with q_u the least common denominator of
+ *               k_u, so z_u = q_u z'_u and the cost of z'_u is q_u;
+ *   row i:      multiplied by rho_i = den(y_i) (hinge: by y_i = +-1);
+ *   objective:  multiplied by den(beta) (interp: 1).
+ * LP column layout: z'+_u, z'-_u for every atom u (2u, 2u+1); then the
+ * intercept xi+, xi- when present; then the loss slacks: e+_i, e-_i (l1)
+ * or e_i, s_i (hinge: y_i f(x_i) + e_i - s_i = 1).
+ */
+#include <string.h>
+#include <flint/fmpq_vec.h>
+#include "wedgecert.h"
+
+void
+wc_problem_init(wc_problem_t p)
+{
+    memset(p, 0, sizeof(wc_problem_struct));
+    fmpq_init(p->beta);
+    fmpq_one(p->beta);
+    p->loss = WC_LOSS_INTERP;
+    p->dict = WC_DICT_FULL;
+    p->method = WC_METHOD_AUTO;
+}
+
+void
+wc_problem_clear(wc_problem_t p)
+{
+    fmpq_clear(p->beta);
+}
+
+/* k = the feature column of atom u, q = its least common denominator. */
+static void
+atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
+{
+    slong i;
+
+    wc_dict_column(k, V, D, u);
+    fmpz_one(q);
+    for (i = 0; i < D->n; i++)
+        fmpz_lcm(q, q, fmpq_denref(k + i));
+}
+
+static int
+has_intercept(const wc_problem_t p)
+{
+    return p->bias || p->intercept;
+}
+
+int
+wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
+              const wc_dict_t V, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, L = V->len, i, u, col;
+    int icpt = has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
+    slong N = 2 * L + (icpt ? 2 : 0) + (p->loss == WC_LOSS_INTERP ? 0 : 2 * n);
+    fmpq * k = _fmpq_vec_init(n);
+    fmpz * rho = _fmpz_vec_init(n);
+    fmpz_t q, cu;
+
+    if (D->y == NULL)
+        return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
+    if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
+        return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+    for (i = 0; i < n; i++)
+    {
+        if (hinge && !fmpq_equal_si(D->y + i, 1) && !fmpq_equal_si(D->y + i, -1))
+        {
+            char * s = wc_fmpq_get_str(D->y + i);
+            wc_error_set(err, WC_ERR_ARG, "sample %ld has label %s; the hinge "
+                         "loss needs labels -1 or +1", i + 1, s);
+            flint_free(s);
+            _fmpq_vec_clear(k, n);
+            _fmpz_vec_clear(rho, n);
+            return err->code;
+        }
+        if (hinge)
+            fmpz_set(rho + i, fmpq_numref(D->y + i));     /* the row is y_i f(x_i) */
+        else
+            fmpz_set(rho + i, fmpq_denref(D->y + i));
+    }
+
+    fmpz_init(q);
+    fmpz_init(cu);
+    wc_lp_init(P, n, N);
+    if (p->loss == WC_LOSS_INTERP)
+        fmpz_one(obj_scale);
+    else
+        fmpz_set(obj_scale, fmpq_denref(p->beta));
+
+    for (u = 0; u < L; u++)
+    {
+        atom_scale(q, k, V, D, u);
+        for (i = 0; i < n; i++)
+        {
+            fmpz * a = fmpz_mat_entry(P->A, i, 2 * u);
+            fmpz_divexact(a, q, fmpq_denref(k + i));
+            fmpz_mul(a, a, fmpq_numref(k + i));
+            fmpz_mul(a, a, rho + i);
+            fmpz_neg(fmpz_mat_entry(P->A, i, 2 * u + 1), a);
+        }
+        if (p->loss == WC_LOSS_INTERP)
+            fmpz_set(cu, q);
+        else
+            fmpz_mul(cu, q, fmpq_numref(p->beta));
+        fmpz_set(P->c + 2 * u, cu);
+        fmpz_set(P->c + 2 * u + 1, cu);
+    }
+    col = 2 * L;
+    if (icpt)
+    {
+        for (i = 0; i < n; i++)
+        {
+            fmpz_set(fmpz_mat_entry(P->A, i, col), rho + i);
+            fmpz_neg(fmpz_mat_entry(P->A, i, col + 1), rho + i);
+        }
+        col += 2;
+    }
+    for (i = 0; i < n && p->loss != WC_LOSS_INTERP; i++)
+    {
+        /* l1: +-rho_i e_i at cost den(beta); hinge: e_i at that cost, -e_i free */
+        if (hinge)
+            fmpz_one(fmpz_mat_entry(P->A, i, col + 2 * i));
+        else
+            fmpz_set(fmpz_mat_entry(P->A, i, col + 2 * i), rho + i);
+        fmpz_neg(fmpz_mat_entry(P->A, i, col + 2 * i + 1), fmpz_mat_entry(P->A, i, col + 2 * i));
+        fmpz_set(P->c + col + 2 * i, obj_scale);
+        if (!hinge)
+            fmpz_set(P->c + col + 2 * i + 1, obj_scale);
+    }
+    for (i = 0; i < n; i++)     /* hinge: 1; else rho_i y_i = numerator of y_i */
+    {
+        if (hinge)
+            fmpz_one(P->b + i);
+        else
+            fmpz_set(P->b + i, fmpq_numref(D->y + i));
+    }
+
+    fmpz_clear(q);
+    fmpz_clear(cu);
+    _fmpq_vec_clear(k, n);
+    _fmpz_vec_clear(rho, n);
+    return WC_OK;
+}
+
+/* ------------------------------------------------------------ the result */
+
+void
+wc_result_init(wc_result_t R)
+{
+    memset(R, 0, sizeof(wc_result_struct));
+    fmpq_init(R->value);
+    fmpq_init(R->xi);
+    fmpz_init(R->obj_scale);
+    wc_dict_init(R->V);
+    wc_lp_init(R->lp, 0, 0);
+    wc_lp_solution_init(R->sol, 0, 0);
+}
+
+void
+wc_result_clear(wc_result_t R)
+{
+    fmpq_clear(R->value);
+    fmpq_clear(R->xi);
+    fmpz_clear(R->obj_scale);
+    flint_free(R->atom);
+    if (R->alpha != NULL)
+        _fmpq_vec_clear(R->alpha, R->nneurons);
+    if (R->farkas != NULL)
+        _fmpq_vec_clear(R->farkas, R->n);
+    wc_dict_clear(R->V);
+    wc_lp_clear(R->lp);
+    wc_lp_solution_clear(R->sol);
+    memset(R, 0, sizeof(wc_result_struct));
+}
+
+int
+wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, L, u, j, i;
+    const fmpq * x;
+    int status;
+
+    wc_result_clear(R);
+    wc_result_init(R);
+    wc_error_init(err);
+    R->n = n;
+
+    status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
+                           p->progress, p->progress_ctx, err);
+    if (status != WC_OK)
+        return status;
+    wc_lp_clear(R->lp);
+    status = wc_problem_lp(R->lp, R->obj_scale, D, R->V, p, err);
+    if (status != WC_OK)
+    {
+        wc_lp_init(R->lp, 0, 0);
+        return status;
+    }
+    wc_lp_solution_clear(R->sol);
+    wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
+    status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
+    if (status != WC_OK)
+        return status;
+
+    R->status = R->sol->status;
+    R->certified_by = R->sol->certified_by;
+    R->verified = R->sol->verified;
+    L = R->V->len;
+    x = R->sol->x;
+
+    if (R->status == WC_LP_INFEASIBLE)
+    {
+        /* the LP dual lives on scaled rows: v_i = rho_i y_i, recovered from
+           column xi+ or from b = rho y entrywise */
+        R->farkas = _fmpq_vec_init(n);
+        for (i = 0; i < n; i++)
+        {
+            fmpz_t rho;
+            fmpz_init(rho);
+            if (p->loss == WC_LOSS_HINGE)
+                fmpz_set(rho, fmpq_numref(D->y + i));
+            else
+                fmpz_set(rho, fmpq_denref(D->y + i));
+            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, rho);
+            fmpz_clear(rho);
+        }
+        return WC_OK;
+    }
+
+    fmpq_div_fmpz(R->value, R->sol->value, R->obj_scale);
+    if (has_intercept(p))
+        fmpq_sub(R->xi, x + 2 * L, x + 2 * L + 1);
+
+    for (u = 0; u < L; u++)
+        R->nneurons += !fmpq_equal(x + 2 * u, x + 2 * u + 1);
+    R->atom = flint_malloc((R->nneurons + 1) * sizeof(slong));
+    R->alpha = _fmpq_vec_init(R->nneurons);
+    for (u = 0, j = 0; u < L; u++)
+    {
+        fmpq * k;
+        fmpz_t q;
+
+        if (fmpq_equal(x + 2 * u, x + 2 * u + 1))
+            continue;
+        /* alpha_u = q_u (z'+ - z'-), q_u recomputed from the column */
+        k = _fmpq_vec_init(n);
+        fmpz_init(q);
+        atom_scale(q, k, R->V, D, u);
+        fmpq_sub(R->alpha + j, x + 2 * u, x + 2 * u + 1);
+        fmpq_mul_fmpz(R->alpha + j, R->alpha + j, q);
+        R->atom[j++] = u;
+        fmpz_clear(q);
+        _fmpq_vec_clear(k, n);
+    }
+    return WC_OK;
+}
