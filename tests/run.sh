@@ -35,6 +35,9 @@ run_one() {
 for t in "$BUILD"/tests/t-*; do
     [ -x "$t" ] && run_one "$(basename "$t")" "$t"
 done
+for t in tests/test_*.py; do
+    [ -f "$t" ] && run_one "$(basename "$t")" python3 "$t"
+done
 for t in tests/*.sh; do
     [ "$t" = tests/run.sh ] && continue
     run_one "$(basename "$t")" sh "$t"
