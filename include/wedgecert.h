@@ -258,7 +258,9 @@ enum { WC_LP_OPTIMAL = 0, WC_LP_INFEASIBLE = 1 };
 enum {
     WC_CERT_GLPK_SIMPLEX = 0,   /* GLPK's double simplex basis */
     WC_CERT_GLPK_EXACT = 1,     /* after glp_exact, warm-started */
-    WC_CERT_EXACT_PIVOTS = 2    /* after our exact rational simplex */
+    WC_CERT_EXACT_PIVOTS = 2,   /* after our exact rational simplex */
+    WC_CERT_PRESOLVE = 3        /* infeasible: two proportional rows of A with
+                                   inconsistent right-hand sides, or a zero row */
 };
 
 /* What wc_lp_solve may use. */
@@ -267,8 +269,13 @@ enum {
                                    (when the data fits 53 bits), then exact pivots */
     WC_METHOD_GLPK_EXACT = 1,   /* always run glp_exact after the double simplex
                                    when the data fits 53 bits */
-    WC_METHOD_PIVOTS = 2        /* exact rational simplex only, no GLPK */
+    WC_METHOD_PIVOTS = 2,       /* exact rational simplex only, no GLPK */
+    /* flags, or'ed with one of the above: */
+    WC_METHOD_COLGEN = 16,      /* always solve by column generation */
+    WC_METHOD_NO_COLGEN = 32    /* never (default: when N > WC_COLGEN_MIN_COLUMNS) */
 };
+#define WC_METHOD_BASIS(method) ((method) & 15)
+#define WC_COLGEN_MIN_COLUMNS 2000
 
 typedef struct {
     int status;         /* WC_LP_OPTIMAL or WC_LP_INFEASIBLE */
@@ -278,14 +285,21 @@ typedef struct {
     fmpq * x;           /* N entries; zero when infeasible */
     fmpq * y;           /* m entries: the optimal dual, or the Farkas vector */
     fmpq_t value;       /* c^T x = b^T y; for infeasible, b^T y > 0 */
+    slong * basis;      /* m entries: the certified basis (v < N a column,
+                           N + i the artificial of row i), or all -1 */
 } wc_lp_solution_struct;
 typedef wc_lp_solution_struct wc_lp_solution_t[1];
 
 void wc_lp_solution_init(wc_lp_solution_t S, slong m, slong N);
 void wc_lp_solution_clear(wc_lp_solution_t S);
 
-/* Solves P exactly.  Returns 0 with a verified solution or Farkas vector,
- * or WC_ERR_SOLVER (never an unverified answer). */
+/* Solves P exactly.  Proportional rows and columns are removed first;
+ * large LPs are solved by column generation: a working set of columns is
+ * solved (and certified) as above, every column is priced exactly against
+ * its dual, the most violated ones join, until none is violated.  The
+ * final (x, y) is always checked on the whole of P.  Returns 0 with a
+ * verified solution or Farkas vector, or WC_ERR_SOLVER (never an
+ * unverified answer). */
 int wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
                 wc_progress_fn progress, void * ctx, wc_error_t err);
 
@@ -338,8 +352,12 @@ void wc_result_clear(wc_result_t R);
 int wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
                   const wc_dict_t V, const wc_problem_t p, wc_error_t err);
 
-/* Dictionary, LP, certified solve and network in one call. */
+/* Dictionary, LP, certified solve and network in one call: the same as
+ * wc_solve_prepare (dictionary R->V and LP R->lp) then wc_solve_finish
+ * (certified solve and network), between which R->lp may be exported. */
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
 /* ------------------------------------------------------------------ output */
 

@@ -3,8 +3,9 @@
  * rational simplex that repairs a basis GLPK got wrong.
  *
  * Revised simplex, recomputing B^{-1} by an exact FLINT solve at every
- * step (m is the number of samples: small), Bland's rule for entering
- * and leaving variables so it cannot cycle.  It is the slow, sure path.
+ * step (m is the number of samples: small), Dantzig's rule while the
+ * objective improves and Bland's after 50 degenerate pivots, so it cannot
+ * cycle.  It is the slow, sure path.
  */
 #include <flint/fmpq_vec.h>
 #include "lp_internal.h"
@@ -141,7 +142,9 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     fmpz_mat_t B, col;
     fmpz * Y = _fmpz_vec_init(m + 1);
     fmpz_t D, s, cv;
-    fmpq_t ratio, best;
+    fmpq_t ratio, best, last_obj;
+    fmpz_t best_rc;
+    slong stalled = 0;
     int status = WC_OK;
 
     fmpq_mat_init(xB, m, 1);
@@ -149,7 +152,8 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     fmpz_mat_init(B, m, m);
     fmpz_mat_init(col, m, 1);
     fmpz_init(D); fmpz_init(s); fmpz_init(cv);
-    fmpq_init(ratio); fmpq_init(best);
+    fmpq_init(ratio); fmpq_init(best); fmpq_init(last_obj);
+    fmpz_init(best_rc);
 
     for (r = 0; r < m; r++)
         in_basis[basis[r]] = 1;
@@ -171,7 +175,25 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
             break;
         }
 
-        /* Bland: the first structural column with negative reduced cost */
+        /* Dantzig's rule (the most negative reduced cost) while the
+           objective improves; Bland's rule (the first negative one) after a
+           run of degenerate pivots, which cannot cycle */
+        {
+            fmpq_t obj;
+            fmpq_init(obj);
+            for (r = 0; r < m; r++)
+            {
+                cost(cv, P, basis[r], phase);
+                fmpq_mul_fmpz(ratio, fmpq_mat_entry(xB, r, 0), cv);
+                fmpq_add(obj, obj, ratio);
+            }
+            if (it == 0 || fmpq_cmp(obj, last_obj) < 0)
+                stalled = 0;
+            else
+                stalled++;
+            fmpq_swap(last_obj, obj);
+            fmpq_clear(obj);
+        }
         {
             fmpq * yv = flint_malloc(m * sizeof(fmpq));
             for (r = 0; r < m; r++)
@@ -179,7 +201,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
             _fmpq_vec_get_fmpz_vec_fmpz(Y, D, yv, m);
             flint_free(yv);
         }
-        for (v = 0; v < N && enter < 0; v++)
+        for (v = 0; v < N && (enter < 0 || stalled < 50); v++)
         {
             if (in_basis[v])
                 continue;
@@ -188,8 +210,12 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
                 fmpz_addmul(s, fmpz_mat_entry(P->A, i, v), Y + i);
             cost(cv, P, v, phase);
             fmpz_mul(cv, cv, D);
-            if (fmpz_cmp(cv, s) < 0)
+            fmpz_sub(s, s, cv);         /* -(reduced cost) * D */
+            if (fmpz_sgn(s) > 0 && (enter < 0 || fmpz_cmp(s, best_rc) > 0))
+            {
                 enter = v;
+                fmpz_set(best_rc, s);
+            }
         }
         if (enter < 0)
             break;      /* optimal for this phase */
@@ -234,7 +260,8 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     fmpz_mat_clear(col);
     _fmpz_vec_clear(Y, m + 1);
     fmpz_clear(D); fmpz_clear(s); fmpz_clear(cv);
-    fmpq_clear(ratio); fmpq_clear(best);
+    fmpq_clear(ratio); fmpq_clear(best); fmpq_clear(last_obj);
+    fmpz_clear(best_rc);
     return status;
 }
 

@@ -238,6 +238,9 @@ wc_lp_solution_init(wc_lp_solution_t S, slong m, slong N)
     S->x = _fmpq_vec_init(N + 1);
     S->y = _fmpq_vec_init(m + 1);
     fmpq_init(S->value);
+    S->basis = flint_malloc((m + 1) * sizeof(slong));
+    for (N = 0; N < m; N++)
+        S->basis[N] = -1;
 }
 
 void
@@ -246,6 +249,7 @@ wc_lp_solution_clear(wc_lp_solution_t S)
     _fmpq_vec_clear(S->x, S->N + 1);
     _fmpq_vec_clear(S->y, S->m + 1);
     fmpq_clear(S->value);
+    flint_free(S->basis);
 }
 
 /* r = sum_i a_i x_i. */
@@ -283,6 +287,7 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
     S->status = WC_LP_OPTIMAL;
     S->certified_by = how;
     S->verified = 1;
+    memcpy(S->basis, basis, P->m * sizeof(slong));
     return 1;
 }
 
@@ -325,9 +330,284 @@ phase_one_lp(wc_lp_t Q, const wc_lp_t P)
     }
 }
 
+/* An internal method flag: this LP is a phase-1 LP, always feasible, so a
+ * GLPK verdict of infeasibility is wrong and must not lead to another
+ * phase-1 LP. */
+#define PHASE_ONE_LP 64
+
+static int solve_core(wc_lp_solution_t S, const wc_lp_t P, int method,
+                      const slong * warm, wc_progress_fn progress, void * ctx,
+                      wc_error_t err);
+static int solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
+                                wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* ------------------------------------------------------ proportional rows */
+
+typedef struct {
+    ulong hash;
+    slong u;
+} keyed_t;
+
+static int
+keyed_cmp(const void * a, const void * b)
+{
+    const keyed_t * x = a, * y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->u > y->u) - (x->u < y->u);
+}
+
+static void
+fmpq_vec_zero(fmpq * v, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        fmpq_zero(v + i);
+}
+
+/*
+ * Duplicate samples make rows of A proportional, which the double simplex
+ * handles badly (singular bases).  Exactly: row i = g_i r with r primitive;
+ * two such rows are redundant when b_i / g_i = b_j / g_j, and otherwise
+ * y = e_i / g_i - e_j / g_j (or its negative) is a Farkas vector.  A zero
+ * row with b_i != 0 gives y = sign(b_i) e_i.  Returns 1 and fills farkas if
+ * infeasibility was found; else 0 with keep[0..*mk) the rows to keep.
+ */
+static int
+presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
+{
+    slong m = P->m, N = P->N, i, j, t, r;
+    fmpz * g = _fmpz_vec_init(m);
+    ulong * hash = flint_malloc((m + 1) * sizeof(ulong));
+    char * dropped = flint_calloc(m + 1, 1);
+    fmpz_t q, s1, s2;
+    int infeasible = 0;
+
+    fmpz_init(q); fmpz_init(s1); fmpz_init(s2);
+    for (i = 0; i < m; i++)
+    {
+        const fmpz * row = fmpz_mat_entry(P->A, i, 0);
+        ulong h = 1469598103934665603UL;
+
+        _fmpz_vec_content(g + i, row, N);
+        for (j = 0; j < N && fmpz_is_zero(row + j); j++)
+            ;
+        if (j < N && fmpz_sgn(row + j) < 0)
+            fmpz_neg(g + i, g + i);         /* first nonzero of r is positive */
+        for (j = 0; j < N && !fmpz_is_zero(g + i); j++)
+        {
+            fmpz_divexact(q, row + j, g + i);
+            h = (h ^ fmpz_fdiv_ui(q, 4294967291UL)) * 1099511628211UL;
+        }
+        hash[i] = h;
+    }
+    for (i = 0; i < m && !infeasible; i++)
+    {
+        if (fmpz_is_zero(g + i))
+        {
+            dropped[i] = 1;
+            if (!fmpz_is_zero(P->b + i))
+            {
+                fmpq_vec_zero(farkas, m);
+                fmpq_set_si(farkas + i, fmpz_sgn(P->b + i), 1);
+                infeasible = 1;
+            }
+            continue;
+        }
+        for (t = 0; t < i && !dropped[i]; t++)
+        {
+            if (dropped[t] || hash[t] != hash[i] || fmpz_is_zero(g + t))
+                continue;
+            for (j = 0; j < N; j++)     /* A_t g_i = A_i g_t entrywise */
+            {
+                fmpz_mul(s1, fmpz_mat_entry(P->A, t, j), g + i);
+                fmpz_mul(s2, fmpz_mat_entry(P->A, i, j), g + t);
+                if (!fmpz_equal(s1, s2))
+                    break;
+            }
+            if (j < N)
+                continue;
+            dropped[i] = 1;
+            fmpz_mul(s1, P->b + t, g + i);
+            fmpz_mul(s2, P->b + i, g + t);
+            if (!fmpz_equal(s1, s2))
+            {
+                /* b^T y = b_t / g_t - b_i / g_i, made positive */
+                int sg = fmpz_cmp(s1, s2) * fmpz_sgn(g + i) * fmpz_sgn(g + t) > 0 ? 1 : -1;
+                fmpq_vec_zero(farkas, m);
+                fmpz_set_si(q, sg);
+                fmpq_set_fmpz_frac(farkas + t, q, g + t);
+                fmpz_set_si(q, -sg);
+                fmpq_set_fmpz_frac(farkas + i, q, g + i);
+                infeasible = 1;
+            }
+        }
+    }
+    for (i = 0, r = 0; i < m; i++)
+        if (!dropped[i])
+            keep[r++] = i;
+    *mk = r;
+    fmpz_clear(q); fmpz_clear(s1); fmpz_clear(s2);
+    _fmpz_vec_clear(g, m);
+    flint_free(hash);
+    flint_free(dropped);
+    return infeasible;
+}
+
+/*
+ * Columns that are positive multiples of one another (the same feature on
+ * the data, from different atoms) are interchangeable; only the cheapest
+ * per unit is needed, and zero columns of nonnegative cost never are.
+ * Fills keep[0..*nk) with the columns to keep.
+ */
+static void
+presolve_columns(slong * keep, slong * nk, const wc_lp_t P)
+{
+    slong m = P->m, N = P->N, i, j, t, r;
+    fmpz * g = _fmpz_vec_init(N);
+    fmpz * col = _fmpz_vec_init(m + 1);
+    keyed_t * key = flint_malloc((N + 1) * sizeof(keyed_t));
+    char * dropped = flint_calloc(N + 1, 1);
+    fmpz_t s1, s2;
+
+    fmpz_init(s1); fmpz_init(s2);
+    for (j = 0; j < N; j++)
+    {
+        ulong h = 1469598103934665603UL;
+
+        for (i = 0; i < m; i++)
+            fmpz_set(col + i, fmpz_mat_entry(P->A, i, j));
+        _fmpz_vec_content(g + j, col, m);
+        for (i = 0; i < m && !fmpz_is_zero(g + j); i++)
+        {
+            fmpz_divexact(s1, col + i, g + j);
+            h = (h ^ fmpz_fdiv_ui(s1, 4294967291UL)) * 1099511628211UL;
+        }
+        key[j].hash = h;
+        key[j].u = j;
+        if (fmpz_is_zero(g + j) && fmpz_sgn(P->c + j) >= 0)
+            dropped[j] = 1;
+    }
+    qsort(key, N, sizeof(keyed_t), keyed_cmp);
+    for (r = 0; r < N; r = t)
+    {
+        slong a, c;
+        for (t = r + 1; t < N && key[t].hash == key[r].hash; t++)
+            ;
+        for (a = r; a < t; a++)
+            for (c = a + 1; c < t; c++)
+            {
+                slong ja = key[a].u, jc = key[c].u, loser;
+                if (dropped[ja] || dropped[jc])
+                    continue;
+                for (i = 0; i < m; i++)      /* A_ja g_jc = A_jc g_ja */
+                {
+                    fmpz_mul(s1, fmpz_mat_entry(P->A, i, ja), g + jc);
+                    fmpz_mul(s2, fmpz_mat_entry(P->A, i, jc), g + ja);
+                    if (!fmpz_equal(s1, s2))
+                        break;
+                }
+                if (i < m)
+                    continue;
+                /* cost per unit c / g: drop the dearer, on a tie the later */
+                fmpz_mul(s1, P->c + ja, g + jc);
+                fmpz_mul(s2, P->c + jc, g + ja);
+                loser = fmpz_cmp(s1, s2) > 0 ? ja : fmpz_cmp(s1, s2) < 0 ? jc : FLINT_MAX(ja, jc);
+                dropped[loser] = 1;
+            }
+    }
+    for (j = 0, r = 0; j < N; j++)
+        if (!dropped[j])
+            keep[r++] = j;
+    *nk = r;
+    fmpz_clear(s1); fmpz_clear(s2);
+    _fmpz_vec_clear(g, N);
+    _fmpz_vec_clear(col, m + 1);
+    flint_free(key);
+    flint_free(dropped);
+}
+
 int
 wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
             wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong m = P->m, N = P->N, mk, nk, i, j;
+    slong * keep = flint_malloc((m + 1) * sizeof(slong));
+    slong * keepc = flint_malloc((N + 1) * sizeof(slong));
+    fmpq * y = _fmpq_vec_init(m + 1);
+    fmpq * x = _fmpq_vec_init(N + 1);
+    int status = WC_OK;
+    char why[128];
+    wc_lp_t Q;
+    wc_lp_solution_t T;
+
+    S->verified = 0;
+    if (presolve_rows(keep, &mk, y, P))
+    {
+        if (!certify_farkas(S, P, y, WC_CERT_PRESOLVE))
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the Farkas vector of two proportional rows failed its check");
+        goto done;
+    }
+    presolve_columns(keepc, &nk, P);
+    if (mk == m && nk == N)
+    {
+        status = solve_large_or_small(S, P, method, progress, ctx, err);
+        goto done;
+    }
+
+    /* solve without the redundant rows and columns; they get dual value 0
+       and primal value 0, and the result is checked on the whole LP */
+    wc_lp_init(Q, mk, nk);
+    for (i = 0; i < mk; i++)
+    {
+        for (j = 0; j < nk; j++)
+            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, keep[i], keepc[j]));
+        fmpz_set(Q->b + i, P->b + keep[i]);
+    }
+    for (j = 0; j < nk; j++)
+        fmpz_set(Q->c + j, P->c + keepc[j]);
+    wc_lp_solution_init(T, mk, nk);
+    status = solve_large_or_small(T, Q, method, progress, ctx, err);
+    if (status == WC_OK)
+    {
+        for (i = 0; i < mk; i++)
+            fmpq_set(y + keep[i], T->y + i);
+        for (j = 0; j < nk; j++)
+            fmpq_set(x + keepc[j], T->x + j);
+        if (T->status == WC_LP_INFEASIBLE)
+            certify_farkas(S, P, y, T->certified_by);
+        else if (wc_lp_check_optimal(P, x, y, why, sizeof(why)))
+        {
+            for (j = 0; j < N; j++)
+                fmpq_swap(S->x + j, x + j);
+            for (i = 0; i < m; i++)
+                fmpq_swap(S->y + i, y + i);
+            fmpq_set(S->value, T->value);
+            S->status = WC_LP_OPTIMAL;
+            S->certified_by = T->certified_by;
+            S->verified = 1;
+        }
+        if (!S->verified)
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the solution of the presolved LP failed its check");
+    }
+    wc_lp_solution_clear(T);
+    wc_lp_clear(Q);
+done:
+    flint_free(keep);
+    flint_free(keepc);
+    _fmpq_vec_clear(y, m + 1);
+    _fmpq_vec_clear(x, N + 1);
+    return status;
+}
+
+/* warm: a basis known to be primal feasible (or NULL), where the exact
+ * simplex starts when GLPK gives no usable basis. */
+static int
+solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
+           wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     slong m = P->m;
     slong * basis = flint_malloc((m + 1) * sizeof(slong));
@@ -336,9 +616,9 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
     fmpq * farkas;
 
     S->verified = 0;
-    if (method != WC_METHOD_PIVOTS)
+    if (WC_METHOD_BASIS(method) != WC_METHOD_PIVOTS)
     {
-        int exact = (method == WC_METHOD_GLPK_EXACT && fits);
+        int exact = (WC_METHOD_BASIS(method) == WC_METHOD_GLPK_EXACT && fits);
         wc_error_t gerr;
 
         if (progress) progress(ctx, exact ? "glpk simplex + glp_exact" : "glpk simplex", 0, 0);
@@ -355,7 +635,7 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
                 && certify_basis(S, P, basis, WC_CERT_GLPK_EXACT))
                 goto done;
         }
-        if (gstatus == GLPK_INFEASIBLE)
+        if (gstatus == GLPK_INFEASIBLE && !(method & PHASE_ONE_LP))
         {
             /* the dual of the phase-1 LP, certified the same way, is the
                Farkas vector */
@@ -364,7 +644,7 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
 
             phase_one_lp(Q, P);
             wc_lp_solution_init(T, Q->m, Q->N);
-            if (wc_lp_solve(T, Q, method, progress, ctx, gerr) == WC_OK
+            if (solve_core(T, Q, method | PHASE_ONE_LP, NULL, progress, ctx, gerr) == WC_OK
                 && fmpq_sgn(T->value) > 0)
                 certify_farkas(S, P, T->y, T->certified_by);
             wc_lp_solution_clear(T);
@@ -377,7 +657,7 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
     /* repair (or solve from scratch) with exact rational pivots */
     if (progress) progress(ctx, "exact simplex", 0, 0);
     farkas = _fmpq_vec_init(m + 1);
-    if (_wc_exact_simplex(basis, &xstatus, farkas, P, have_basis ? basis : NULL,
+    if (_wc_exact_simplex(basis, &xstatus, farkas, P, have_basis ? basis : warm,
                           progress, ctx, err) == WC_OK)
     {
         if (xstatus == WC_LP_OPTIMAL)
@@ -395,4 +675,212 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
 done:
     flint_free(basis);
     return status;
+}
+
+/* ------------------------------------------------------ column generation */
+
+typedef struct {
+    double score;
+    slong j;
+} scored_t;
+
+static int
+scored_cmp(const void * a, const void * b)
+{
+    const scored_t * x = a, * y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return (x->j > y->j) - (x->j < y->j);       /* ties by index: deterministic */
+}
+
+/*
+ * Prices every column of P not in the working set against y: phase 1
+ * wants A_j^T y <= 0, phase 2 A_j^T y <= c_j.  Appends the most violated
+ * (at most max_add, ranked by violation per unit cost -- a heuristic, in
+ * doubles; the test itself is exact) to W and returns how many.
+ */
+static slong
+price_columns(slong * W, slong * nw, char * in_w, const wc_lp_t P,
+              const fmpq * y, int phase, slong max_add)
+{
+    slong m = P->m, N = P->N, i, j, nv = 0, k;
+    fmpz * Y = _fmpz_vec_init(m + 1);
+    scored_t * viol = flint_malloc((N + 1) * sizeof(scored_t));
+    fmpz_t D, s, t;
+
+    fmpz_init(D); fmpz_init(s); fmpz_init(t);
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, D, y, m);
+    for (j = 0; j < N; j++)
+    {
+        if (in_w[j])
+            continue;
+        fmpz_zero(s);
+        for (i = 0; i < m; i++)
+            fmpz_addmul(s, fmpz_mat_entry(P->A, i, j), Y + i);
+        if (phase == 2)
+            fmpz_mul(t, P->c + j, D);
+        else
+            fmpz_zero(t);
+        if (fmpz_cmp(s, t) <= 0)
+            continue;
+        fmpz_sub(s, s, t);
+        if (phase == 2 && !fmpz_is_zero(P->c + j))
+            fmpz_set(t, P->c + j);          /* violation per unit of cost */
+        else
+        {
+            fmpz_zero(t);                   /* violation per unit of ||A_j||_1 */
+            for (i = 0; i < m; i++)
+                if (fmpz_sgn(fmpz_mat_entry(P->A, i, j)) >= 0)
+                    fmpz_add(t, t, fmpz_mat_entry(P->A, i, j));
+                else
+                    fmpz_sub(t, t, fmpz_mat_entry(P->A, i, j));
+        }
+        viol[nv].score = fmpz_get_d(s) / fmpz_get_d(t);
+        viol[nv].j = j;
+        nv++;
+    }
+    qsort(viol, nv, sizeof(scored_t), scored_cmp);
+    for (k = 0; k < nv && k < max_add; k++)
+    {
+        W[(*nw)++] = viol[k].j;
+        in_w[viol[k].j] = 1;
+    }
+    fmpz_clear(D); fmpz_clear(s); fmpz_clear(t);
+    _fmpz_vec_clear(Y, m + 1);
+    flint_free(viol);
+    return k;
+}
+
+/* The LP on the columns W of P (and, in phase 1, the artificials at cost 1
+ * while the columns of W cost 0). */
+static void
+working_lp(wc_lp_t Q, const wc_lp_t P, const slong * W, slong nw, int phase)
+{
+    slong m = P->m, i, j;
+
+    wc_lp_init(Q, m, nw + (phase == 1 ? m : 0));
+    for (i = 0; i < m; i++)
+    {
+        for (j = 0; j < nw; j++)
+            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, i, W[j]));
+        fmpz_set(Q->b + i, P->b + i);
+        if (phase == 1)
+        {
+            fmpz_set_si(fmpz_mat_entry(Q->A, i, nw + i), fmpz_sgn(P->b + i) < 0 ? -1 : 1);
+            fmpz_one(Q->c + nw + i);
+        }
+    }
+    for (j = 0; j < nw && phase == 2; j++)
+        fmpz_set(Q->c + j, P->c + W[j]);
+}
+
+static int
+solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
+             wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong m = P->m, N = P->N, nw = 0, j, round = 0, added;
+    slong * W = flint_malloc((N + 1) * sizeof(slong));
+    char * in_w = flint_calloc(N + 1, 1);
+    slong max_add = FLINT_MAX(m, 20), warm_nw = 0;
+    slong * warm = flint_malloc((m + 1) * sizeof(slong));
+    int phase, status = WC_OK, have_warm = 0;
+    char why[128];
+
+    for (phase = 1; phase <= 2 && status == WC_OK && !S->verified; phase++)
+    {
+        for (;;)
+        {
+            wc_lp_t Q;
+            wc_lp_solution_t T;
+
+            working_lp(Q, P, W, nw, phase);
+            wc_lp_solution_init(T, Q->m, Q->N);
+            if (have_warm)
+            {
+                /* the last certified basis stays feasible when columns join:
+                   renumber its artificials for the new working LP */
+                for (j = 0; j < m; j++)
+                    if (warm[j] >= warm_nw)
+                        warm[j] = Q->N + (warm[j] - warm_nw) % m;
+            }
+            status = solve_core(T, Q, method, have_warm ? warm : NULL, progress, ctx, err);
+            if (status == WC_OK && T->status != WC_LP_OPTIMAL)
+                status = wc_error_set(err, WC_ERR_SOLVER,
+                    "internal error: a working LP of column generation is infeasible");
+            if (status != WC_OK)
+            {
+                wc_lp_solution_clear(T);
+                wc_lp_clear(Q);
+                break;
+            }
+            if (progress != NULL)
+                progress(ctx, phase == 1 ? "column generation, phase 1"
+                                         : "column generation, phase 2", ++round, 0);
+            if (T->basis[0] >= 0)
+            {
+                memcpy(warm, T->basis, m * sizeof(slong));
+                warm_nw = nw;   /* indices >= nw are artificials */
+                have_warm = (phase == 2) || fmpq_is_zero(T->value);
+            }
+            if (phase == 1 && fmpq_is_zero(T->value))
+            {
+                /* feasible on W: phase 2 starts from these columns */
+                wc_lp_solution_clear(T);
+                wc_lp_clear(Q);
+                break;
+            }
+            added = price_columns(W, &nw, in_w, P, T->y, phase, max_add);
+            if (added == 0)
+            {
+                fmpq * x = _fmpq_vec_init(N + 1);
+
+                if (phase == 1 && fmpq_sgn(T->value) > 0)
+                {
+                    /* no column can reduce the infeasibility: y is a Farkas vector */
+                    if (!certify_farkas(S, P, T->y, T->certified_by))
+                        status = wc_error_set(err, WC_ERR_SOLVER,
+                            "internal error: column generation's Farkas vector failed its check");
+                }
+                else if (phase == 2)
+                {
+                    for (j = 0; j < nw; j++)
+                        fmpq_set(x + W[j], T->x + j);
+                    if (wc_lp_check_optimal(P, x, T->y, why, sizeof(why)))
+                    {
+                        for (j = 0; j < N; j++)
+                            fmpq_swap(S->x + j, x + j);
+                        for (j = 0; j < m; j++)
+                            fmpq_set(S->y + j, T->y + j);
+                        fmpq_set(S->value, T->value);
+                        S->status = WC_LP_OPTIMAL;
+                        S->certified_by = T->certified_by;
+                        S->verified = 1;
+                    }
+                    else
+                        status = wc_error_set(err, WC_ERR_SOLVER,
+                            "internal error: column generation's optimum failed its check: %s", why);
+                }
+                _fmpq_vec_clear(x, N + 1);
+                wc_lp_solution_clear(T);
+                wc_lp_clear(Q);
+                break;
+            }
+            wc_lp_solution_clear(T);
+            wc_lp_clear(Q);
+        }
+    }
+    flint_free(W);
+    flint_free(in_w);
+    flint_free(warm);
+    return status;
+}
+
+static int
+solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
+                     wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    if ((method & WC_METHOD_COLGEN)
+        || (!(method & WC_METHOD_NO_COLGEN) && P->N > WC_COLGEN_MIN_COLUMNS))
+        return solve_colgen(S, P, method, progress, ctx, err);
+    return solve_core(S, P, method, NULL, progress, ctx, err);
 }

@@ -178,16 +178,14 @@ wc_result_clear(wc_result_t R)
 }
 
 int
-wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
-    slong n = D->n, L, u, j, i;
-    const fmpq * x;
     int status;
 
     wc_result_clear(R);
     wc_result_init(R);
     wc_error_init(err);
-    R->n = n;
+    R->n = D->n;
 
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);
@@ -196,10 +194,25 @@ wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
     wc_lp_clear(R->lp);
     status = wc_problem_lp(R->lp, R->obj_scale, D, R->V, p, err);
     if (status != WC_OK)
-    {
         wc_lp_init(R->lp, 0, 0);
-        return status;
-    }
+    return status;
+}
+
+int
+wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    int status = wc_solve_prepare(R, D, p, err);
+
+    return status != WC_OK ? status : wc_solve_finish(R, D, p, err);
+}
+
+int
+wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, L, u, j, i;
+    const fmpq * x;
+    int status;
+
     wc_lp_solution_clear(R->sol);
     wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
     status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);

@@ -180,6 +180,7 @@ def main(argv):
         elif a == "--intercept": icpt = True
         elif a == "--dict": samples = argv[i + 1] == "samples"; i += 1
         elif a == "--size": size = True
+        elif a in ("--colgen", "--method"): i += 1  # how wedgecert solves: no effect on the value
         else: sys.exit(f"refsolve: unknown argument {a}")
         i += 1
     X, y = read_csv(path)

@@ -195,6 +195,8 @@ def main():
     for path, flags in examples:
         check_instance(f"example {path} {' '.join(flags)}", path, flags,
                        methods=("auto", "pivots", "glpk-exact"))
+        check_instance(f"example {path} {' '.join(flags)} by column generation", path,
+                       flags + ["--colgen", "always"], methods=("auto", "pivots"))
         if HAVE_ESOLVER:
             X, _ = refsolve.read_csv(path)
             want = subprocess.run([sys.executable, refsolve.__file__, path, "--size"] + flags,
@@ -227,6 +229,8 @@ def main():
         path = os.path.join(TMP, f"r{t}.csv")
         write_csv(path, X, y)
         methods = ("auto", "pivots") if t % 5 == 0 else ("auto",)
+        if t % 3 == 1:
+            flags = flags + ["--colgen", "always"]
         check_instance(f"random instance {t} (n={n}, d={d}, {' '.join(flags)})", path, flags, methods)
 
     # coefficients far beyond 53 bits
@@ -245,6 +249,21 @@ def main():
     check_instance("huge instance certifies the right value", path, ["--bias"],
                    methods=("auto", "pivots", "glpk-exact"))
     check_instance("huge instance, l1 loss", path, ["--loss", "l1", "--beta", "1/3", "--bias"])
+    check_instance("huge instance by column generation", path, ["--bias", "--colgen", "always"],
+                   methods=("auto", "pivots"))
+
+    # exact duplicate samples: consistent ones are redundant rows, an
+    # inconsistent pair is infeasible with a two-row Farkas vector
+    path = os.path.join(TMP, "dups.csv")
+    write_csv(path, [[F(1), F(2)], [F(3), F(-1)], [F(1), F(2)], [F(0), F(5)]], [F(1), F(2), F(1), F(3)])
+    check_instance("consistent duplicate samples", path, ["--bias"], methods=("auto", "pivots"))
+    path = os.path.join(TMP, "dups_bad.csv")
+    write_csv(path, [[F(1), F(2)], [F(3), F(-1)], [F(1), F(2)], [F(0), F(5)]], [F(1), F(2), F(4), F(3)])
+    j = solve(path, ["--bias"])
+    if j["status"] == "infeasible" and j["certified_by"] == "proportional-rows" and farkas_ok(path, ["--bias"], j["farkas"]):
+        ok("inconsistent duplicate samples: infeasible from two proportional rows")
+    else:
+        fail("inconsistent duplicate samples: infeasible from two proportional rows", json.dumps(j))
 
     # infeasible: collinear points through the origin, inconsistent labels, no bias
     path = os.path.join(TMP, "collinear.csv")
@@ -282,6 +301,7 @@ def main():
         (["solve", "examples/ramps1d.csv", "--dict", "half"], 2, "--dict expects full or samples"),
         (["solve", "examples/ramps1d.csv", "--method", "magic"], 2, "--method expects"),
         (["solve", "examples/ramps1d.csv", "--max-atoms", "-3"], 2, "--max-atoms expects a whole number"),
+        (["solve", "examples/ramps1d.csv", "--colgen", "sometimes"], 2, "--colgen expects auto, always or never"),
         (["solve", "examples/ramps1d.csv", "--frob"], 2, "unknown option '--frob'"),
         (["solve"], 2, "expected a DATA file"),
         (["solve", hinge_bad, "--loss", "hinge", "--write-lp", lp_out], 1,

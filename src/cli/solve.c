@@ -15,7 +15,7 @@ static const char solve_usage[] =
 "    wedgecert solve DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
 "                    [--write-lp FILE] [--method auto|glpk-exact|pivots]\n"
-"                    [--max-atoms N] [--quiet]\n"
+"                    [--colgen auto|always|never] [--max-atoms N] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    DATA is a labelled CSV file (x_1,...,x_d,y a row).  Trains\n"
@@ -47,6 +47,9 @@ static const char solve_usage[] =
 "    --method M     auto (default), glpk-exact (always run glp_exact after\n"
 "                   the double simplex when the data fits 53 bits), or\n"
 "                   pivots (our exact simplex alone, no GLPK)\n"
+"    --colgen C     column generation: auto (when the LP has more than 2000\n"
+"                   columns), always, or never; its result is certified over\n"
+"                   every column all the same\n"
 "    --max-atoms N  refuse dictionaries larger than N (default 2000000)\n"
 "    --quiet        no progress on stderr\n"
 "\n"
@@ -107,7 +110,8 @@ static const char *
 cert_name(int how)
 {
     return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
-         : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots" : "glpk-simplex";
+         : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots"
+         : how == WC_CERT_PRESOLVE ? "proportional-rows" : "glpk-simplex";
 }
 
 static void
@@ -308,7 +312,7 @@ int
 cmd_solve(int argc, char ** argv)
 {
     const char * path = NULL, * lp_path = NULL;
-    int json = 0, i, status = EXIT_OK;
+    int json = 0, i, status = EXIT_OK, colgen = 0;
     wc_problem_t p;
     wc_data_t D;
     wc_result_t R;
@@ -335,7 +339,8 @@ cmd_solve(int argc, char ** argv)
         else if (strcmp(a, "--quiet") == 0) prog.quiet = 1;
         else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
                  || strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
-                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0)
+                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0
+                 || strcmp(a, "--colgen") == 0)
         {
             if (val == NULL)
             {
@@ -371,6 +376,13 @@ cmd_solve(int argc, char ** argv)
                 else if (strcmp(val, "glpk-exact") == 0) p->method = WC_METHOD_GLPK_EXACT;
                 else if (strcmp(val, "pivots") == 0) p->method = WC_METHOD_PIVOTS;
                 else status = cli_usage_error("solve", "--method expects auto, glpk-exact or pivots, found '%s'", val);
+            }
+            else if (strcmp(a, "--colgen") == 0)
+            {
+                if (strcmp(val, "auto") == 0) colgen = 0;
+                else if (strcmp(val, "always") == 0) colgen = WC_METHOD_COLGEN;
+                else if (strcmp(val, "never") == 0) colgen = WC_METHOD_NO_COLGEN;
+                else status = cli_usage_error("solve", "--colgen expects auto, always or never, found '%s'", val);
             }
             else if (strcmp(a, "--max-atoms") == 0)
             {
@@ -408,6 +420,7 @@ cmd_solve(int argc, char ** argv)
         return cli_usage_error("solve", "expected a DATA file");
     }
 
+    p->method |= colgen;
     wc_data_init(D);
     wc_result_init(R);
     if (wc_data_read(D, path, 1, err) != WC_OK)
@@ -420,15 +433,22 @@ cmd_solve(int argc, char ** argv)
     p->progress = print_progress;
     p->progress_ctx = &prog;
 
-    if (wc_solve(R, D, p, err) != WC_OK)
+    if (wc_solve_prepare(R, D, p, err) != WC_OK)
     {
         fprintf(stderr, "%s: error: %s\n", path, err->msg);
-        status = (err->code == WC_ERR_SOLVER) ? EXIT_SOLVER : EXIT_DATA;
+        status = EXIT_DATA;
         goto cleanup;
     }
+    /* the LP goes out before the solve, so other solvers can have it anyway */
     if (lp_path != NULL && !write_lp_file(lp_path, R->lp, R->obj_scale, path))
     {
         status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (wc_solve_finish(R, D, p, err) != WC_OK)
+    {
+        fprintf(stderr, "%s: error: %s\n", path, err->msg);
+        status = EXIT_SOLVER;
         goto cleanup;
     }
     if (json)
