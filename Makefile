@@ -38,7 +38,12 @@ VERSION   = 0.1.0
 
 .PHONY: all check check-asan demo install uninstall fuzz bench clean
 
-all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert
+all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert $(BUILD)/checkcert
+
+# the independent checker: GMP only, nothing from src/ or include/
+$(BUILD)/checkcert: proofs/checkcert.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(SANITIZE) $< -o $@ -lgmp
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -91,12 +96,12 @@ install: all
 	install -m 755 $(BUILD)/libwedgecert.so $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(VERSION)
 	ln -sf libwedgecert.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(SOVERSION)
 	ln -sf libwedgecert.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so
-	install -m 755 $(BUILD)/wedgecert $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 $(BUILD)/wedgecert $(BUILD)/checkcert $(DESTDIR)$(PREFIX)/bin/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@LIBS@|$(LIBS)|' wedgecert.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert \
+	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert $(DESTDIR)$(PREFIX)/bin/checkcert \
 	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 
 FUZZ_SECONDS ?= 60

@@ -20,6 +20,7 @@
 #define WEDGECERT_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <flint/flint.h>
 #include <flint/fmpz.h>
 #include <flint/fmpq.h>
@@ -337,6 +338,14 @@ typedef struct {
     fmpq * alpha;
     slong n;
     fmpq * farkas;          /* infeasible: v with K^T v = 0, (1^T v = 0), y^T v > 0 */
+    fmpq * dual;            /* optimal: the dual point v of MATH.md section 4
+                               (interp: |k_u^T v| <= 1; l1: |v_i| <= 1 and
+                               |k_u^T v| <= beta; hinge: 0 <= y_i v_i <= 1 and
+                               |k_u^T v| <= beta; 1^T v = 0 with an intercept) */
+    fmpq * outputs;         /* optimal: f(x_i) of the network, exactly */
+    fmpq_t net_objective;   /* loss(f) + beta sum |alpha_j| ||w_j||_1, from outputs */
+    int network_checked;    /* 1 if net_objective equals value (and, for
+                               interp, f(x_i) = y_i for every sample) */
     fmpz_t obj_scale;       /* LP objective = obj_scale * training objective */
     wc_dict_t V;
     wc_lp_t lp;
@@ -352,12 +361,30 @@ void wc_result_clear(wc_result_t R);
 int wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
                   const wc_dict_t V, const wc_problem_t p, wc_error_t err);
 
+/* out[i] = f(x_i) = sum_j alpha_j (x_i^T w_j + b_j)_+ + xi for the network
+ * (atom[j], alpha[j]) of V, exactly. */
+void wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
+                        const fmpq * alpha, slong len, const fmpq_t xi,
+                        const wc_data_t D);
+
+/* The training objective of MATH.md section 2 for outputs f and penalty
+ * R = sum |alpha_j| ||w_j||_1; returns 0 if interp and some f_i != y_i. */
+int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
+                          const wc_data_t D, const wc_problem_t p);
+
 /* Dictionary, LP, certified solve and network in one call: the same as
  * wc_solve_prepare (dictionary R->V and LP R->lp) then wc_solve_finish
  * (certified solve and network), between which R->lp may be exported. */
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
+/* ------------------------------------------------------------ certificate */
+
+/* Writes the self-contained text certificate of R (format documented in
+ * proofs/CERTIFICATE.md; proofs/checkcert verifies it with GMP alone). */
+int wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
+                         const wc_problem_t p);
 
 /* ------------------------------------------------------------------ output */
 

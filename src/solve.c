@@ -44,6 +44,13 @@ atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
         fmpz_lcm(q, q, fmpq_denref(k + i));
 }
 
+/* rho_i: the factor row i of the LP carries (den(y_i), or y_i for hinge). */
+static const fmpz *
+row_scale(const wc_data_t D, const wc_problem_t p, slong i)
+{
+    return p->loss == WC_LOSS_HINGE ? fmpq_numref(D->y + i) : fmpq_denref(D->y + i);
+}
+
 static int
 has_intercept(const wc_problem_t p)
 {
@@ -77,10 +84,7 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
             _fmpz_vec_clear(rho, n);
             return err->code;
         }
-        if (hinge)
-            fmpz_set(rho + i, fmpq_numref(D->y + i));     /* the row is y_i f(x_i) */
-        else
-            fmpz_set(rho + i, fmpq_denref(D->y + i));
+        fmpz_set(rho + i, row_scale(D, p, i));
     }
 
     fmpz_init(q);
@@ -152,6 +156,7 @@ void
 wc_result_init(wc_result_t R)
 {
     memset(R, 0, sizeof(wc_result_struct));
+    fmpq_init(R->net_objective);
     fmpq_init(R->value);
     fmpq_init(R->xi);
     fmpz_init(R->obj_scale);
@@ -171,6 +176,11 @@ wc_result_clear(wc_result_t R)
         _fmpq_vec_clear(R->alpha, R->nneurons);
     if (R->farkas != NULL)
         _fmpq_vec_clear(R->farkas, R->n);
+    if (R->dual != NULL)
+        _fmpq_vec_clear(R->dual, R->n);
+    if (R->outputs != NULL)
+        _fmpq_vec_clear(R->outputs, R->n);
+    fmpq_clear(R->net_objective);
     wc_dict_clear(R->V);
     wc_lp_clear(R->lp);
     wc_lp_solution_clear(R->sol);
@@ -231,16 +241,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
            column xi+ or from b = rho y entrywise */
         R->farkas = _fmpq_vec_init(n);
         for (i = 0; i < n; i++)
-        {
-            fmpz_t rho;
-            fmpz_init(rho);
-            if (p->loss == WC_LOSS_HINGE)
-                fmpz_set(rho, fmpq_numref(D->y + i));
-            else
-                fmpz_set(rho, fmpq_denref(D->y + i));
-            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, rho);
-            fmpz_clear(rho);
-        }
+            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, row_scale(D, p, i));
         return WC_OK;
     }
 
@@ -269,5 +270,101 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
         fmpz_clear(q);
         _fmpq_vec_clear(k, n);
     }
+
+    /* the dual point of MATH.md section 4: v = rho y_LP / obj_scale */
+    R->dual = _fmpq_vec_init(n);
+    for (i = 0; i < n; i++)
+    {
+        fmpq_mul_fmpz(R->dual + i, R->sol->y + i, row_scale(D, p, i));
+        fmpq_div_fmpz(R->dual + i, R->dual + i, R->obj_scale);
+    }
+
+    /* evaluate the network itself and recompute its training objective */
+    {
+        fmpq_t penalty;
+
+        fmpq_init(penalty);
+        R->outputs = _fmpq_vec_init(n);
+        wc_network_outputs(R->outputs, R->V, R->atom, R->alpha, R->nneurons, R->xi, D);
+        for (j = 0; j < R->nneurons; j++)       /* ||w_j||_1 = 1 */
+        {
+            fmpq_t a;
+            fmpq_init(a);
+            fmpq_abs(a, R->alpha + j);
+            fmpq_add(penalty, penalty, a);
+            fmpq_clear(a);
+        }
+        R->network_checked = wc_training_objective(R->net_objective, R->outputs, penalty, D, p)
+                             && fmpq_equal(R->net_objective, R->value);
+        fmpq_clear(penalty);
+    }
+    if (!R->network_checked)
+        return wc_error_set(err, WC_ERR_SOLVER, "internal error: the network read off "
+                            "the certified LP optimum does not reproduce its value");
     return WC_OK;
+}
+
+void
+wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
+                   const fmpq * alpha, slong len, const fmpq_t xi,
+                   const wc_data_t D)
+{
+    slong n = D->n, i, j;
+    fmpq * k = _fmpq_vec_init(n);
+    fmpq_t t;
+
+    fmpq_init(t);
+    for (i = 0; i < n; i++)
+        fmpq_set(out + i, xi);
+    for (j = 0; j < len; j++)
+    {
+        wc_dict_column(k, V, D, atom[j]);
+        for (i = 0; i < n; i++)
+        {
+            fmpq_mul(t, alpha + j, k + i);
+            fmpq_add(out + i, out + i, t);
+        }
+    }
+    fmpq_clear(t);
+    _fmpq_vec_clear(k, n);
+}
+
+int
+wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
+                      const wc_data_t D, const wc_problem_t p)
+{
+    slong i;
+    fmpq_t t, loss;
+    int ok = 1;
+
+    fmpq_init(t);
+    fmpq_init(loss);
+    for (i = 0; i < D->n; i++)
+    {
+        if (p->loss == WC_LOSS_INTERP)
+            ok = ok && fmpq_equal(f + i, D->y + i);
+        else if (p->loss == WC_LOSS_L1)
+        {
+            fmpq_sub(t, f + i, D->y + i);
+            fmpq_abs(t, t);
+            fmpq_add(loss, loss, t);
+        }
+        else
+        {
+            fmpq_mul(t, f + i, D->y + i);       /* (1 - y_i f_i)_+ */
+            fmpq_sub_si(t, t, 1);
+            if (fmpq_sgn(t) < 0)
+                fmpq_sub(loss, loss, t);
+        }
+    }
+    if (p->loss == WC_LOSS_INTERP)
+        fmpq_set(obj, penalty);
+    else
+    {
+        fmpq_mul(t, p->beta, penalty);
+        fmpq_add(obj, loss, t);
+    }
+    fmpq_clear(t);
+    fmpq_clear(loss);
+    return ok;
 }

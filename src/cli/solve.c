@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <mpfr.h>
 #include <flint/fmpq_vec.h>
 #include "cli.h"
 
@@ -14,7 +15,8 @@ static const char solve_usage[] =
 "SYNOPSIS\n"
 "    wedgecert solve DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
-"                    [--write-lp FILE] [--method auto|glpk-exact|pivots]\n"
+"                    [--write-lp FILE] [--cert FILE]\n"
+"                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never] [--max-atoms N] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
@@ -44,6 +46,9 @@ static const char solve_usage[] =
 "    --write-lp FILE  the integer-scaled LP in CPLEX LP format, for glpsol\n"
 "                   or QSopt_ex's esolver; its optimum divided by the\n"
 "                   objective scale in its first comment is the optimal value\n"
+"    --cert FILE    the self-contained certificate (data, problem, network\n"
+"                   by atom origins, exact dual point, value); check it with\n"
+"                   checkcert FILE (format: proofs/CERTIFICATE.md)\n"
 "    --method M     auto (default), glpk-exact (always run glp_exact after\n"
 "                   the double simplex when the data fits 53 bits), or\n"
 "                   pivots (our exact simplex alone, no GLPK)\n"
@@ -172,6 +177,13 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
         cli_json_fmpq(stdout, R->value);
         printf(", \"optimal_value_approx\": ");
         cli_json_approx(stdout, R->value);
+        printf(", \"global\": %s", p->dict == WC_DICT_FULL ? "true" : "false");
+        printf(", \"network_objective\": ");
+        cli_json_fmpq(stdout, R->net_objective);
+        printf(", \"network_checked\": %s, \"outputs\": ", R->network_checked ? "true" : "false");
+        json_fmpq_list(stdout, R->outputs, R->n);
+        printf(", \"dual\": ");
+        json_fmpq_list(stdout, R->dual, R->n);
         printf(", \"lp_objective_scale\": \"");
         fmpz_fprint(stdout, R->obj_scale);
         printf("\", \"intercept\": ");
@@ -192,6 +204,38 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
             printf(", \"samples\": ");
             json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
             printf(", \"sign\": %d}", R->V->sign[u]);
+        }
+        printf("], \"balanced_approx\": [");
+        for (j = 0; j < R->nneurons; j++)
+        {
+            slong t;
+            mpfr_t r, a;
+            /* ||w||_1 = |alpha| after scaling w by sqrt|alpha| and alpha by
+               1/sqrt|alpha|: irrational in general, so approximations only */
+            mpfr_init2(r, 53);
+            mpfr_init2(a, 53);
+            wc_dict_direction(w, b, R->V, R->atom[j]);
+            fmpq_get_mpfr(a, R->alpha + j, MPFR_RNDN);
+            mpfr_abs(r, a, MPFR_RNDN);
+            mpfr_sqrt(r, r, MPFR_RNDN);
+            printf("%s{\"w\": [", j ? ", " : "");
+            for (t = 0; t < d; t++)
+            {
+                mpfr_t e;
+                mpfr_init2(e, 53);
+                fmpq_get_mpfr(e, w + t, MPFR_RNDN);
+                mpfr_mul(e, e, r, MPFR_RNDN);
+                mpfr_printf("%s%.17Rg", t ? ", " : "", e);
+                mpfr_clear(e);
+            }
+            fmpq_get_mpfr(a, b, MPFR_RNDN);
+            mpfr_mul(a, a, r, MPFR_RNDN);
+            mpfr_printf("], \"b\": %.17Rg", a);
+            fmpq_get_mpfr(a, R->alpha + j, MPFR_RNDN);
+            mpfr_div(a, a, r, MPFR_RNDN);
+            mpfr_printf(", \"alpha\": %.17Rg}", a);
+            mpfr_clear(r);
+            mpfr_clear(a);
         }
         printf("]}\n");
     }
@@ -249,6 +293,14 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
            R->certified_by == WC_CERT_GLPK_SIMPLEX ? "GLPK simplex"
            : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
            R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
+    if (p->dict == WC_DICT_FULL)
+        printf("verdict: this network is a global minimiser of the non-convex training\n"
+               "         problem, for every width >= %ld\n", R->nneurons);
+    else
+        printf("verdict: optimal within the sample-wedge dictionary only (not a proof of\n"
+               "         global optimality)\n");
+    printf("check: the network evaluated exactly on every sample reproduces the value: %s\n",
+           R->network_checked ? "yes" : "NO");
     printf("network: %ld neuron%s, intercept xi = ", R->nneurons, R->nneurons == 1 ? "" : "s");
     cli_text_fmpq(stdout, R->xi);
     printf("\n");
@@ -277,41 +329,63 @@ done:
     _fmpq_vec_clear(w, d);
 }
 
-/* Writes the LP to path through a temporary file, so that a failure never
- * leaves half a file behind. */
-static int
-write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char * data)
+/* Opens path.tmp for writing; finish_file renames it to path once it is
+ * complete, so that a failure never leaves half a file behind. */
+static FILE *
+start_file(const char * path, char ** tmp)
 {
     size_t len = strlen(path) + 8;
-    char * tmp = flint_malloc(len);
-    char * comment, * sc = fmpz_get_str(NULL, 10, scale);
-    FILE * f;
-    int ok;
 
-    snprintf(tmp, len, "%s.tmp", path);
-    comment = flint_malloc(strlen(data) + strlen(sc) + 200);
-    sprintf(comment, "wedgecert %s integer-scaled LP for %s\n"
-            "objective scale %s: training objective = LP optimum / %s", WC_VERSION, data, sc, sc);
-    f = fopen(tmp, "w");
-    ok = f != NULL && wc_lp_write_cplex(f, P, comment) == WC_OK;
+    *tmp = flint_malloc(len);
+    snprintf(*tmp, len, "%s.tmp", path);
+    return fopen(*tmp, "w");
+}
+
+static int
+finish_file(FILE * f, int ok, const char * path, char * tmp, const char * what)
+{
     if (f != NULL)
         ok = (fclose(f) == 0) && ok;
-    ok = ok && rename(tmp, path) == 0;
+    ok = f != NULL && ok && rename(tmp, path) == 0;
     if (!ok)
     {
         remove(tmp);
-        fprintf(stderr, "%s: error: cannot write the LP file\n", path);
+        fprintf(stderr, "%s: error: cannot write the %s\n", path, what);
     }
     flint_free(tmp);
+    return ok;
+}
+
+static int
+write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char * data)
+{
+    char * tmp, * sc = fmpz_get_str(NULL, 10, scale);
+    char * comment = flint_malloc(strlen(data) + strlen(sc) + 200);
+    FILE * f = start_file(path, &tmp);
+    int ok;
+
+    sprintf(comment, "wedgecert %s integer-scaled LP for %s\n"
+            "objective scale %s: training objective = LP optimum / %s", WC_VERSION, data, sc, sc);
+    ok = f != NULL && wc_lp_write_cplex(f, P, comment) == WC_OK;
     flint_free(comment);
     flint_free(sc);
-    return ok;
+    return finish_file(f, ok, path, tmp, "LP file");
+}
+
+static int
+write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const wc_problem_t p)
+{
+    char * tmp;
+    FILE * f = start_file(path, &tmp);
+
+    return finish_file(f, f != NULL && wc_certificate_write(f, R, D, p) == WC_OK,
+                       path, tmp, "certificate");
 }
 
 int
 cmd_solve(int argc, char ** argv)
 {
-    const char * path = NULL, * lp_path = NULL;
+    const char * path = NULL, * lp_path = NULL, * cert_path = NULL;
     int json = 0, i, status = EXIT_OK, colgen = 0;
     wc_problem_t p;
     wc_data_t D;
@@ -340,7 +414,7 @@ cmd_solve(int argc, char ** argv)
         else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
                  || strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
                  || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0
-                 || strcmp(a, "--colgen") == 0)
+                 || strcmp(a, "--colgen") == 0 || strcmp(a, "--cert") == 0)
         {
             if (val == NULL)
             {
@@ -393,6 +467,8 @@ cmd_solve(int argc, char ** argv)
                 else
                     p->max_atoms = (ulong) v;
             }
+            else if (strcmp(a, "--cert") == 0)
+                cert_path = val;
             else
                 lp_path = val;
             if (status != EXIT_OK)
@@ -449,6 +525,11 @@ cmd_solve(int argc, char ** argv)
     {
         fprintf(stderr, "%s: error: %s\n", path, err->msg);
         status = EXIT_SOLVER;
+        goto cleanup;
+    }
+    if (cert_path != NULL && !write_cert_file(cert_path, R, D, p))
+    {
+        status = EXIT_DATA;
         goto cleanup;
     }
     if (json)
