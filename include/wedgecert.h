@@ -379,6 +379,31 @@ int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t 
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
+/* ------------------------------------------------------------- prediction */
+
+/*
+ * Prediction P of MATH.md section 3: the sample wedges alone (k = d) attain
+ * the optimum of the complete dictionary.  Decided exactly: both problems
+ * are solved and certified; when the values differ, the witness is the
+ * atom u of V with the largest |k_u^T v| for the restricted problem's dual
+ * v, which exceeds the dual bound (1 for interp, beta otherwise) -- or,
+ * when only the restricted problem is infeasible, an atom with
+ * k_u^T v != 0 for its Farkas vector v (bound 0).
+ */
+typedef struct {
+    int holds;
+    wc_result_t full, samples;
+    fmpq_t gap;             /* samples value - full value (both optimal) */
+    slong witness;          /* an atom of full->V, or -1 */
+    fmpq_t witness_value;   /* k_u^T v */
+    fmpq_t bound;
+} wc_prediction_struct;
+typedef wc_prediction_struct wc_prediction_t[1];
+
+void wc_prediction_init(wc_prediction_t P);
+void wc_prediction_clear(wc_prediction_t P);
+int wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
 /* ------------------------------------------------------------ certificate */
 
 /* Writes the self-contained text certificate of R (format documented in

@@ -6,6 +6,7 @@
 #define WC_CLI_H
 
 #include <stdio.h>
+#include <time.h>
 #include "wedgecert.h"
 
 /* Exit statuses of the tool, documented in its --help. */
@@ -40,7 +41,36 @@ void cli_text_fmpq(FILE * out, const fmpq_t x);
 /* Decimal approximation of x (correctly rounded binary64 via MPFR) into buf. */
 void cli_approx_str(char * buf, size_t size, const fmpq_t x);
 
+/* Progress on stderr: nothing in the first second, then at most a line a
+ * second (none with --quiet). */
+typedef struct {
+    struct timespec start, last;
+    int quiet;
+} progress_t;
+
+/* The command line of 'solve' and 'predict'. */
+typedef struct {
+    wc_problem_t p;
+    const char * path;
+    const char * lp_path, * cert_path;
+    int json;
+    progress_t prog;
+} cli_args_t;
+
+/* Parses argv; files != 0 also takes --dict, --write-lp and --cert.
+ * Returns -1 to go on, or the exit status (after --help or an error). */
+int cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
+                   const char * usage, int files);
+void cli_args_clear(cli_args_t * A);
+
+/* Reads the labelled data set of A; on error prints it and returns 1. */
+int cli_read_data(wc_data_t D, const cli_args_t * A);
+
+void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
+void cli_json_index_list(FILE * out, const slong * v, slong len);
+
 int cmd_wedge(int argc, char ** argv);
 int cmd_solve(int argc, char ** argv);
+int cmd_predict(int argc, char ** argv);
 
 #endif

@@ -19,6 +19,8 @@ static const char usage[] =
 "                   a matrix, in exact rational arithmetic\n"
 "    solve DATA     certified globally optimal two-layer ReLU network for a\n"
 "                   labelled data set (exact LP over the vertex dictionary)\n"
+"    predict DATA   decide whether wedges of samples alone attain the optimum\n"
+"                   (the paper's prediction), with a witness when they do not\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -57,6 +59,31 @@ cli_json_fmpq(FILE * out, const fmpq_t x)
     char * s = wc_fmpq_get_str(x);
     fprintf(out, "\"%s\"", s);
     flint_free(s);
+}
+
+void
+cli_json_fmpq_list(FILE * out, const fmpq * v, slong len)
+{
+    slong j;
+
+    fputc('[', out);
+    for (j = 0; j < len; j++)
+    {
+        if (j) fputs(", ", out);
+        cli_json_fmpq(out, v + j);
+    }
+    fputc(']', out);
+}
+
+void
+cli_json_index_list(FILE * out, const slong * v, slong len)
+{
+    slong j;
+
+    fputc('[', out);
+    for (j = 0; j < len; j++)
+        fprintf(out, "%s%ld", j ? ", " : "", v[j]);
+    fputc(']', out);
 }
 
 void
@@ -124,6 +151,8 @@ main(int argc, char ** argv)
         return cmd_wedge(argc - 1, argv + 1);
     if (strcmp(argv[1], "solve") == 0)
         return cmd_solve(argc - 1, argv + 1);
+    if (strcmp(argv[1], "predict") == 0)
+        return cmd_predict(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;

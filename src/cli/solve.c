@@ -3,7 +3,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <mpfr.h>
 #include <flint/fmpq_vec.h>
 #include "cli.h"
@@ -67,42 +66,6 @@ static const char solve_usage[] =
 "    interp can be) has \"farkas\": v with K^T v = 0 (and 1^T v = 0 with an\n"
 "    intercept) and y^T v > 0, checked exactly.\n";
 
-/* --------------------------------------------------------------- progress */
-
-typedef struct {
-    struct timespec start, last;
-    int quiet;
-} progress_t;
-
-static double
-seconds_between(const struct timespec * a, const struct timespec * b)
-{
-    return (double) (b->tv_sec - a->tv_sec) + 1e-9 * (double) (b->tv_nsec - a->tv_nsec);
-}
-
-/* Prints at most once a second, and only once the run is a second old. */
-static void
-print_progress(void * ctx, const char * stage, slong done, slong total)
-{
-    progress_t * p = ctx;
-    struct timespec now;
-
-    if (p->quiet)
-        return;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    if (seconds_between(&p->start, &now) < 1.0 || seconds_between(&p->last, &now) < 1.0)
-        return;
-    p->last = now;
-    if (total > 0)
-        fprintf(stderr, "wedgecert: %s %ld/%ld (%.1f s)\n", stage, done, total,
-                seconds_between(&p->start, &now));
-    else if (done > 0)
-        fprintf(stderr, "wedgecert: %s, step %ld (%.1f s)\n", stage, done,
-                seconds_between(&p->start, &now));
-    else
-        fprintf(stderr, "wedgecert: %s (%.1f s)\n", stage, seconds_between(&p->start, &now));
-}
-
 /* ----------------------------------------------------------------- output */
 
 static const char *
@@ -117,31 +80,6 @@ cert_name(int how)
     return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
          : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots"
          : how == WC_CERT_PRESOLVE ? "proportional-rows" : "glpk-simplex";
-}
-
-static void
-json_index_list(FILE * out, const slong * v, slong len)
-{
-    slong j;
-
-    fputc('[', out);
-    for (j = 0; j < len; j++)
-        fprintf(out, "%s%ld", j ? ", " : "", v[j]);
-    fputc(']', out);
-}
-
-static void
-json_fmpq_list(FILE * out, const fmpq * v, slong len)
-{
-    slong j;
-
-    fputc('[', out);
-    for (j = 0; j < len; j++)
-    {
-        if (j) fputs(", ", out);
-        cli_json_fmpq(out, v + j);
-    }
-    fputc(']', out);
 }
 
 static void
@@ -168,7 +106,7 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
     if (R->status == WC_LP_INFEASIBLE)
     {
         printf(", \"farkas\": ");
-        json_fmpq_list(stdout, R->farkas, R->n);
+        cli_json_fmpq_list(stdout, R->farkas, R->n);
         printf("}\n");
     }
     else
@@ -181,9 +119,9 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
         printf(", \"network_objective\": ");
         cli_json_fmpq(stdout, R->net_objective);
         printf(", \"network_checked\": %s, \"outputs\": ", R->network_checked ? "true" : "false");
-        json_fmpq_list(stdout, R->outputs, R->n);
+        cli_json_fmpq_list(stdout, R->outputs, R->n);
         printf(", \"dual\": ");
-        json_fmpq_list(stdout, R->dual, R->n);
+        cli_json_fmpq_list(stdout, R->dual, R->n);
         printf(", \"lp_objective_scale\": \"");
         fmpz_fprint(stdout, R->obj_scale);
         printf("\", \"intercept\": ");
@@ -194,15 +132,15 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
             slong u = R->atom[j];
             wc_dict_direction(w, b, R->V, u);
             printf("%s{\"w\": ", j ? ", " : "");
-            json_fmpq_list(stdout, w, d);
+            cli_json_fmpq_list(stdout, w, d);
             printf(", \"b\": ");
             cli_json_fmpq(stdout, b);
             printf(", \"alpha\": ");
             cli_json_fmpq(stdout, R->alpha + j);
             printf(", \"coords\": ");
-            json_index_list(stdout, R->V->T + u * d, R->V->k[u]);
+            cli_json_index_list(stdout, R->V->T + u * d, R->V->k[u]);
             printf(", \"samples\": ");
-            json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
+            cli_json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
             printf(", \"sign\": %d}", R->V->sign[u]);
         }
         printf("], \"balanced_approx\": [");
@@ -385,161 +323,53 @@ write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const
 int
 cmd_solve(int argc, char ** argv)
 {
-    const char * path = NULL, * lp_path = NULL, * cert_path = NULL;
-    int json = 0, i, status = EXIT_OK, colgen = 0;
-    wc_problem_t p;
+    cli_args_t A;
     wc_data_t D;
     wc_result_t R;
     wc_error_t err;
-    progress_t prog;
+    int status = cli_parse_args(&A, argc, argv, "solve", solve_usage, 1);
 
-    wc_problem_init(p);
-    p->max_atoms = 2000000;
-    memset(&prog, 0, sizeof(prog));
-    for (i = 1; i < argc; i++)
-    {
-        const char * a = argv[i];
-        const char * val = (i + 1 < argc) ? argv[i + 1] : NULL;
-
-        if (cli_is_help(a))
-        {
-            fputs(solve_usage, stdout);
-            wc_problem_clear(p);
-            return EXIT_OK;
-        }
-        else if (strcmp(a, "--json") == 0) json = 1;
-        else if (strcmp(a, "--bias") == 0) p->bias = 1;
-        else if (strcmp(a, "--intercept") == 0) p->intercept = 1;
-        else if (strcmp(a, "--quiet") == 0) prog.quiet = 1;
-        else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
-                 || strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
-                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0
-                 || strcmp(a, "--colgen") == 0 || strcmp(a, "--cert") == 0)
-        {
-            if (val == NULL)
-            {
-                wc_problem_clear(p);
-                return cli_usage_error("solve", "%s expects a value", a);
-            }
-            i++;
-            if (strcmp(a, "--loss") == 0)
-            {
-                if (strcmp(val, "interp") == 0) p->loss = WC_LOSS_INTERP;
-                else if (strcmp(val, "l1") == 0) p->loss = WC_LOSS_L1;
-                else if (strcmp(val, "hinge") == 0) p->loss = WC_LOSS_HINGE;
-                else status = cli_usage_error("solve", "--loss expects interp, l1 or hinge, found '%s'", val);
-            }
-            else if (strcmp(a, "--beta") == 0)
-            {
-                const char * why;
-                size_t where;
-                if (wc_rational_parse(p->beta, val, strlen(val), &why, &where) != 0)
-                    status = cli_usage_error("solve", "--beta '%s': %s (at character %zu)", val, why, where + 1);
-                else if (fmpq_sgn(p->beta) <= 0)
-                    status = cli_usage_error("solve", "--beta expects a rational > 0, found '%s'", val);
-            }
-            else if (strcmp(a, "--dict") == 0)
-            {
-                if (strcmp(val, "full") == 0) p->dict = WC_DICT_FULL;
-                else if (strcmp(val, "samples") == 0) p->dict = WC_DICT_SAMPLES;
-                else status = cli_usage_error("solve", "--dict expects full or samples, found '%s'", val);
-            }
-            else if (strcmp(a, "--method") == 0)
-            {
-                if (strcmp(val, "auto") == 0) p->method = WC_METHOD_AUTO;
-                else if (strcmp(val, "glpk-exact") == 0) p->method = WC_METHOD_GLPK_EXACT;
-                else if (strcmp(val, "pivots") == 0) p->method = WC_METHOD_PIVOTS;
-                else status = cli_usage_error("solve", "--method expects auto, glpk-exact or pivots, found '%s'", val);
-            }
-            else if (strcmp(a, "--colgen") == 0)
-            {
-                if (strcmp(val, "auto") == 0) colgen = 0;
-                else if (strcmp(val, "always") == 0) colgen = WC_METHOD_COLGEN;
-                else if (strcmp(val, "never") == 0) colgen = WC_METHOD_NO_COLGEN;
-                else status = cli_usage_error("solve", "--colgen expects auto, always or never, found '%s'", val);
-            }
-            else if (strcmp(a, "--max-atoms") == 0)
-            {
-                char * end;
-                unsigned long long v = strtoull(val, &end, 10);
-                if (*val == '\0' || *end != '\0' || val[0] == '-')
-                    status = cli_usage_error("solve", "--max-atoms expects a whole number, found '%s'", val);
-                else
-                    p->max_atoms = (ulong) v;
-            }
-            else if (strcmp(a, "--cert") == 0)
-                cert_path = val;
-            else
-                lp_path = val;
-            if (status != EXIT_OK)
-            {
-                wc_problem_clear(p);
-                return status;
-            }
-        }
-        else if (a[0] == '-' && a[1] != '\0')
-        {
-            wc_problem_clear(p);
-            return cli_usage_error("solve", "unknown option '%s'", a);
-        }
-        else if (path != NULL)
-        {
-            wc_problem_clear(p);
-            return cli_usage_error("solve", "expected one DATA file, found a second: '%s'", a);
-        }
-        else
-            path = a;
-    }
-    if (path == NULL)
-    {
-        wc_problem_clear(p);
-        return cli_usage_error("solve", "expected a DATA file");
-    }
-
-    p->method |= colgen;
+    if (status >= 0)
+        return status;
+    status = EXIT_OK;
     wc_data_init(D);
     wc_result_init(R);
-    if (wc_data_read(D, path, 1, err) != WC_OK)
+    if (cli_read_data(D, &A))
     {
-        fprintf(stderr, "%s\n", err->msg);
         status = EXIT_DATA;
         goto cleanup;
     }
-    clock_gettime(CLOCK_MONOTONIC, &prog.start);
-    p->progress = print_progress;
-    p->progress_ctx = &prog;
-
-    if (wc_solve_prepare(R, D, p, err) != WC_OK)
+    if (wc_solve_prepare(R, D, A.p, err) != WC_OK)
     {
-        fprintf(stderr, "%s: error: %s\n", path, err->msg);
+        fprintf(stderr, "%s: error: %s\n", A.path, err->msg);
         status = EXIT_DATA;
         goto cleanup;
     }
     /* the LP goes out before the solve, so other solvers can have it anyway */
-    if (lp_path != NULL && !write_lp_file(lp_path, R->lp, R->obj_scale, path))
+    if (A.lp_path != NULL && !write_lp_file(A.lp_path, R->lp, R->obj_scale, A.path))
     {
         status = EXIT_DATA;
         goto cleanup;
     }
-    if (wc_solve_finish(R, D, p, err) != WC_OK)
+    if (wc_solve_finish(R, D, A.p, err) != WC_OK)
     {
-        fprintf(stderr, "%s: error: %s\n", path, err->msg);
+        fprintf(stderr, "%s: error: %s\n", A.path, err->msg);
         status = EXIT_SOLVER;
         goto cleanup;
     }
-    if (cert_path != NULL && !write_cert_file(cert_path, R, D, p))
+    if (A.cert_path != NULL && !write_cert_file(A.cert_path, R, D, A.p))
     {
         status = EXIT_DATA;
         goto cleanup;
     }
-    if (json)
-        print_json(R, D, p);
+    if (A.json)
+        print_json(R, D, A.p);
     else
-        print_text(R, D, p, path);
+        print_text(R, D, A.p, A.path);
 
 cleanup:
     wc_result_clear(R);
     wc_data_clear(D);
-    wc_problem_clear(p);
+    cli_args_clear(&A);
     return status;
 }

@@ -1,0 +1,164 @@
+/*
+ * args.c -- the options that 'solve' and 'predict' share, the data they
+ * read, and progress on stderr for long runs.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+
+/* --------------------------------------------------------------- progress */
+
+static double
+seconds_between(const struct timespec * a, const struct timespec * b)
+{
+    return (double) (b->tv_sec - a->tv_sec) + 1e-9 * (double) (b->tv_nsec - a->tv_nsec);
+}
+
+/* Prints at most once a second, and only once the run is a second old. */
+static void
+print_progress(void * ctx, const char * stage, slong done, slong total)
+{
+    progress_t * p = ctx;
+    struct timespec now;
+
+    if (p->quiet)
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    if (seconds_between(&p->start, &now) < 1.0 || seconds_between(&p->last, &now) < 1.0)
+        return;
+    p->last = now;
+    if (total > 0)
+        fprintf(stderr, "wedgecert: %s %ld/%ld (%.1f s)\n", stage, done, total,
+                seconds_between(&p->start, &now));
+    else if (done > 0)
+        fprintf(stderr, "wedgecert: %s, step %ld (%.1f s)\n", stage, done,
+                seconds_between(&p->start, &now));
+    else
+        fprintf(stderr, "wedgecert: %s (%.1f s)\n", stage, seconds_between(&p->start, &now));
+}
+
+/* ---------------------------------------------------------------- options */
+
+int
+cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
+               const char * usage, int files)
+{
+    int i, status = -1, colgen = 0;
+
+    memset(A, 0, sizeof(cli_args_t));
+    wc_problem_init(A->p);
+    A->p->max_atoms = 2000000;
+    for (i = 1; i < argc && status < 0; i++)
+    {
+        const char * a = argv[i];
+        const char * val = (i + 1 < argc) ? argv[i + 1] : NULL;
+
+        if (cli_is_help(a))
+        {
+            fputs(usage, stdout);
+            status = EXIT_OK;
+        }
+        else if (strcmp(a, "--json") == 0) A->json = 1;
+        else if (strcmp(a, "--bias") == 0) A->p->bias = 1;
+        else if (strcmp(a, "--intercept") == 0) A->p->intercept = 1;
+        else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
+        else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
+                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0
+                 || strcmp(a, "--colgen") == 0
+                 || (files && (strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
+                               || strcmp(a, "--cert") == 0)))
+        {
+            if (val == NULL)
+            {
+                status = cli_usage_error(cmd, "%s expects a value", a);
+                break;
+            }
+            i++;
+            if (strcmp(a, "--loss") == 0)
+            {
+                if (strcmp(val, "interp") == 0) A->p->loss = WC_LOSS_INTERP;
+                else if (strcmp(val, "l1") == 0) A->p->loss = WC_LOSS_L1;
+                else if (strcmp(val, "hinge") == 0) A->p->loss = WC_LOSS_HINGE;
+                else status = cli_usage_error(cmd, "--loss expects interp, l1 or hinge, found '%s'", val);
+            }
+            else if (strcmp(a, "--beta") == 0)
+            {
+                const char * why;
+                size_t where;
+                if (wc_rational_parse(A->p->beta, val, strlen(val), &why, &where) != 0)
+                    status = cli_usage_error(cmd, "--beta '%s': %s (at character %zu)", val, why, where + 1);
+                else if (fmpq_sgn(A->p->beta) <= 0)
+                    status = cli_usage_error(cmd, "--beta expects a rational > 0, found '%s'", val);
+            }
+            else if (strcmp(a, "--dict") == 0)
+            {
+                if (strcmp(val, "full") == 0) A->p->dict = WC_DICT_FULL;
+                else if (strcmp(val, "samples") == 0) A->p->dict = WC_DICT_SAMPLES;
+                else status = cli_usage_error(cmd, "--dict expects full or samples, found '%s'", val);
+            }
+            else if (strcmp(a, "--method") == 0)
+            {
+                if (strcmp(val, "auto") == 0) A->p->method = WC_METHOD_AUTO;
+                else if (strcmp(val, "glpk-exact") == 0) A->p->method = WC_METHOD_GLPK_EXACT;
+                else if (strcmp(val, "pivots") == 0) A->p->method = WC_METHOD_PIVOTS;
+                else status = cli_usage_error(cmd, "--method expects auto, glpk-exact or pivots, found '%s'", val);
+            }
+            else if (strcmp(a, "--colgen") == 0)
+            {
+                if (strcmp(val, "auto") == 0) colgen = 0;
+                else if (strcmp(val, "always") == 0) colgen = WC_METHOD_COLGEN;
+                else if (strcmp(val, "never") == 0) colgen = WC_METHOD_NO_COLGEN;
+                else status = cli_usage_error(cmd, "--colgen expects auto, always or never, found '%s'", val);
+            }
+            else if (strcmp(a, "--max-atoms") == 0)
+            {
+                char * end;
+                unsigned long long v = strtoull(val, &end, 10);
+                if (*val == '\0' || *end != '\0' || val[0] == '-')
+                    status = cli_usage_error(cmd, "--max-atoms expects a whole number, found '%s'", val);
+                else
+                    A->p->max_atoms = (ulong) v;
+            }
+            else if (strcmp(a, "--cert") == 0)
+                A->cert_path = val;
+            else
+                A->lp_path = val;
+        }
+        else if (a[0] == '-' && a[1] != '\0')
+            status = cli_usage_error(cmd, "unknown option '%s'", a);
+        else if (A->path != NULL)
+            status = cli_usage_error(cmd, "expected one DATA file, found a second: '%s'", a);
+        else
+            A->path = a;
+    }
+    if (status < 0 && A->path == NULL)
+        status = cli_usage_error(cmd, "expected a DATA file");
+    if (status >= 0)
+    {
+        cli_args_clear(A);
+        return status;
+    }
+    A->p->method |= colgen;
+    clock_gettime(CLOCK_MONOTONIC, &A->prog.start);
+    A->p->progress = print_progress;
+    A->p->progress_ctx = &A->prog;
+    return -1;
+}
+
+void
+cli_args_clear(cli_args_t * A)
+{
+    wc_problem_clear(A->p);
+}
+
+int
+cli_read_data(wc_data_t D, const cli_args_t * A)
+{
+    wc_error_t err;
+
+    if (wc_data_read(D, A->path, 1, err) == WC_OK)
+        return 0;
+    fprintf(stderr, "%s\n", err->msg);
+    return 1;
+}

@@ -1,0 +1,185 @@
+/*
+ * predict.c -- 'wedgecert predict DATA': does the paper's prediction hold
+ * on this data?
+ */
+#include <flint/fmpq_vec.h>
+#include "cli.h"
+
+static const char predict_usage[] =
+"NAME\n"
+"    wedgecert predict - decide whether wedges of samples alone are optimal\n"
+"\n"
+"SYNOPSIS\n"
+"    wedgecert predict DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
+"                      [--intercept] [--json] [--method M] [--colgen C]\n"
+"                      [--max-atoms N] [--quiet]\n"
+"\n"
+"DESCRIPTION\n"
+"    The prediction P (MATH.md section 3): optimal first-layer weights are\n"
+"    wedge products of training samples alone, i.e. the dictionary of\n"
+"    k = d atoms (no basis vectors) attains the optimum of the complete\n"
+"    vertex dictionary.  Both problems are solved and certified exactly.\n"
+"    'holds': equal exact optimal values.  'fails': the exact gap, and a\n"
+"    witness: an atom u of the complete dictionary whose column violates\n"
+"    the restricted problem's optimal dual v, |k_u^T v| > bound (1 for\n"
+"    interp, beta otherwise), with both numbers exact.\n"
+"    The exit status is 0 either way; non-zero only for errors.\n"
+"\n"
+"OPTIONS\n"
+"    As for 'wedgecert solve' (--loss, --beta, --bias, --intercept, --method,\n"
+"    --colgen, --max-atoms, --quiet), and\n"
+"    --json     one JSON object: \"prediction\" (\"holds\"/\"fails\"),\n"
+"               \"full_value\", \"samples_value\", \"gap\" (exact strings, or\n"
+"               \"infeasible\"), their _approx, \"full_dictionary_size\",\n"
+"               \"samples_dictionary_size\", \"samples_dual\", and \"witness\"\n"
+"               ({\"coords\", \"samples\", \"sign\", \"w\", \"b\", \"violation\",\n"
+"               \"bound\"}, or null).\n";
+
+static void
+json_value(FILE * out, const char * key, const wc_result_t R)
+{
+    fprintf(out, ", \"%s\": ", key);
+    if (R->status == WC_LP_INFEASIBLE)
+        fprintf(out, "\"infeasible\", \"%s_approx\": null", key);
+    else
+    {
+        cli_json_fmpq(out, R->value);
+        fprintf(out, ", \"%s_approx\": ", key);
+        cli_json_approx(out, R->value);
+    }
+}
+
+static void
+text_value(const char * label, const wc_result_t R)
+{
+    printf("%s", label);
+    if (R->status == WC_LP_INFEASIBLE)
+        printf("infeasible");
+    else
+        cli_text_fmpq(stdout, R->value);
+    printf("   (%ld atoms)\n", R->V->len);
+}
+
+int
+cmd_predict(int argc, char ** argv)
+{
+    cli_args_t A;
+    wc_data_t D;
+    wc_prediction_t P;
+    wc_error_t err;
+    int status = cli_parse_args(&A, argc, argv, "predict", predict_usage, 0);
+    slong d, u, t;
+    fmpq * w;
+    fmpq_t b;
+
+    if (status >= 0)
+        return status;
+    status = EXIT_OK;
+    wc_data_init(D);
+    wc_prediction_init(P);
+    if (cli_read_data(D, &A))
+    {
+        status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (wc_predict(P, D, A.p, err) != WC_OK)
+    {
+        fprintf(stderr, "%s: error: %s\n", A.path, err->msg);
+        status = err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
+        goto cleanup;
+    }
+    d = D->d;
+    u = P->witness;
+    w = _fmpq_vec_init(d);
+    fmpq_init(b);
+    if (u >= 0)
+        wc_dict_direction(w, b, P->full->V, u);
+
+    if (A.json)
+    {
+        printf("{\"prediction\": \"%s\"", P->holds ? "holds" : "fails");
+        json_value(stdout, "full_value", P->full);
+        json_value(stdout, "samples_value", P->samples);
+        printf(", \"gap\": ");
+        if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
+        {
+            cli_json_fmpq(stdout, P->gap);
+            printf(", \"gap_approx\": ");
+            cli_json_approx(stdout, P->gap);
+        }
+        else
+            printf("%s, \"gap_approx\": null", P->holds ? "\"0\"" : "\"infinite\"");
+        printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld",
+               P->full->V->len, P->samples->V->len);
+        printf(", \"samples_dual\": ");
+        if (P->samples->status == WC_LP_OPTIMAL)
+            cli_json_fmpq_list(stdout, P->samples->dual, D->n);
+        else
+            cli_json_fmpq_list(stdout, P->samples->farkas, D->n);
+        printf(", \"witness\": ");
+        if (u < 0)
+            printf("null");
+        else
+        {
+            printf("{\"coords\": ");
+            cli_json_index_list(stdout, P->full->V->T + u * d, P->full->V->k[u]);
+            printf(", \"samples\": ");
+            cli_json_index_list(stdout, P->full->V->S + u * d, wc_dict_nsamples(P->full->V, u));
+            printf(", \"sign\": %d, \"w\": ", P->full->V->sign[u]);
+            cli_json_fmpq_list(stdout, w, d);
+            printf(", \"b\": ");
+            cli_json_fmpq(stdout, b);
+            printf(", \"violation\": ");
+            cli_json_fmpq(stdout, P->witness_value);
+            printf(", \"bound\": ");
+            cli_json_fmpq(stdout, P->bound);
+            printf("}");
+        }
+        printf("}\n");
+    }
+    else
+    {
+        printf("prediction P (wedges of samples alone attain the optimum): %s\n",
+               P->holds ? "holds" : "fails");
+        text_value("  optimum over the complete vertex dictionary: ", P->full);
+        text_value("  optimum over the sample wedges alone:        ", P->samples);
+        if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
+        {
+            printf("  gap = ");
+            cli_text_fmpq(stdout, P->gap);
+            printf("\n");
+        }
+        if (u >= 0)
+        {
+            printf("witness: the atom T = {");
+            for (t = 0; t < P->full->V->k[u]; t++)
+                printf("%s%ld", t ? "," : "", P->full->V->T[u * d + t]);
+            printf("}, S = {");
+            for (t = 0; t < wc_dict_nsamples(P->full->V, u); t++)
+                printf("%s%ld", t ? "," : "", P->full->V->S[u * d + t]);
+            printf("}, sign %c, w = (", P->full->V->sign[u] > 0 ? '+' : '-');
+            for (t = 0; t < d; t++)
+            {
+                char * s = wc_fmpq_get_str(w + t);
+                printf("%s%s", t ? ", " : "", s);
+                flint_free(s);
+            }
+            printf("), b = ");
+            cli_text_fmpq(stdout, b);
+            printf("\n  has |k_u^T v| = ");
+            cli_text_fmpq(stdout, P->witness_value);
+            printf(" > ");
+            cli_text_fmpq(stdout, P->bound);
+            printf(" for the restricted problem's %s v\n",
+                   P->samples->status == WC_LP_OPTIMAL ? "optimal dual" : "Farkas vector");
+        }
+    }
+    fmpq_clear(b);
+    _fmpq_vec_clear(w, d);
+
+cleanup:
+    wc_prediction_clear(P);
+    wc_data_clear(D);
+    cli_args_clear(&A);
+    return status;
+}
