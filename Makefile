@@ -85,8 +85,11 @@ demo:
 	sh tools/install-deps.sh
 	$(MAKE) all
 	@echo
-	@echo '$$ build/wedgecert wedge examples/cross3.csv'
-	@$(BUILD)/wedgecert wedge examples/cross3.csv
+	@echo '$$ build/wedgecert solve examples/space3d.csv --bias --cert $(BUILD)/space3d.cert'
+	@$(BUILD)/wedgecert solve examples/space3d.csv --bias --cert $(BUILD)/space3d.cert
+	@echo
+	@echo '$$ build/checkcert $(BUILD)/space3d.cert'
+	@$(BUILD)/checkcert $(BUILD)/space3d.cert
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib \

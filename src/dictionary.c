@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "wedgecert.h"
+#include "internal.h"
 
 void
 wc_dict_init(wc_dict_t V)
@@ -115,37 +115,24 @@ dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
 
 /* ------------------------------------------------------ exact duplicates */
 
-typedef struct {
-    ulong hash;
-    slong u;
-} keyed_t;
-
-static int
-keyed_cmp(const void * a, const void * b)
-{
-    const keyed_t * x = a, * y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->u > y->u) - (x->u < y->u);
-}
 
 /* Removes atoms whose direction equals an earlier atom's; keeps order. */
 static void
 dict_dedupe(wc_dict_t V)
 {
     slong len = V->len, d = V->d, u, v, i, j, out;
-    keyed_t * key = flint_malloc((len + 1) * sizeof(keyed_t));
+    wc_keyed_t * key = flint_malloc((len + 1) * sizeof(wc_keyed_t));
     char * dup = flint_calloc(len + 1, 1);
 
     for (u = 0; u < len; u++)
     {
-        ulong h = 1469598103934665603UL;
+        ulong h = WC_HASH_INIT;
         for (j = 0; j <= d; j++)
-            h = (h ^ fmpz_fdiv_ui(V->wb + u * (d + 1) + j, 4294967291UL)) * 1099511628211UL;
+            h = _wc_hash_step(h, V->wb + u * (d + 1) + j);
         key[u].hash = h;
         key[u].u = u;
     }
-    qsort(key, len, sizeof(keyed_t), keyed_cmp);
+    qsort(key, len, sizeof(wc_keyed_t), _wc_keyed_cmp);
     for (i = 0; i < len; i = j)
     {
         for (j = i + 1; j < len && key[j].hash == key[i].hash; j++)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <flint/fmpq_vec.h>
 #include "lp_internal.h"
+#include "internal.h"
 
 void
 wc_lp_init(wc_lp_t P, slong m, slong N)
@@ -343,19 +344,6 @@ static int solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
 
 /* ------------------------------------------------------ proportional rows */
 
-typedef struct {
-    ulong hash;
-    slong u;
-} keyed_t;
-
-static int
-keyed_cmp(const void * a, const void * b)
-{
-    const keyed_t * x = a, * y = b;
-    if (x->hash != y->hash)
-        return x->hash < y->hash ? -1 : 1;
-    return (x->u > y->u) - (x->u < y->u);
-}
 
 static void
 fmpq_vec_zero(fmpq * v, slong len)
@@ -388,7 +376,7 @@ presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
     for (i = 0; i < m; i++)
     {
         const fmpz * row = fmpz_mat_entry(P->A, i, 0);
-        ulong h = 1469598103934665603UL;
+        ulong h = WC_HASH_INIT;
 
         _fmpz_vec_content(g + i, row, N);
         for (j = 0; j < N && fmpz_is_zero(row + j); j++)
@@ -398,7 +386,7 @@ presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
         for (j = 0; j < N && !fmpz_is_zero(g + i); j++)
         {
             fmpz_divexact(q, row + j, g + i);
-            h = (h ^ fmpz_fdiv_ui(q, 4294967291UL)) * 1099511628211UL;
+            h = _wc_hash_step(h, q);
         }
         hash[i] = h;
     }
@@ -467,14 +455,14 @@ presolve_columns(slong * keep, slong * nk, const wc_lp_t P)
     slong m = P->m, N = P->N, i, j, t, r;
     fmpz * g = _fmpz_vec_init(N);
     fmpz * col = _fmpz_vec_init(m + 1);
-    keyed_t * key = flint_malloc((N + 1) * sizeof(keyed_t));
+    wc_keyed_t * key = flint_malloc((N + 1) * sizeof(wc_keyed_t));
     char * dropped = flint_calloc(N + 1, 1);
     fmpz_t s1, s2;
 
     fmpz_init(s1); fmpz_init(s2);
     for (j = 0; j < N; j++)
     {
-        ulong h = 1469598103934665603UL;
+        ulong h = WC_HASH_INIT;
 
         for (i = 0; i < m; i++)
             fmpz_set(col + i, fmpz_mat_entry(P->A, i, j));
@@ -482,14 +470,14 @@ presolve_columns(slong * keep, slong * nk, const wc_lp_t P)
         for (i = 0; i < m && !fmpz_is_zero(g + j); i++)
         {
             fmpz_divexact(s1, col + i, g + j);
-            h = (h ^ fmpz_fdiv_ui(s1, 4294967291UL)) * 1099511628211UL;
+            h = _wc_hash_step(h, s1);
         }
         key[j].hash = h;
         key[j].u = j;
         if (fmpz_is_zero(g + j) && fmpz_sgn(P->c + j) >= 0)
             dropped[j] = 1;
     }
-    qsort(key, N, sizeof(keyed_t), keyed_cmp);
+    qsort(key, N, sizeof(wc_keyed_t), _wc_keyed_cmp);
     for (r = 0; r < N; r = t)
     {
         slong a, c;

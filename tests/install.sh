@@ -10,7 +10,7 @@ fi
 if make -s install BUILD="$BUILD" PREFIX="$T/prefix" >"$T/log" 2>&1; then ok "make install"
 else fail "make install" "$(tail -5 "$T/log")"; fi
 
-for f in include/wedgecert.h lib/libwedgecert.a lib/libwedgecert.so lib/pkgconfig/wedgecert.pc bin/wedgecert; do
+for f in include/wedgecert.h lib/libwedgecert.a lib/libwedgecert.so lib/pkgconfig/wedgecert.pc bin/wedgecert bin/checkcert; do
     [ -e "$T/prefix/$f" ] || fail "installed $f" "missing"
 done
 
