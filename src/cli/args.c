@@ -42,7 +42,7 @@ print_progress(void * ctx, const char * stage, slong done, slong total)
 
 int
 cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
-               const char * usage, int files)
+               const char * usage, int opts)
 {
     int i, status = -1, colgen = 0;
 
@@ -60,14 +60,16 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
             status = EXIT_OK;
         }
         else if (strcmp(a, "--json") == 0) A->json = 1;
+        else if ((opts & CLI_OPT_CSV) && strcmp(a, "--csv") == 0) A->csv = 1;
         else if (strcmp(a, "--bias") == 0) A->p->bias = 1;
-        else if (strcmp(a, "--intercept") == 0) A->p->intercept = 1;
+        else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
-        else if (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
-                 || strcmp(a, "--method") == 0 || strcmp(a, "--max-atoms") == 0
-                 || strcmp(a, "--colgen") == 0
-                 || (files && (strcmp(a, "--dict") == 0 || strcmp(a, "--write-lp") == 0
-                               || strcmp(a, "--cert") == 0)))
+        else if (strcmp(a, "--max-atoms") == 0
+                 || ((opts & CLI_OPT_SOLVER) && (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
+                     || strcmp(a, "--method") == 0 || strcmp(a, "--colgen") == 0))
+                 || ((opts & CLI_OPT_DICT) && strcmp(a, "--dict") == 0)
+                 || ((opts & CLI_OPT_FILES) && (strcmp(a, "--write-lp") == 0
+                                                || strcmp(a, "--cert") == 0)))
         {
             if (val == NULL)
             {

@@ -53,14 +53,23 @@ typedef struct {
     wc_problem_t p;
     const char * path;
     const char * lp_path, * cert_path;
-    int json;
+    int json, csv;
     progress_t prog;
 } cli_args_t;
 
-/* Parses argv; files != 0 also takes --dict, --write-lp and --cert.
- * Returns -1 to go on, or the exit status (after --help or an error). */
+/* Which options a command takes besides DATA, --json, --bias, --quiet
+ * and --max-atoms. */
+enum {
+    CLI_OPT_SOLVER = 1,     /* --loss --beta --intercept --method --colgen */
+    CLI_OPT_DICT = 2,       /* --dict */
+    CLI_OPT_FILES = 4,      /* --write-lp --cert */
+    CLI_OPT_CSV = 8         /* --csv */
+};
+
+/* Parses argv for the options in opts.  Returns -1 to go on, or the exit
+ * status (after --help or an error). */
 int cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
-                   const char * usage, int files);
+                   const char * usage, int opts);
 void cli_args_clear(cli_args_t * A);
 
 /* Reads the labelled data set of A; on error prints it and returns 1. */
@@ -69,8 +78,14 @@ int cli_read_data(wc_data_t D, const cli_args_t * A);
 void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
 void cli_json_index_list(FILE * out, const slong * v, slong len);
 
+/* The JSON object of 'solve --json' (also written by 'oracle'). */
+void cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D,
+                          const wc_problem_t p);
+
 int cmd_wedge(int argc, char ** argv);
 int cmd_solve(int argc, char ** argv);
 int cmd_predict(int argc, char ** argv);
+int cmd_dict(int argc, char ** argv);
+int cmd_check_net(int argc, char ** argv);
 
 #endif

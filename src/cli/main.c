@@ -21,6 +21,9 @@ static const char usage[] =
 "                   labelled data set (exact LP over the vertex dictionary)\n"
 "    predict DATA   decide whether wedges of samples alone attain the optimum\n"
 "                   (the paper's prediction), with a witness when they do not\n"
+"    dict DATA      export the vertex dictionary (exact and binary64 columns)\n"
+"    check-net DATA NET\n"
+"                   a network from another solver against the exact optimum\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -153,6 +156,10 @@ main(int argc, char ** argv)
         return cmd_solve(argc - 1, argv + 1);
     if (strcmp(argv[1], "predict") == 0)
         return cmd_predict(argc - 1, argv + 1);
+    if (strcmp(argv[1], "dict") == 0)
+        return cmd_dict(argc - 1, argv + 1);
+    if (strcmp(argv[1], "check-net") == 0)
+        return cmd_check_net(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;

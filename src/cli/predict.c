@@ -67,7 +67,7 @@ cmd_predict(int argc, char ** argv)
     wc_data_t D;
     wc_prediction_t P;
     wc_error_t err;
-    int status = cli_parse_args(&A, argc, argv, "predict", predict_usage, 0);
+    int status = cli_parse_args(&A, argc, argv, "predict", predict_usage, CLI_OPT_SOLVER);
     slong d, u, t;
     fmpq * w;
     fmpq_t b;

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 #include <mpfr.h>
 #include <flint/fmpq_vec.h>
 #include "cli.h"
@@ -82,68 +83,68 @@ cert_name(int how)
          : how == WC_CERT_PRESOLVE ? "proportional-rows" : "glpk-simplex";
 }
 
-static void
-print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
+void
+cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const wc_problem_t p)
 {
     slong j, d = D->d;
     fmpq * w = _fmpq_vec_init(d);
     fmpq_t b;
 
     fmpq_init(b);
-    printf("{\"status\": \"%s\", \"verified\": %s, \"certified_by\": \"%s\"",
+    fprintf(out, "{\"status\": \"%s\", \"verified\": %s, \"certified_by\": \"%s\"",
            R->status == WC_LP_OPTIMAL ? "optimal" : "infeasible",
            R->verified ? "true" : "false", cert_name(R->certified_by));
-    printf(", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, loss_name(p->loss));
+    fprintf(out, ", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, loss_name(p->loss));
     if (p->loss != WC_LOSS_INTERP)
     {
-        printf(", \"beta\": ");
-        cli_json_fmpq(stdout, p->beta);
+        fprintf(out, ", \"beta\": ");
+        cli_json_fmpq(out, p->beta);
     }
-    printf(", \"bias\": %s, \"intercept_free\": %s, \"dictionary\": \"%s\""
+    fprintf(out, ", \"bias\": %s, \"intercept_free\": %s, \"dictionary\": \"%s\""
            ", \"dictionary_size\": %ld",
            p->bias ? "true" : "false", (p->bias || p->intercept) ? "true" : "false",
            p->dict == WC_DICT_SAMPLES ? "samples" : "full", R->V->len);
     if (R->status == WC_LP_INFEASIBLE)
     {
-        printf(", \"farkas\": ");
-        cli_json_fmpq_list(stdout, R->farkas, R->n);
-        printf("}\n");
+        fprintf(out, ", \"farkas\": ");
+        cli_json_fmpq_list(out, R->farkas, R->n);
+        fprintf(out, "}\n");
     }
     else
     {
-        printf(", \"optimal_value\": ");
-        cli_json_fmpq(stdout, R->value);
-        printf(", \"optimal_value_approx\": ");
-        cli_json_approx(stdout, R->value);
-        printf(", \"global\": %s", p->dict == WC_DICT_FULL ? "true" : "false");
-        printf(", \"network_objective\": ");
-        cli_json_fmpq(stdout, R->net_objective);
-        printf(", \"network_checked\": %s, \"outputs\": ", R->network_checked ? "true" : "false");
-        cli_json_fmpq_list(stdout, R->outputs, R->n);
-        printf(", \"dual\": ");
-        cli_json_fmpq_list(stdout, R->dual, R->n);
-        printf(", \"lp_objective_scale\": \"");
-        fmpz_fprint(stdout, R->obj_scale);
-        printf("\", \"intercept\": ");
-        cli_json_fmpq(stdout, R->xi);
-        printf(", \"neurons\": [");
+        fprintf(out, ", \"optimal_value\": ");
+        cli_json_fmpq(out, R->value);
+        fprintf(out, ", \"optimal_value_approx\": ");
+        cli_json_approx(out, R->value);
+        fprintf(out, ", \"global\": %s", p->dict == WC_DICT_FULL ? "true" : "false");
+        fprintf(out, ", \"network_objective\": ");
+        cli_json_fmpq(out, R->net_objective);
+        fprintf(out, ", \"network_checked\": %s, \"outputs\": ", R->network_checked ? "true" : "false");
+        cli_json_fmpq_list(out, R->outputs, R->n);
+        fprintf(out, ", \"dual\": ");
+        cli_json_fmpq_list(out, R->dual, R->n);
+        fprintf(out, ", \"lp_objective_scale\": \"");
+        fmpz_fprint(out, R->obj_scale);
+        fprintf(out, "\", \"intercept\": ");
+        cli_json_fmpq(out, R->xi);
+        fprintf(out, ", \"neurons\": [");
         for (j = 0; j < R->nneurons; j++)
         {
             slong u = R->atom[j];
             wc_dict_direction(w, b, R->V, u);
-            printf("%s{\"w\": ", j ? ", " : "");
-            cli_json_fmpq_list(stdout, w, d);
-            printf(", \"b\": ");
-            cli_json_fmpq(stdout, b);
-            printf(", \"alpha\": ");
-            cli_json_fmpq(stdout, R->alpha + j);
-            printf(", \"coords\": ");
-            cli_json_index_list(stdout, R->V->T + u * d, R->V->k[u]);
-            printf(", \"samples\": ");
-            cli_json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
-            printf(", \"sign\": %d}", R->V->sign[u]);
+            fprintf(out, "%s{\"w\": ", j ? ", " : "");
+            cli_json_fmpq_list(out, w, d);
+            fprintf(out, ", \"b\": ");
+            cli_json_fmpq(out, b);
+            fprintf(out, ", \"alpha\": ");
+            cli_json_fmpq(out, R->alpha + j);
+            fprintf(out, ", \"coords\": ");
+            cli_json_index_list(out, R->V->T + u * d, R->V->k[u]);
+            fprintf(out, ", \"samples\": ");
+            cli_json_index_list(out, R->V->S + u * d, wc_dict_nsamples(R->V, u));
+            fprintf(out, ", \"sign\": %d}", R->V->sign[u]);
         }
-        printf("], \"balanced_approx\": [");
+        fprintf(out, "], \"balanced_approx\": [");
         for (j = 0; j < R->nneurons; j++)
         {
             slong t;
@@ -156,26 +157,26 @@ print_json(const wc_result_t R, const wc_data_t D, const wc_problem_t p)
             fmpq_get_mpfr(a, R->alpha + j, MPFR_RNDN);
             mpfr_abs(r, a, MPFR_RNDN);
             mpfr_sqrt(r, r, MPFR_RNDN);
-            printf("%s{\"w\": [", j ? ", " : "");
+            fprintf(out, "%s{\"w\": [", j ? ", " : "");
             for (t = 0; t < d; t++)
             {
                 mpfr_t e;
                 mpfr_init2(e, 53);
                 fmpq_get_mpfr(e, w + t, MPFR_RNDN);
                 mpfr_mul(e, e, r, MPFR_RNDN);
-                mpfr_printf("%s%.17Rg", t ? ", " : "", e);
+                mpfr_fprintf(out, "%s%.17Rg", t ? ", " : "", e);
                 mpfr_clear(e);
             }
             fmpq_get_mpfr(a, b, MPFR_RNDN);
             mpfr_mul(a, a, r, MPFR_RNDN);
-            mpfr_printf("], \"b\": %.17Rg", a);
+            mpfr_fprintf(out, "], \"b\": %.17Rg", a);
             fmpq_get_mpfr(a, R->alpha + j, MPFR_RNDN);
             mpfr_div(a, a, r, MPFR_RNDN);
-            mpfr_printf(", \"alpha\": %.17Rg}", a);
+            mpfr_fprintf(out, ", \"alpha\": %.17Rg}", a);
             mpfr_clear(r);
             mpfr_clear(a);
         }
-        printf("]}\n");
+        fprintf(out, "]}\n");
     }
     fmpq_clear(b);
     _fmpq_vec_clear(w, d);
@@ -327,7 +328,8 @@ cmd_solve(int argc, char ** argv)
     wc_data_t D;
     wc_result_t R;
     wc_error_t err;
-    int status = cli_parse_args(&A, argc, argv, "solve", solve_usage, 1);
+    int status = cli_parse_args(&A, argc, argv, "solve", solve_usage,
+                                CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES);
 
     if (status >= 0)
         return status;
@@ -363,7 +365,7 @@ cmd_solve(int argc, char ** argv)
         goto cleanup;
     }
     if (A.json)
-        print_json(R, D, A.p);
+        cli_print_solve_json(stdout, R, D, A.p);
     else
         print_text(R, D, A.p, A.path);
 
