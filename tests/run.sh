@@ -35,8 +35,11 @@ run_one() {
 for t in "$BUILD"/tests/t-*; do
     [ -x "$t" ] && run_one "$(basename "$t")" "$t"
 done
+# Debian's python3 is the one that sees python3-scipy and python3-sklearn
+PYTHON=python3
+[ -x /usr/bin/python3 ] && PYTHON=/usr/bin/python3
 for t in tests/test_*.py; do
-    [ -f "$t" ] && run_one "$(basename "$t")" python3 "$t"
+    [ -f "$t" ] && run_one "$(basename "$t")" "$PYTHON" "$t"
 done
 for t in tests/*.sh; do
     [ "$t" = tests/run.sh ] && continue

@@ -351,12 +351,12 @@ read_net_json(net_t * N, const char * buf, const char * path, int binary64)
                             return 0;
                         for (t = 0; t < N->d; t++)
                         {
-                            if (t > 0 && !json_expect(&J, ','))
-                                return 0;
                             skip_ws(&J);
                             if (*J.p == ']')
                                 NET_ERROR(J.p, "neuron %ld: expected %ld weights (d = %ld), found %ld",
                                           N->m + 1, N->d, N->d, t);
+                            if (t > 0 && !json_expect(&J, ','))
+                                return 0;
                             if (!json_number(&J, N->w + N->m * N->d + t))
                                 return 0;
                         }

@@ -24,6 +24,7 @@ static const char usage[] =
 "    dict DATA      export the vertex dictionary (exact and binary64 columns)\n"
 "    check-net DATA NET\n"
 "                   a network from another solver against the exact optimum\n"
+"    oracle         reproducible exact test oracles: data, optimum, certificate\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -160,6 +161,8 @@ main(int argc, char ** argv)
         return cmd_dict(argc - 1, argv + 1);
     if (strcmp(argv[1], "check-net") == 0)
         return cmd_check_net(argc - 1, argv + 1);
+    if (strcmp(argv[1], "oracle") == 0)
+        return cmd_oracle(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;

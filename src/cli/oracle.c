@@ -1,0 +1,254 @@
+/*
+ * oracle.c -- 'wedgecert oracle': reproducible exact test oracles for
+ * other projects' test suites.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "cli.h"
+
+static const char oracle_usage[] =
+"NAME\n"
+"    wedgecert oracle - generate exact test oracles (data, optimum, certificate)\n"
+"\n"
+"SYNOPSIS\n"
+"    wedgecert oracle --n N --d D --seed S --out DIR [--count K] [--bias]\n"
+"                     [--intercept] [--loss L] [--beta Q] [--quiet]\n"
+"\n"
+"DESCRIPTION\n"
+"    Writes random rational data, its certified optimum and certificate:\n"
+"      DIR/data.csv         the samples (exact p/q) and labels\n"
+"      DIR/oracle.json      {\"oracle\": 1, \"seed\", \"generator\", \"solution\"},\n"
+"                           the solution being the object of 'solve --json'\n"
+"                           (exact optimum, network, dual, approximations)\n"
+"      DIR/certificate.cert for checkcert\n"
+"    With --count K > 1 case k (k = 0..K-1, seed S + k) goes to\n"
+"    DIR/case-kkkk/.  The output for a given seed is byte-identical on\n"
+"    every machine: the generator is plain integer arithmetic.\n"
+"\n"
+"GENERATOR\n"
+"    splitmix64: state = seed; next() adds 0x9e3779b97f4a7c15 to the state\n"
+"    and returns z ^ (z >> 31) after z = (state ^ (state >> 30)) *\n"
+"    0xbf58476d1ce4e5b9, z = (z ^ (z >> 27)) * 0x94d049bb133111eb (mod 2^64).\n"
+"    uniform(lo, hi) = lo + next() mod (hi - lo + 1).  Row by row, each\n"
+"    feature is uniform(-9, 9) / uniform(1, 4); then the label is\n"
+"    uniform(-5, 5) / uniform(1, 3), or for hinge -1 if next() is even and\n"
+"    +1 otherwise.\n";
+
+typedef struct {
+    ulong state;
+} splitmix_t;
+
+static ulong
+splitmix_next(splitmix_t * g)
+{
+    ulong z = (g->state += UWORD(0x9e3779b97f4a7c15));
+
+    z = (z ^ (z >> 30)) * UWORD(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UWORD(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+static slong
+uniform(splitmix_t * g, slong lo, slong hi)
+{
+    return lo + (slong) (splitmix_next(g) % (ulong) (hi - lo + 1));
+}
+
+static void
+generate(wc_data_t D, slong n, slong d, ulong seed, int hinge)
+{
+    splitmix_t g = { seed };
+    slong i, j, p, q;
+
+    wc_data_clear(D);
+    D->n = n;
+    D->d = d;
+    fmpq_mat_clear(D->X);
+    fmpq_mat_init(D->X, n, d);
+    D->y = _fmpq_vec_init(n);
+    for (i = 0; i < n; i++)
+    {
+        for (j = 0; j < d; j++)
+        {
+            p = uniform(&g, -9, 9);
+            q = uniform(&g, 1, 4);
+            fmpq_set_si(fmpq_mat_entry(D->X, i, j), p, q);
+        }
+        if (hinge)
+            fmpq_set_si(D->y + i, (splitmix_next(&g) % 2 == 0) ? -1 : 1, 1);
+        else
+        {
+            p = uniform(&g, -5, 5);
+            q = uniform(&g, 1, 3);
+            fmpq_set_si(D->y + i, p, q);
+        }
+    }
+}
+
+static int
+make_dir(const char * path)
+{
+    if (mkdir(path, 0777) == 0 || errno == EEXIST)
+        return 1;
+    fprintf(stderr, "%s: error: cannot create the directory: %s\n", path, strerror(errno));
+    return 0;
+}
+
+static int
+write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed)
+{
+    char path[4200];           /* dir is below 4096 bytes */
+    wc_result_t R;
+    wc_error_t err;
+    FILE * f;
+    slong i, j;
+    int ok = 1;
+
+    wc_result_init(R);
+    if (wc_solve(R, D, p, err) != WC_OK)
+    {
+        fprintf(stderr, "wedgecert oracle: error: seed %lu: %s\n", seed, err->msg);
+        wc_result_clear(R);
+        return 0;
+    }
+    snprintf(path, sizeof(path), "%s/data.csv", dir);
+    if ((f = fopen(path, "w")) == NULL)
+        ok = 0;
+    else
+    {
+        fprintf(f, "# wedgecert oracle, seed %lu\n", seed);
+        for (i = 0; i < D->n; i++)
+        {
+            for (j = 0; j < D->d; j++)
+            {
+                fmpq_fprint(f, fmpq_mat_entry(D->X, i, j));
+                fputc(',', f);
+            }
+            fmpq_fprint(f, D->y + i);
+            fputc('\n', f);
+        }
+        ok = fclose(f) == 0;
+    }
+    snprintf(path, sizeof(path), "%s/oracle.json", dir);
+    if (ok && (f = fopen(path, "w")) != NULL)
+    {
+        fprintf(f, "{\"oracle\": 1, \"seed\": %lu, \"generator\": \"splitmix64, see "
+                   "'wedgecert oracle --help'\", \"solution\": ", seed);
+        cli_print_solve_json(f, R, D, p);
+        fprintf(f, "}\n");
+        ok = fclose(f) == 0;
+    }
+    else
+        ok = 0;
+    snprintf(path, sizeof(path), "%s/certificate.cert", dir);
+    if (ok && (f = fopen(path, "w")) != NULL)
+    {
+        ok = wc_certificate_write(f, R, D, p) == WC_OK;
+        ok = (fclose(f) == 0) && ok;
+    }
+    else
+        ok = 0;
+    if (!ok)
+        fprintf(stderr, "%s: error: cannot write the oracle files\n", dir);
+    wc_result_clear(R);
+    return ok;
+}
+
+/* A whole number option value; -1 when malformed. */
+static slong
+whole(const char * s)
+{
+    char * end;
+    long long v;
+
+    if (s == NULL || *s == '\0' || *s == '-')
+        return -1;
+    v = strtoll(s, &end, 10);
+    return *end == '\0' ? (slong) v : -1;
+}
+
+int
+cmd_oracle(int argc, char ** argv)
+{
+    cli_args_t A;
+    char ** rest = flint_malloc((argc + 2) * sizeof(char *));
+    const char * out = NULL;
+    slong n = -1, d = -1, seed = -1, count = 1, k;
+    int i, nrest = 0, status;
+    wc_data_t D;
+
+    /* our own options; the problem options go to the shared parser */
+    for (i = 0; i < argc; i++)
+    {
+        const char * a = argv[i], * val = i + 1 < argc ? argv[i + 1] : NULL;
+        slong * dst = !strcmp(a, "--n") ? &n : !strcmp(a, "--d") ? &d
+                    : !strcmp(a, "--seed") ? &seed : !strcmp(a, "--count") ? &count : NULL;
+        if (i > 0 && dst != NULL)
+        {
+            if ((*dst = whole(val)) < 0 || (dst != &seed && *dst == 0))
+            {
+                flint_free(rest);
+                return cli_usage_error("oracle", "%s expects a whole number%s, found '%s'",
+                                       a, dst == &seed ? "" : " > 0", val ? val : "nothing");
+            }
+            i++;
+        }
+        else if (i > 0 && !strcmp(a, "--out"))
+        {
+            if (val == NULL)
+            {
+                flint_free(rest);
+                return cli_usage_error("oracle", "--out expects a directory");
+            }
+            out = argv[++i];
+        }
+        else
+            rest[nrest++] = argv[i];
+    }
+    rest[nrest++] = "-";    /* no DATA file: the shared parser wants one */
+    status = cli_parse_args(&A, nrest, rest, "oracle", oracle_usage, CLI_OPT_SOLVER);
+    flint_free(rest);
+    if (status >= 0)
+        return status;
+    if (n < 0 || d < 0 || seed < 0 || out == NULL)
+    {
+        cli_args_clear(&A);
+        return cli_usage_error("oracle", "expected --n N --d D --seed S --out DIR");
+    }
+    if (strlen(out) > 4000)
+    {
+        cli_args_clear(&A);
+        return cli_usage_error("oracle", "--out: the directory name is too long");
+    }
+    if (!make_dir(out))
+    {
+        cli_args_clear(&A);
+        return EXIT_DATA;
+    }
+    wc_data_init(D);
+    status = EXIT_OK;
+    for (k = 0; k < count && status == EXIT_OK; k++)
+    {
+        char dir[4096];
+
+        if (count == 1)
+            snprintf(dir, sizeof(dir), "%s", out);
+        else
+        {
+            snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
+            if (!make_dir(dir))
+            {
+                status = EXIT_DATA;
+                break;
+            }
+        }
+        generate(D, n, d, (ulong) seed + (ulong) k, A.p->loss == WC_LOSS_HINGE);
+        if (!write_case(dir, D, A.p, (ulong) seed + (ulong) k))
+            status = EXIT_SOLVER;
+    }
+    wc_data_clear(D);
+    cli_args_clear(&A);
+    return status;
+}
