@@ -260,8 +260,10 @@ enum {
     WC_CERT_GLPK_SIMPLEX = 0,   /* GLPK's double simplex basis */
     WC_CERT_GLPK_EXACT = 1,     /* after glp_exact, warm-started */
     WC_CERT_EXACT_PIVOTS = 2,   /* after our exact rational simplex */
-    WC_CERT_PRESOLVE = 3        /* infeasible: two proportional rows of A with
+    WC_CERT_PRESOLVE = 3,       /* infeasible: two proportional rows of A with
                                    inconsistent right-hand sides, or a zero row */
+    WC_CERT_LASSO_KKT = 4       /* squared loss: the exact Lasso path, and the
+                                   KKT conditions checked over every atom */
 };
 
 /* What wc_lp_solve may use. */
@@ -306,7 +308,7 @@ int wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
 
 /* ------------------------------------------------------ training problems */
 
-enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2 };
+enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2, WC_LOSS_SQUARED = 3 };
 
 typedef struct {
     int loss;           /* WC_LOSS_* */
@@ -378,6 +380,37 @@ int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
+/* ------------------------------------------------------- the squared loss */
+
+/*
+ * The exact Lasso path (MATH.md section 2, squared loss): breakpoints
+ * beta_0 > beta_1 > ... of the homotopy, each with the solution there (z
+ * is affine in beta between two breakpoints) and the optimal value.
+ */
+typedef struct {
+    fmpq_t beta, value;
+    slong nactive;
+    slong * atom;       /* atoms of V with z != 0 */
+    fmpq * z;
+} wc_lasso_point_struct;
+
+typedef struct {
+    slong len, alloc;
+    wc_lasso_point_struct * point;
+} wc_lasso_path_struct;
+typedef wc_lasso_path_struct wc_lasso_path_t[1];
+
+void wc_lasso_path_init(wc_lasso_path_t P);
+void wc_lasso_path_clear(wc_lasso_path_t P);
+
+/* Follows the path from beta_0 = max |k_u^T (y - mean)| down to target
+ * (>= 0), recording every breakpoint; z (V->len entries) and xi are the
+ * solution at target.  Returns WC_ERR_SOLVER if the active columns become
+ * linearly dependent (not handled). */
+int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
+                  const wc_dict_t V, int intercept, const fmpq_t target,
+                  wc_progress_fn progress, void * ctx, wc_error_t err);
 
 /* ------------------------------------------------------------- prediction */
 

@@ -7,7 +7,8 @@
  *
  *   optimal:    the network is primal feasible, the dual point is dual
  *               feasible for EVERY atom of the stated dictionary, and the
- *               primal objective = the dual objective = the claimed value;
+ *               primal objective = the dual objective = the claimed value
+ *               (squared loss: the dual objective is y^T v - v^T v / 2);
  *   infeasible: the Farkas vector v has k_u^T v = 0 for every atom
  *               (1^T v = 0 with an intercept) and y^T v > 0.
  *
@@ -22,7 +23,7 @@
 #include <string.h>
 #include <gmp.h>
 
-enum { INTERP, L1, HINGE };
+enum { INTERP, L1, HINGE, SQUARED };
 
 static const char * file_name;
 static int line_no;
@@ -336,7 +337,7 @@ main(int argc, char ** argv)
     next_line(f);
     expect("problem", 5);
     loss = !strcmp(tok[1], "interp") ? INTERP : !strcmp(tok[1], "l1") ? L1
-         : !strcmp(tok[1], "hinge") ? HINGE : -1;
+         : !strcmp(tok[1], "hinge") ? HINGE : !strcmp(tok[1], "squared") ? SQUARED : -1;
     if (loss < 0)
         die(2, "unknown loss '%s'", tok[1]);
     read_q(beta, tok[2]);
@@ -464,6 +465,12 @@ main(int argc, char ** argv)
                 mpq_abs(t, t);
                 mpq_add(primal, primal, t);
             }
+            if (loss == SQUARED)
+            {
+                mpq_mul(t, t, t);
+                mpq_div_2exp(t, t, 1);
+                mpq_add(primal, primal, t);
+            }
             if (loss == HINGE)
             {
                 mpq_mul(t, y[i], fx[i]);
@@ -494,6 +501,13 @@ main(int argc, char ** argv)
         die(1, "%s: 1^T v != 0 although the intercept is free", optimal ? "dual infeasible" : "not a Farkas vector");
     if (!optimal && mpq_sgn(dual_obj) <= 0)
         die(1, "not a Farkas vector: y^T v <= 0");
+    if (loss == SQUARED)
+        for (i = 0; i < n; i++)     /* dual objective y^T v - (1/2) v^T v */
+        {
+            mpq_mul(u, v[i], v[i]);
+            mpq_div_2exp(u, u, 1);
+            mpq_sub(dual_obj, dual_obj, u);
+        }
 
     /* every atom of the dictionary, re-enumerated from the data */
     mpq_set(bound, beta);

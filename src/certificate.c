@@ -33,7 +33,7 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
                      const wc_problem_t p)
 {
     slong i, j, d = D->d;
-    static const char * loss[] = { "interp", "l1", "hinge" };
+    static const char * loss[] = { "interp", "l1", "hinge", "squared" };
 
     fprintf(out, "wedgecert-certificate 1\n");
     fprintf(out, "# written by wedgecert %s; check with: checkcert FILE\n", WC_VERSION);

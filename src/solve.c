@@ -201,11 +201,117 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
                            p->progress, p->progress_ctx, err);
     if (status != WC_OK)
         return status;
+    if (p->loss == WC_LOSS_SQUARED)
+    {
+        /* a QP: no LP to build; the Lasso path runs in wc_solve_finish */
+        if (D->y == NULL)
+            return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
+        if (fmpq_sgn(p->beta) <= 0)
+            return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+        fmpz_one(R->obj_scale);
+        return WC_OK;
+    }
     wc_lp_clear(R->lp);
     status = wc_problem_lp(R->lp, R->obj_scale, D, R->V, p, err);
     if (status != WC_OK)
         wc_lp_init(R->lp, 0, 0);
     return status;
+}
+
+/*
+ * The squared loss: the exact Lasso path down to beta, then the KKT
+ * conditions checked on their own, with r = y - f:  1^T r = 0 (free
+ * intercept), k_u^T r = beta sign(alpha_u) on the neurons, and
+ * |k_u^T r| <= beta for every atom of V.  Then r is an optimal dual point:
+ * y^T r - (1/2) ||r||^2 equals the objective (proofs/DERIVATIONS.md).
+ */
+static int
+finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, L = R->V->len, u, j, i;
+    fmpq * z = _fmpq_vec_init(L + 1);
+    fmpq * k = _fmpq_vec_init(n);
+    fmpq_t s, t, dual_obj;
+    wc_lasso_path_t path;
+    int status, ok = 1;
+
+    wc_lasso_path_init(path);
+    status = wc_lasso_path(path, z, R->xi, D, R->V, has_intercept(p), p->beta,
+                           p->progress, p->progress_ctx, err);
+    wc_lasso_path_clear(path);
+    if (status != WC_OK)
+    {
+        _fmpq_vec_clear(z, L + 1);
+        _fmpq_vec_clear(k, n);
+        return status;
+    }
+    fmpq_init(s);
+    fmpq_init(t);
+    fmpq_init(dual_obj);
+    for (u = 0; u < L; u++)
+        R->nneurons += !fmpq_is_zero(z + u);
+    R->atom = flint_malloc((R->nneurons + 1) * sizeof(slong));
+    R->alpha = _fmpq_vec_init(R->nneurons);
+    for (u = 0, j = 0; u < L; u++)
+        if (!fmpq_is_zero(z + u))
+        {
+            R->atom[j] = u;
+            fmpq_set(R->alpha + j++, z + u);
+        }
+    R->outputs = _fmpq_vec_init(n);
+    R->dual = _fmpq_vec_init(n);
+    wc_network_outputs(R->outputs, R->V, R->atom, R->alpha, R->nneurons, R->xi, D);
+    for (i = 0; i < n; i++)
+        fmpq_sub(R->dual + i, D->y + i, R->outputs + i);
+
+    /* KKT, exactly, over every atom of V */
+    fmpq_zero(s);
+    for (i = 0; i < n; i++)
+        fmpq_add(s, s, R->dual + i);
+    ok = !has_intercept(p) || fmpq_is_zero(s);
+    for (u = 0, j = 0; u < L && ok; u++)
+    {
+        wc_dict_column(k, R->V, D, u);
+        _fmpq_vec_dot(s, k, R->dual, n);
+        if (!fmpq_is_zero(z + u))
+        {
+            fmpq_mul_si(t, p->beta, fmpq_sgn(z + u));
+            ok = fmpq_equal(s, t);
+        }
+        else
+        {
+            fmpq_abs(s, s);
+            ok = fmpq_cmp(s, p->beta) <= 0;
+        }
+    }
+    /* value = (1/2) ||r||^2 + beta ||z||_1, equal to the dual objective */
+    fmpq_zero(t);
+    for (j = 0; j < R->nneurons; j++)
+    {
+        fmpq_abs(s, R->alpha + j);
+        fmpq_add(t, t, s);
+    }
+    ok = ok && wc_training_objective(R->value, R->outputs, t, D, p);
+    _fmpq_vec_dot(dual_obj, D->y, R->dual, n);
+    _fmpq_vec_dot(s, R->dual, R->dual, n);
+    fmpq_div_2exp(s, s, 1);
+    fmpq_sub(dual_obj, dual_obj, s);
+    ok = ok && fmpq_equal(dual_obj, R->value);
+    fmpq_set(R->net_objective, R->value);
+
+    R->status = WC_LP_OPTIMAL;
+    R->certified_by = WC_CERT_LASSO_KKT;
+    R->verified = ok;
+    R->network_checked = ok;
+    fmpq_clear(s);
+    fmpq_clear(t);
+    fmpq_clear(dual_obj);
+    _fmpq_vec_clear(z, L + 1);
+    _fmpq_vec_clear(k, n);
+    if (!ok)
+        return wc_error_set(err, WC_ERR_SOLVER,
+            "internal error: the Lasso solution failed its exact KKT check");
+    return WC_OK;
 }
 
 int
@@ -223,6 +329,8 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     const fmpq * x;
     int status;
 
+    if (p->loss == WC_LOSS_SQUARED)
+        return finish_squared(R, D, p, err);
     wc_lp_solution_clear(R->sol);
     wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
     status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
@@ -347,6 +455,13 @@ wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
         {
             fmpq_sub(t, f + i, D->y + i);
             fmpq_abs(t, t);
+            fmpq_add(loss, loss, t);
+        }
+        else if (p->loss == WC_LOSS_SQUARED)
+        {
+            fmpq_sub(t, f + i, D->y + i);
+            fmpq_mul(t, t, t);
+            fmpq_div_2exp(t, t, 1);
             fmpq_add(loss, loss, t);
         }
         else

@@ -274,7 +274,7 @@ def main():
     ragged = os.path.join(TMP, "ragged.csv")
     open(ragged, "w").write("x1,x2,y\n1,2,3\n4,5\n")
     cases = [
-        (["solve", "examples/ramps1d.csv", "--loss", "squares"], 2, "--loss expects interp, l1 or hinge"),
+        (["solve", "examples/ramps1d.csv", "--loss", "squares"], 2, "--loss expects interp, l1, hinge or squared"),
         (["solve", "examples/ramps1d.csv", "--loss", "l1", "--beta", "0"], 2, "--beta expects a rational > 0"),
         (["solve", "examples/ramps1d.csv", "--beta", "1/0"], 2, "division by zero"),
         (["solve", "examples/ramps1d.csv", "--beta"], 2, "--beta expects a value"),

@@ -82,7 +82,8 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                 if (strcmp(val, "interp") == 0) A->p->loss = WC_LOSS_INTERP;
                 else if (strcmp(val, "l1") == 0) A->p->loss = WC_LOSS_L1;
                 else if (strcmp(val, "hinge") == 0) A->p->loss = WC_LOSS_HINGE;
-                else status = cli_usage_error(cmd, "--loss expects interp, l1 or hinge, found '%s'", val);
+                else if (strcmp(val, "squared") == 0) A->p->loss = WC_LOSS_SQUARED;
+                else status = cli_usage_error(cmd, "--loss expects interp, l1, hinge or squared, found '%s'", val);
             }
             else if (strcmp(a, "--beta") == 0)
             {

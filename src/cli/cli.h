@@ -88,5 +88,6 @@ int cmd_predict(int argc, char ** argv);
 int cmd_dict(int argc, char ** argv);
 int cmd_check_net(int argc, char ** argv);
 int cmd_oracle(int argc, char ** argv);
+int cmd_path(int argc, char ** argv);
 
 #endif

@@ -25,6 +25,7 @@ static const char usage[] =
 "    check-net DATA NET\n"
 "                   a network from another solver against the exact optimum\n"
 "    oracle         reproducible exact test oracles: data, optimum, certificate\n"
+"    path DATA      the exact Lasso regularisation path of the squared loss\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -163,6 +164,8 @@ main(int argc, char ** argv)
         return cmd_check_net(argc - 1, argv + 1);
     if (strcmp(argv[1], "oracle") == 0)
         return cmd_oracle(argc - 1, argv + 1);
+    if (strcmp(argv[1], "path") == 0)
+        return cmd_path(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;

@@ -13,7 +13,7 @@ static const char solve_usage[] =
 "    wedgecert solve - certified globally optimal two-layer ReLU network\n"
 "\n"
 "SYNOPSIS\n"
-"    wedgecert solve DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
+"    wedgecert solve DATA [--loss interp|l1|hinge|squared] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
 "                    [--write-lp FILE] [--cert FILE]\n"
 "                    [--method auto|glpk-exact|pivots]\n"
@@ -35,6 +35,8 @@ static const char solve_usage[] =
 "    --loss interp  minimise R subject to f(x_i) = y_i (the default)\n"
 "    --loss l1      sum_i |f(x_i) - y_i| + beta R\n"
 "    --loss hinge   sum_i (1 - y_i f(x_i))_+ + beta R   (labels -1 or +1)\n"
+"    --loss squared (1/2) sum_i (f(x_i) - y_i)^2 + beta R: a Lasso, solved by\n"
+"                   the exact homotopy; certified by its KKT conditions\n"
 "    --beta Q       the exact rational beta > 0 (l1, hinge; default 1)\n"
 "    --bias         hidden biases b_j, and the free intercept xi\n"
 "    --intercept    the free intercept xi only\n"
@@ -72,7 +74,8 @@ static const char solve_usage[] =
 static const char *
 loss_name(int loss)
 {
-    return loss == WC_LOSS_L1 ? "l1" : loss == WC_LOSS_HINGE ? "hinge" : "interp";
+    return loss == WC_LOSS_L1 ? "l1" : loss == WC_LOSS_HINGE ? "hinge"
+         : loss == WC_LOSS_SQUARED ? "squared" : "interp";
 }
 
 static const char *
@@ -80,7 +83,8 @@ cert_name(int how)
 {
     return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
          : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots"
-         : how == WC_CERT_PRESOLVE ? "proportional-rows" : "glpk-simplex";
+         : how == WC_CERT_PRESOLVE ? "proportional-rows"
+         : how == WC_CERT_LASSO_KKT ? "lasso-kkt" : "glpk-simplex";
 }
 
 void
@@ -227,11 +231,16 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
     }
     printf("status: optimal\noptimal value = ");
     cli_text_fmpq(stdout, R->value);
-    printf("\ncertified: exact primal and dual recomputed in FLINT from the %s basis;\n"
-           "           dual feasible over all %ld atoms of the %s dictionary\n",
-           R->certified_by == WC_CERT_GLPK_SIMPLEX ? "GLPK simplex"
-           : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
-           R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
+    if (R->certified_by == WC_CERT_LASSO_KKT)
+        printf("\ncertified: exact Lasso path; KKT conditions checked exactly, the residual\n"
+               "           dual feasible over all %ld atoms of the %s dictionary\n",
+               R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
+    else
+        printf("\ncertified: exact primal and dual recomputed in FLINT from the %s basis;\n"
+               "           dual feasible over all %ld atoms of the %s dictionary\n",
+               R->certified_by == WC_CERT_GLPK_SIMPLEX ? "GLPK simplex"
+               : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
+               R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
     if (p->dict == WC_DICT_FULL)
         printf("verdict: this network is a global minimiser of the non-convex training\n"
                "         problem, for every width >= %ld\n", R->nneurons);
@@ -346,6 +355,13 @@ cmd_solve(int argc, char ** argv)
         fprintf(stderr, "%s: error: %s\n", A.path, err->msg);
         status = EXIT_DATA;
         goto cleanup;
+    }
+    if (A.lp_path != NULL && A.p->loss == WC_LOSS_SQUARED)
+    {
+        cli_args_clear(&A);
+        wc_result_clear(R);
+        wc_data_clear(D);
+        return cli_usage_error("solve", "--write-lp: the squared loss is a QP, not an LP");
     }
     /* the LP goes out before the solve, so other solvers can have it anyway */
     if (A.lp_path != NULL && !write_lp_file(A.lp_path, R->lp, R->obj_scale, A.path))
