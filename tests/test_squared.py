@@ -141,6 +141,15 @@ def path_check(path, flags):
             v = objective(X, y, alphas, ws, bs, xi, mid)
             if v != value_at(path, flags, mid):
                 problems.append(f"midpoint {mid}: affine z gives {v}, solve gives {value_at(path, flags, mid)}")
+    # the value as a function of beta: each piece's quadratic at its ends and middle
+    for pc in P["pieces"]:
+        a, b = F(pc["beta_from"]), F(pc["beta_to"])
+        c0, c1, c2 = (F(t) for t in pc["value_quadratic"])
+        for beta in (a, b, (a + b) / 2, (a + 3 * b) / 4):
+            if beta > 0 and c2 * beta * beta + c1 * beta + c0 != value_at(path, flags, beta):
+                problems.append(f"piece [{b}, {a}]: quadratic at {beta} != solve")
+        if c2 > 0:
+            problems.append(f"piece [{b}, {a}]: the value function is not concave")
     last = bps[-1]
     interp = jrun(["solve", path, "--loss", "interp"] + flags)
     if F(last["beta"]) != 0 or F(last["value"]) != 0:
@@ -152,7 +161,7 @@ def path_check(path, flags):
         fail(f"path of {path} {' '.join(flags)}", *problems[:4])
     else:
         ok(f"path of {os.path.basename(path)} {' '.join(flags)}: {len(bps)} breakpoints, values and "
-           f"midpoints match solve, beta -> 0 meets the interp optimum")
+           f"midpoints and the value quadratics match solve, beta -> 0 meets the interp optimum")
 
 
 def atom(X, T, S, sign, bias):
