@@ -64,27 +64,13 @@ det_d(double * A, int m)
     return r;
 }
 
-static int
-next_subset_int(int * I, int n, int k)
-{
-    int i = k - 1;
-
-    while (i >= 0 && I[i] == n - k + i)
-        i--;
-    if (i < 0)
-        return 0;
-    I[i]++;
-    for (i++; i < k; i++)
-        I[i] = I[i - 1] + 1;
-    return 1;
-}
-
 /* the same enumeration as wc_dict_build (bias), in doubles; returns atoms */
 static long
 double_dictionary(const double * X, int n, int d, double * out)
 {
     long count = 0;
-    int k, T[16], S[16], i, j, t;
+    slong T[16], S[16];
+    int k, i, j, t;
     double M[256], w[16];
 
     for (k = 1; k <= d; k++)
@@ -113,8 +99,8 @@ double_dictionary(const double * X, int n, int d, double * out)
                 out[(count % 1024)] = b;
                 count += 2;
             next:;
-            } while (next_subset_int(S, n, k));
-        } while (next_subset_int(T, d, k));
+            } while (wc_subset_next(S, n, k));
+        } while (wc_subset_next(T, d, k));
     }
     return count;
 }

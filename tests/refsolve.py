@@ -60,6 +60,23 @@ def cross(rows, k):
     return [(-1) ** t * det([r[:t] + r[t + 1:] for r in rows]) for t in range(k)]
 
 
+def atom_direction(X, T, S, sign, bias):
+    """(w, b) of the atom with origin (T, S, sign), ||w||_1 = 1 (MATH.md section 3)."""
+    d, k = len(X[0]), len(T)
+    if bias:
+        rows = [[X[s][t] - X[S[0]][t] for t in T] for s in S[1:]]
+    else:
+        rows = [[X[s][t] for t in T] for s in S]
+    wT = cross(rows, k)
+    w = [F(0)] * d
+    for j, t in enumerate(T):
+        w[t] = sign * wT[j]
+    l1 = sum(abs(v) for v in w)
+    w = [v / l1 for v in w]
+    b = -sum(X[S[0]][t] * w[t] for t in range(d)) if bias else F(0)
+    return w, b
+
+
 def dictionary(X, bias, samples_only):
     n, d = len(X), len(X[0])
     atoms = set()

@@ -50,19 +50,7 @@ def cert_summary(path):
 
 def atom_column(X, T, S, sign, bias):
     """k_u from (T, S, sign) by MATH.md section 3, here in Fractions."""
-    d = len(X[0])
-    k = len(T)
-    if bias:
-        rows = [[X[s][t] - X[S[0]][t] for t in T] for s in S[1:]]
-    else:
-        rows = [[X[s][t] for t in T] for s in S]
-    wT = refsolve.cross(rows, k)
-    w = [F(0)] * d
-    for j, t in enumerate(T):
-        w[t] = sign * wT[j]
-    l1 = sum(abs(v) for v in w)
-    w = [v / l1 for v in w]
-    b = -sum(X[S[0]][t] * w[t] for t in range(d)) if bias else F(0)
+    w, b = refsolve.atom_direction(X, T, S, sign, bias)
     return [max(F(0), sum(a * c for a, c in zip(x, w)) + b) for x in X], w, b
 
 

@@ -132,7 +132,7 @@ def path_check(path, flags):
         if mid > 0:
             alphas, ws, bs = [], [], []
             for (T, S, sg), al in zm.items():
-                col, w, bb_ = atom(X, T, S, sg, "--bias" in flags)
+                w, bb_ = refsolve.atom_direction(X, T, S, sg, "--bias" in flags)
                 alphas.append(al); ws.append(w); bs.append(bb_)
             icpt = "--bias" in flags or "--intercept" in flags
             # the optimal intercept for this z
@@ -162,19 +162,6 @@ def path_check(path, flags):
     else:
         ok(f"path of {os.path.basename(path)} {' '.join(flags)}: {len(bps)} breakpoints, values and "
            f"midpoints and the value quadratics match solve, beta -> 0 meets the interp optimum")
-
-
-def atom(X, T, S, sign, bias):
-    d, k = len(X[0]), len(T)
-    rows = [[X[s][t] - X[S[0]][t] for t in T] for s in S[1:]] if bias else [[X[s][t] for t in T] for s in S]
-    wT = refsolve.cross(rows, k)
-    w = [F(0)] * d
-    for j, t in enumerate(T):
-        w[t] = sign * wT[j]
-    l1 = sum(abs(v) for v in w)
-    w = [v / l1 for v in w]
-    b = -sum(X[S[0]][t] * w[t] for t in range(d)) if bias else F(0)
-    return None, w, b
 
 
 def main():

@@ -782,13 +782,9 @@ cmd_check_net(int argc, char ** argv)
                     continue;
                 }
                 u = nearest[j];
-                printf("  neuron %ld: nearest atom T = {", j + 1);
-                for (t = 0; t < R->V->k[u]; t++)
-                    printf("%s%ld", t ? "," : "", R->V->T[u * d + t]);
-                printf("}, S = {");
-                for (t = 0; t < wc_dict_nsamples(R->V, u); t++)
-                    printf("%s%ld", t ? "," : "", R->V->S[u * d + t]);
-                printf("}, %c at l1 distance ", R->V->sign[u] > 0 ? '+' : '-');
+                printf("  neuron %ld: nearest atom ", j + 1);
+                cli_text_origin(stdout, R->V, u);
+                printf(" at l1 distance ");
                 cli_text_fmpq(stdout, ndist + j);
                 printf("\n");
             }

@@ -92,6 +92,20 @@ cli_json_index_list(FILE * out, const slong * v, slong len)
 }
 
 void
+cli_text_origin(FILE * out, const wc_dict_t V, slong u)
+{
+    slong t, d = V->d;
+
+    fprintf(out, "T = {");
+    for (t = 0; t < V->k[u]; t++)
+        fprintf(out, "%s%ld", t ? "," : "", V->T[u * d + t]);
+    fprintf(out, "}, S = {");
+    for (t = 0; t < wc_dict_nsamples(V, u); t++)
+        fprintf(out, "%s%ld", t ? "," : "", V->S[u * d + t]);
+    fprintf(out, "}, %c", V->sign[u] > 0 ? '+' : '-');
+}
+
+void
 cli_approx_str(char * buf, size_t size, const fmpq_t x)
 {
     mpfr_t f;

@@ -222,16 +222,11 @@ cmd_path(int argc, char ** argv)
             }
             else
             {
-                slong t;
                 printf("    alpha = ");
                 cli_text_fmpq(stdout, q->z + a);
-                printf("   [T = {");
-                for (t = 0; t < V->k[u]; t++)
-                    printf("%s%ld", t ? "," : "", V->T[u * d + t]);
-                printf("}, S = {");
-                for (t = 0; t < wc_dict_nsamples(V, u); t++)
-                    printf("%s%ld", t ? "," : "", V->S[u * d + t]);
-                printf("}, %c]\n", V->sign[u] > 0 ? '+' : '-');
+                printf("   [");
+                cli_text_origin(stdout, V, u);
+                printf("]\n");
             }
         }
         if (A.json)

@@ -151,13 +151,9 @@ cmd_predict(int argc, char ** argv)
         }
         if (u >= 0)
         {
-            printf("witness: the atom T = {");
-            for (t = 0; t < P->full->V->k[u]; t++)
-                printf("%s%ld", t ? "," : "", P->full->V->T[u * d + t]);
-            printf("}, S = {");
-            for (t = 0; t < wc_dict_nsamples(P->full->V, u); t++)
-                printf("%s%ld", t ? "," : "", P->full->V->S[u * d + t]);
-            printf("}, sign %c, w = (", P->full->V->sign[u] > 0 ? '+' : '-');
+            printf("witness: the atom ");
+            cli_text_origin(stdout, P->full->V, u);
+            printf(", w = (");
             for (t = 0; t < d; t++)
             {
                 char * s = wc_fmpq_get_str(w + t);

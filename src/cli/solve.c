@@ -202,7 +202,7 @@ print_text_list(const fmpq * v, slong len)
 static void
 print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const char * path)
 {
-    slong j, t, d = D->d;
+    slong j, d = D->d;
     fmpq * w = _fmpq_vec_init(d);
     fmpq_t b;
 
@@ -263,14 +263,10 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
         flint_free(s);
         print_text_list(w, d);
         s = wc_fmpq_get_str(b);
-        printf("), b = %s   [T = {", s);
+        printf("), b = %s   [", s);
         flint_free(s);
-        for (t = 0; t < R->V->k[u]; t++)
-            printf("%s%ld", t ? "," : "", R->V->T[u * d + t]);
-        printf("}, S = {");
-        for (t = 0; t < wc_dict_nsamples(R->V, u); t++)
-            printf("%s%ld", t ? "," : "", R->V->S[u * d + t]);
-        printf("}, %s]\n", R->V->sign[u] > 0 ? "+" : "-");
+        cli_text_origin(stdout, R->V, u);
+        printf("]\n");
     }
 done:
     fmpq_clear(b);
