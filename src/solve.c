@@ -64,14 +64,16 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
     slong n = D->n, L = V->len, i, u, col;
     int icpt = has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
     slong N = 2 * L + (icpt ? 2 : 0) + (p->loss == WC_LOSS_INTERP ? 0 : 2 * n);
-    fmpq * k = _fmpq_vec_init(n);
-    fmpz * rho = _fmpz_vec_init(n);
+    fmpq * k;
+    fmpz * rho;
     fmpz_t q, cu;
 
     if (D->y == NULL)
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
     if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
         return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+    k = _fmpq_vec_init(n);
+    rho = _fmpz_vec_init(n);
     for (i = 0; i < n; i++)
     {
         if (hinge && !fmpq_equal_si(D->y + i, 1) && !fmpq_equal_si(D->y + i, -1))
