@@ -343,6 +343,7 @@ typedef struct {
     fmpq * dual;            /* optimal: the dual point v of MATH.md section 4
                                (interp: |k_u^T v| <= 1; l1: |v_i| <= 1 and
                                |k_u^T v| <= beta; hinge: 0 <= y_i v_i <= 1 and
+                               |k_u^T v| <= beta; squared: v = y - f and
                                |k_u^T v| <= beta; 1^T v = 0 with an intercept) */
     fmpq * outputs;         /* optimal: f(x_i) of the network, exactly */
     fmpq_t net_objective;   /* loss(f) + beta sum |alpha_j| ||w_j||_1, from outputs */
@@ -369,8 +370,9 @@ void wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
                         const fmpq * alpha, slong len, const fmpq_t xi,
                         const wc_data_t D);
 
-/* The training objective of MATH.md section 2 for outputs f and penalty
- * R = sum |alpha_j| ||w_j||_1; returns 0 if interp and some f_i != y_i. */
+/* The training objective of MATH.md section 2 (interp, l1, hinge or
+ * squared) for outputs f and penalty R = sum |alpha_j| ||w_j||_1; returns
+ * 0 if interp and some f_i != y_i. */
 int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
                           const wc_data_t D, const wc_problem_t p);
 
@@ -406,8 +408,10 @@ void wc_lasso_path_clear(wc_lasso_path_t P);
 
 /* Follows the path from beta_0 = max |k_u^T (y - mean)| down to target
  * (>= 0), recording every breakpoint; z (V->len entries) and xi are the
- * solution at target.  Returns WC_ERR_SOLVER if the active columns become
- * linearly dependent (not handled). */
+ * solution at target.  Ties are taken together and dependent active
+ * columns are allowed; WC_ERR_SOLVER only when no active set gives a
+ * consistent direction (never an unverified answer: wc_solve checks the
+ * KKT conditions of the result exactly). */
 int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
                   const wc_dict_t V, int intercept, const fmpq_t target,
                   wc_progress_fn progress, void * ctx, wc_error_t err);
