@@ -124,7 +124,7 @@ load_problem(glp_prob * lp, const wc_lp_t P, int raw)
 
 int
 _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
-               int exact, wc_error_t err)
+               int exact, const slong * warm, wc_error_t err)
 {
     jmp_buf env;
     glp_prob * volatile lp = NULL;
@@ -152,8 +152,32 @@ _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
     glp_scale_prob(lp, GLP_SF_AUTO);
-    glp_adv_basis(lp, 0);
-    ret = glp_simplex(lp, &parm);
+    if (warm != NULL)
+    {
+        /* rows: basic when their artificial is; columns: basic when listed */
+        for (i = 0; i < P->m; i++)
+            glp_set_row_stat(lp, (int) i + 1, GLP_NS);
+        for (j = 0; j < P->N; j++)
+            glp_set_col_stat(lp, (int) j + 1, GLP_NL);
+        for (i = 0; i < P->m; i++)
+        {
+            if (warm[i] >= P->N)
+                glp_set_row_stat(lp, (int) (warm[i] - P->N) + 1, GLP_BS);
+            else
+                glp_set_col_stat(lp, (int) warm[i] + 1, GLP_BS);
+        }
+        ret = glp_simplex(lp, &parm);
+        if (ret == GLP_EBADB || ret == GLP_ESING || ret == GLP_ECOND)
+        {
+            glp_adv_basis(lp, 0);       /* the warm basis is unusable here */
+            ret = glp_simplex(lp, &parm);
+        }
+    }
+    else
+    {
+        glp_adv_basis(lp, 0);
+        ret = glp_simplex(lp, &parm);
+    }
     st = glp_get_status(lp);
     if (ret == 0 && exact)
     {

@@ -610,7 +610,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
         wc_error_t gerr;
 
         if (progress) progress(ctx, exact ? "glpk simplex + glp_exact" : "glpk simplex", 0, 0);
-        if (_wc_glpk_basis(basis, &gstatus, P, exact, gerr) == WC_OK)
+        if (_wc_glpk_basis(basis, &gstatus, P, exact, warm, gerr) == WC_OK)
         {
             have_basis = (gstatus == GLPK_OPTIMAL);
             if (progress) progress(ctx, "exact check of the basis", 0, 0);
@@ -618,7 +618,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
                                             exact ? WC_CERT_GLPK_EXACT : WC_CERT_GLPK_SIMPLEX))
                 goto done;
             if (have_basis && !exact && fits
-                && _wc_glpk_basis(basis, &gstatus, P, 1, gerr) == WC_OK
+                && _wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL
                 && certify_basis(S, P, basis, WC_CERT_GLPK_EXACT))
                 goto done;
@@ -786,10 +786,11 @@ solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
             if (have_warm)
             {
                 /* the last certified basis stays feasible when columns join:
-                   renumber its artificials for the new working LP */
+                   renumber its artificials for the new working LP (phase 1:
+                   its artificial columns nw + i; phase 2: row artificials) */
                 for (j = 0; j < m; j++)
                     if (warm[j] >= warm_nw)
-                        warm[j] = Q->N + (warm[j] - warm_nw) % m;
+                        warm[j] = (phase == 1 ? nw : Q->N) + (warm[j] - warm_nw) % m;
             }
             status = solve_core(T, Q, method, have_warm ? warm : NULL, progress, ctx, err);
             if (status == WC_OK && T->status != WC_LP_OPTIMAL)
@@ -808,7 +809,7 @@ solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
             {
                 memcpy(warm, T->basis, m * sizeof(slong));
                 warm_nw = nw;   /* indices >= nw are artificials */
-                have_warm = (phase == 2) || fmpq_is_zero(T->value);
+                have_warm = 1;
             }
             if (phase == 1 && fmpq_is_zero(T->value))
             {

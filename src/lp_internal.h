@@ -17,10 +17,12 @@ enum { GLPK_OPTIMAL = 0, GLPK_INFEASIBLE = 1, GLPK_OTHER = 2 };
 
 /* Runs GLPK's double simplex on P (and glp_exact after it when
  * exact != 0, which needs every coefficient to fit in 53 bits) and
- * returns its final basis and status.  GLPK aborts are caught: the
- * result is then WC_ERR_SOLVER with a message in err. */
+ * returns its final basis and status.  With warm (m indices, or NULL) the
+ * simplex starts from that basis, as column generation's rounds do.  GLPK
+ * aborts are caught: the result is then WC_ERR_SOLVER with a message in
+ * err. */
 int _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
-                   int exact, wc_error_t err);
+                   int exact, const slong * warm, wc_error_t err);
 
 /* 1 if every entry of A, b and c has at most 53 bits. */
 int _wc_lp_fits_53_bits(const wc_lp_t P);
