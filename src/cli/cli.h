@@ -77,6 +77,9 @@ int cli_read_data(wc_data_t D, const cli_args_t * A);
 
 void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
 
+/* Prints v as "p/q, p/q, ..." for people. */
+void cli_text_fmpq_list(FILE * out, const fmpq * v, slong len);
+
 /* Prints the origin of atom u for people: "T = {0,2}, S = {1,3}, +". */
 void cli_text_origin(FILE * out, const wc_dict_t V, slong u);
 void cli_json_index_list(FILE * out, const slong * v, slong len);

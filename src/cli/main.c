@@ -92,6 +92,19 @@ cli_json_index_list(FILE * out, const slong * v, slong len)
 }
 
 void
+cli_text_fmpq_list(FILE * out, const fmpq * v, slong len)
+{
+    slong j;
+
+    for (j = 0; j < len; j++)
+    {
+        char * s = wc_fmpq_get_str(v + j);
+        fprintf(out, "%s%s", j ? ", " : "", s);
+        flint_free(s);
+    }
+}
+
+void
 cli_text_origin(FILE * out, const wc_dict_t V, slong u)
 {
     slong t, d = V->d;

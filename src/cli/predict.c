@@ -68,7 +68,7 @@ cmd_predict(int argc, char ** argv)
     wc_prediction_t P;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "predict", predict_usage, CLI_OPT_SOLVER);
-    slong d, u, t;
+    slong d, u;
     fmpq * w;
     fmpq_t b;
 
@@ -154,12 +154,7 @@ cmd_predict(int argc, char ** argv)
             printf("witness: the atom ");
             cli_text_origin(stdout, P->full->V, u);
             printf(", w = (");
-            for (t = 0; t < d; t++)
-            {
-                char * s = wc_fmpq_get_str(w + t);
-                printf("%s%s", t ? ", " : "", s);
-                flint_free(s);
-            }
+            cli_text_fmpq_list(stdout, w, d);
             printf("), b = ");
             cli_text_fmpq(stdout, b);
             printf("\n  has |k_u^T v| = ");

@@ -187,19 +187,6 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
 }
 
 static void
-print_text_list(const fmpq * v, slong len)
-{
-    slong j;
-
-    for (j = 0; j < len; j++)
-    {
-        char * s = wc_fmpq_get_str(v + j);
-        printf("%s%s", j ? ", " : "", s);
-        flint_free(s);
-    }
-}
-
-static void
 print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const char * path)
 {
     slong j, d = D->d;
@@ -225,7 +212,7 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
         printf("status: infeasible (no network in this class interpolates the data)\n");
         printf("Farkas vector v (checked exactly: K^T v = 0%s, y^T v > 0):\n  ",
                (p->bias || p->intercept) ? ", 1^T v = 0" : "");
-        print_text_list(R->farkas, R->n);
+        cli_text_fmpq_list(stdout, R->farkas, R->n);
         printf("\n");
         goto done;
     }
@@ -261,7 +248,7 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
         s = wc_fmpq_get_str(R->alpha + j);
         printf("  alpha = %s, w = (", s);
         flint_free(s);
-        print_text_list(w, d);
+        cli_text_fmpq_list(stdout, w, d);
         s = wc_fmpq_get_str(b);
         printf("), b = %s   [", s);
         flint_free(s);

@@ -195,12 +195,7 @@ cmd_wedge(int argc, char ** argv)
             fmpq * w = _fmpq_vec_init(d);
             wc_hodge_dual(w, D->X);
             printf("dual = (");
-            for (t = 0; t < d; t++)
-            {
-                char * s = wc_fmpq_get_str(w + t);
-                printf("%s%s", t ? ", " : "", s);
-                flint_free(s);
-            }
+            cli_text_fmpq_list(stdout, w, d);
             printf(")   (generalized cross product)\n");
             _fmpq_vec_clear(w, d);
         }
