@@ -247,6 +247,16 @@ json_number(json_t * J, fmpq_t r)
     return 1;
 }
 
+/* Steps over the comma between two members or elements, if there is one. */
+static void
+json_next(json_t * J)
+{
+    skip_ws(J);
+    if (*J->p == ',')
+        J->p++;
+    skip_ws(J);
+}
+
 static int
 json_expect(json_t * J, char c)
 {
@@ -381,10 +391,7 @@ read_net_json(net_t * N, const char * buf, const char * path, int binary64)
                     }
                     else if (!json_skip(&J))
                         return 0;
-                    skip_ws(&J);
-                    if (*J.p == ',')
-                        J.p++;
-                    skip_ws(&J);
+                    json_next(&J);
                 }
                 J.p++;
                 if (!seen_w || !seen_alpha)
@@ -393,19 +400,13 @@ read_net_json(net_t * N, const char * buf, const char * path, int binary64)
                 if (!seen_b)
                     fmpq_zero(N->b + N->m);
                 N->m++;
-                skip_ws(&J);
-                if (*J.p == ',')
-                    J.p++;
-                skip_ws(&J);
+                json_next(&J);
             }
             J.p++;
         }
         else if (!json_skip(&J))
             return 0;
-        skip_ws(&J);
-        if (*J.p == ',')
-            J.p++;
-        skip_ws(&J);
+        json_next(&J);
         if (*J.p == '\0')
             NET_ERROR(J.p, "unexpected end of the JSON text");
     }
@@ -697,31 +698,19 @@ cmd_check_net(int argc, char ** argv)
 
         if (A.json)
         {
-            printf("{\"objective\": ");
-            cli_json_fmpq(stdout, obj);
-            printf(", \"objective_approx\": ");
-            cli_json_approx(stdout, obj);
-            printf(", \"optimal_value\": ");
-            cli_json_fmpq(stdout, R->value);
-            printf(", \"optimal_value_approx\": ");
-            cli_json_approx(stdout, R->value);
-            printf(", \"gap\": ");
-            cli_json_fmpq(stdout, gap);
-            printf(", \"gap_approx\": ");
-            cli_json_approx(stdout, gap);
-            printf(", \"relative_gap\": ");
+            printf("{");
+            cli_json_exact(stdout, "objective", obj);
+            printf(", ");
+            cli_json_exact(stdout, "optimal_value", R->value);
+            printf(", ");
+            cli_json_exact(stdout, "gap", gap);
+            printf(", ");
             if (fmpq_is_zero(R->value))
-                printf("null, \"relative_gap_approx\": null");
+                printf("\"relative_gap\": null, \"relative_gap_approx\": null");
             else
-            {
-                cli_json_fmpq(stdout, rel);
-                printf(", \"relative_gap_approx\": ");
-                cli_json_approx(stdout, rel);
-            }
-            printf(", \"feasible\": %s, \"max_violation\": ", feasible ? "true" : "false");
-            cli_json_fmpq(stdout, viol);
-            printf(", \"max_violation_approx\": ");
-            cli_json_approx(stdout, viol);
+                cli_json_exact(stdout, "relative_gap", rel);
+            printf(", \"feasible\": %s, ", feasible ? "true" : "false");
+            cli_json_exact(stdout, "max_violation", viol);
             printf(", \"optimal\": %s, \"outputs\": ", optimal ? "true" : "false");
             cli_json_fmpq_list(stdout, f, n);
             printf(", \"neurons\": [");
@@ -735,18 +724,14 @@ cmd_check_net(int argc, char ** argv)
                 }
                 u = nearest[j];
                 wc_dict_direction(wu, bu, R->V, u);
-                printf("{\"coords\": ");
-                cli_json_index_list(stdout, R->V->T + u * d, R->V->k[u]);
-                printf(", \"samples\": ");
-                cli_json_index_list(stdout, R->V->S + u * d, wc_dict_nsamples(R->V, u));
-                printf(", \"sign\": %d, \"w\": ", R->V->sign[u]);
+                printf("{");
+                cli_json_origin(stdout, R->V, u);
+                printf(", \"w\": ");
                 cli_json_fmpq_list(stdout, wu, d);
                 printf(", \"b\": ");
                 cli_json_fmpq(stdout, bu);
-                printf("}, \"distance\": ");
-                cli_json_fmpq(stdout, ndist + j);
-                printf(", \"distance_approx\": ");
-                cli_json_approx(stdout, ndist + j);
+                printf("}, ");
+                cli_json_exact(stdout, "distance", ndist + j);
                 printf("}");
             }
             printf("]}\n");

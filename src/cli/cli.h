@@ -77,6 +77,13 @@ int cli_read_data(wc_data_t D, const cli_args_t * A);
 
 void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
 
+/* Prints "key": "p/q", "key_approx": <double> -- every exact value with
+ * its labelled approximation beside it. */
+void cli_json_exact(FILE * out, const char * key, const fmpq_t x);
+
+/* Prints "coords": [T], "samples": [S], "sign": +-1 of atom u. */
+void cli_json_origin(FILE * out, const wc_dict_t V, slong u);
+
 /* Prints v as "p/q, p/q, ..." for people. */
 void cli_text_fmpq_list(FILE * out, const fmpq * v, slong len);
 

@@ -127,11 +127,9 @@ cmd_dict(int argc, char ** argv)
         }
         else
         {
-            printf("%s{\"coords\": ", u ? ", " : "");
-            cli_json_index_list(stdout, V->T + u * d, V->k[u]);
-            printf(", \"samples\": ");
-            cli_json_index_list(stdout, V->S + u * d, wc_dict_nsamples(V, u));
-            printf(", \"sign\": %d, \"w\": ", V->sign[u]);
+            printf("%s{", u ? ", " : "");
+            cli_json_origin(stdout, V, u);
+            printf(", \"w\": ");
             cli_json_fmpq_list(stdout, w, d);
             printf(", \"b\": ");
             cli_json_fmpq(stdout, b);

@@ -67,6 +67,25 @@ cli_json_fmpq(FILE * out, const fmpq_t x)
 }
 
 void
+cli_json_exact(FILE * out, const char * key, const fmpq_t x)
+{
+    fprintf(out, "\"%s\": ", key);
+    cli_json_fmpq(out, x);
+    fprintf(out, ", \"%s_approx\": ", key);
+    cli_json_approx(out, x);
+}
+
+void
+cli_json_origin(FILE * out, const wc_dict_t V, slong u)
+{
+    fprintf(out, "\"coords\": ");
+    cli_json_index_list(out, V->T + u * V->d, V->k[u]);
+    fprintf(out, ", \"samples\": ");
+    cli_json_index_list(out, V->S + u * V->d, wc_dict_nsamples(V, u));
+    fprintf(out, ", \"sign\": %d", V->sign[u]);
+}
+
+void
 cli_json_fmpq_list(FILE * out, const fmpq * v, slong len)
 {
     slong j;

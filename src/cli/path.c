@@ -138,7 +138,7 @@ cmd_path(int argc, char ** argv)
     wc_error_t err;
     fmpq * z;
     fmpq_t xi, zero;
-    slong k, a, d;
+    slong k, a;
     int status = cli_parse_args(&A, argc, argv, "path", path_usage, CLI_OPT_SOLVER);
 
     if (status >= 0)
@@ -176,7 +176,6 @@ cmd_path(int argc, char ** argv)
         goto cleanup;
     }
     _fmpq_vec_clear(z, V->len + 1);
-    d = D->d;
 
     if (A.json)
         printf("{\"intercept_free\": %s, \"dictionary_size\": %ld, \"breakpoints\": [",
@@ -189,14 +188,10 @@ cmd_path(int argc, char ** argv)
 
         if (A.json)
         {
-            printf("%s{\"beta\": ", k ? ", " : "");
-            cli_json_fmpq(stdout, q->beta);
-            printf(", \"beta_approx\": ");
-            cli_json_approx(stdout, q->beta);
-            printf(", \"value\": ");
-            cli_json_fmpq(stdout, q->value);
-            printf(", \"value_approx\": ");
-            cli_json_approx(stdout, q->value);
+            printf("%s{", k ? ", " : "");
+            cli_json_exact(stdout, "beta", q->beta);
+            printf(", ");
+            cli_json_exact(stdout, "value", q->value);
             printf(", \"active\": [");
         }
         else
@@ -212,11 +207,9 @@ cmd_path(int argc, char ** argv)
             slong u = q->atom[a];
             if (A.json)
             {
-                printf("%s{\"coords\": ", a ? ", " : "");
-                cli_json_index_list(stdout, V->T + u * d, V->k[u]);
-                printf(", \"samples\": ");
-                cli_json_index_list(stdout, V->S + u * d, wc_dict_nsamples(V, u));
-                printf(", \"sign\": %d, \"alpha\": ", V->sign[u]);
+                printf("%s{", a ? ", " : "");
+                cli_json_origin(stdout, V, u);
+                printf(", \"alpha\": ");
                 cli_json_fmpq(stdout, q->z + a);
                 printf("}");
             }

@@ -38,15 +38,11 @@ static const char predict_usage[] =
 static void
 json_value(FILE * out, const char * key, const wc_result_t R)
 {
-    fprintf(out, ", \"%s\": ", key);
+    fprintf(out, ", ");
     if (R->status == WC_LP_INFEASIBLE)
-        fprintf(out, "\"infeasible\", \"%s_approx\": null", key);
+        fprintf(out, "\"%s\": \"infeasible\", \"%s_approx\": null", key, key);
     else
-    {
-        cli_json_fmpq(out, R->value);
-        fprintf(out, ", \"%s_approx\": ", key);
-        cli_json_approx(out, R->value);
-    }
+        cli_json_exact(out, key, R->value);
 }
 
 static void
@@ -100,15 +96,11 @@ cmd_predict(int argc, char ** argv)
         printf("{\"prediction\": \"%s\"", P->holds ? "holds" : "fails");
         json_value(stdout, "full_value", P->full);
         json_value(stdout, "samples_value", P->samples);
-        printf(", \"gap\": ");
+        printf(", ");
         if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
-        {
-            cli_json_fmpq(stdout, P->gap);
-            printf(", \"gap_approx\": ");
-            cli_json_approx(stdout, P->gap);
-        }
+            cli_json_exact(stdout, "gap", P->gap);
         else
-            printf("%s, \"gap_approx\": null", P->holds ? "\"0\"" : "\"infinite\"");
+            printf("\"gap\": %s, \"gap_approx\": null", P->holds ? "\"0\"" : "\"infinite\"");
         printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld",
                P->full->V->len, P->samples->V->len);
         printf(", \"samples_dual\": ");
@@ -121,11 +113,9 @@ cmd_predict(int argc, char ** argv)
             printf("null");
         else
         {
-            printf("{\"coords\": ");
-            cli_json_index_list(stdout, P->full->V->T + u * d, P->full->V->k[u]);
-            printf(", \"samples\": ");
-            cli_json_index_list(stdout, P->full->V->S + u * d, wc_dict_nsamples(P->full->V, u));
-            printf(", \"sign\": %d, \"w\": ", P->full->V->sign[u]);
+            printf("{");
+            cli_json_origin(stdout, P->full->V, u);
+            printf(", \"w\": ");
             cli_json_fmpq_list(stdout, w, d);
             printf(", \"b\": ");
             cli_json_fmpq(stdout, b);

@@ -116,10 +116,8 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
     }
     else
     {
-        fprintf(out, ", \"optimal_value\": ");
-        cli_json_fmpq(out, R->value);
-        fprintf(out, ", \"optimal_value_approx\": ");
-        cli_json_approx(out, R->value);
+        fprintf(out, ", ");
+        cli_json_exact(out, "optimal_value", R->value);
         fprintf(out, ", \"global\": %s", p->dict == WC_DICT_FULL ? "true" : "false");
         fprintf(out, ", \"network_objective\": ");
         cli_json_fmpq(out, R->net_objective);
@@ -142,11 +140,9 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
             cli_json_fmpq(out, b);
             fprintf(out, ", \"alpha\": ");
             cli_json_fmpq(out, R->alpha + j);
-            fprintf(out, ", \"coords\": ");
-            cli_json_index_list(out, R->V->T + u * d, R->V->k[u]);
-            fprintf(out, ", \"samples\": ");
-            cli_json_index_list(out, R->V->S + u * d, wc_dict_nsamples(R->V, u));
-            fprintf(out, ", \"sign\": %d}", R->V->sign[u]);
+            fprintf(out, ", ");
+            cli_json_origin(out, R->V, u);
+            fprintf(out, "}");
         }
         fprintf(out, "], \"balanced_approx\": [");
         for (j = 0; j < R->nneurons; j++)
