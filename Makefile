@@ -20,9 +20,11 @@ PKG_CFLAGS := $(shell pkg-config --cflags gmp mpfr 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs gmp mpfr 2>/dev/null || echo -lmpfr -lgmp)
 FLINT_LIBS := $(shell pkg-config --libs flint 2>/dev/null || echo -lflint)
 GLPK_LIBS  := $(shell pkg-config --libs glpk 2>/dev/null || echo -lglpk)
-LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(PKG_LIBS) -lm
+# pricing runs on OpenMP threads (make OPENMP= for a serial build)
+OPENMP   ?= -fopenmp
+LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(PKG_LIBS) $(OPENMP) -lm
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) -Iinclude $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) $(OPENMP) -Iinclude $(PKG_CFLAGS)
 
 LIB_SRC  = $(wildcard src/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)

@@ -308,6 +308,27 @@ int wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
 
 /* ------------------------------------------------------ training problems */
 
+/*
+ * How the atoms of V reach the LP.  FULL builds V and the whole LP (which
+ * wc_lp_solve may still solve by column generation).  STREAMED never
+ * stores V: a working set of atoms is solved, then every atom of V is
+ * priced exactly against its dual -- enumerated by rank, integer
+ * arithmetic, a rigorously bounded double filter in front, OpenMP threads
+ * over rank ranges -- and the K most violated atoms (K = n + 16, distinct
+ * directions, largest |k_u^T v| first, then enumeration order) join, until
+ * none is violated.  MATERIALISED is the same column generation with the
+ * pricing done over a built V in plain rationals: a second route that must
+ * choose the same atoms.  AUTO streams when V may exceed
+ * WC_STREAM_MIN_ATOMS atoms (never for the squared loss), else FULL.
+ */
+enum {
+    WC_COLUMNS_AUTO = 0,
+    WC_COLUMNS_FULL = 1,
+    WC_COLUMNS_MATERIALISED = 2,
+    WC_COLUMNS_STREAMED = 3
+};
+#define WC_STREAM_MIN_ATOMS 20000
+
 enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2, WC_LOSS_SQUARED = 3 };
 
 typedef struct {
@@ -318,6 +339,8 @@ typedef struct {
     int dict;           /* WC_DICT_FULL or WC_DICT_SAMPLES */
     int method;         /* WC_METHOD_* */
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
+    int columns;        /* WC_COLUMNS_*: how the atoms of V reach the LP */
+    int threads;        /* pricing threads (0: OpenMP's default) */
     wc_progress_fn progress;
     void * progress_ctx;
 } wc_problem_struct;
@@ -350,7 +373,10 @@ typedef struct {
     int network_checked;    /* 1 if net_objective equals value (and, for
                                interp, f(x_i) = y_i for every sample) */
     fmpz_t obj_scale;       /* LP objective = obj_scale * training objective */
-    wc_dict_t V;
+    int columns;            /* WC_COLUMNS_FULL, _MATERIALISED or _STREAMED */
+    slong rounds;           /* column generation rounds (0 for FULL) */
+    ulong exact_prices;     /* atoms priced in exact arithmetic, all rounds */
+    wc_dict_t V;            /* FULL: all of V; otherwise the working set */
     wc_lp_t lp;
     wc_lp_solution_t sol;
 } wc_result_struct;
@@ -359,8 +385,11 @@ typedef wc_result_struct wc_result_t[1];
 void wc_result_init(wc_result_t R);
 void wc_result_clear(wc_result_t R);
 
-/* Builds the LP of (D, p) in integer standard form; used by wc_solve and
- * by 'solve --write-lp'.  Requires R->V built. */
+/* The column mode wc_solve uses for (D, p): p->columns unless AUTO. */
+int wc_columns_mode(const wc_data_t D, const wc_problem_t p);
+
+/* Builds the LP of (D, p) in integer standard form over the atoms of V;
+ * used by wc_solve and by 'solve --write-lp'. */
 int wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
                   const wc_dict_t V, const wc_problem_t p, wc_error_t err);
 
@@ -377,8 +406,11 @@ int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
                           const wc_data_t D, const wc_problem_t p);
 
 /* Dictionary, LP, certified solve and network in one call: the same as
- * wc_solve_prepare (dictionary R->V and LP R->lp) then wc_solve_finish
- * (certified solve and network), between which R->lp may be exported. */
+ * wc_solve_prepare (FULL: dictionary R->V and LP R->lp; MATERIALISED: R->V)
+ * then wc_solve_finish (certified solve and network), between which a
+ * FULL R->lp may be exported.  STREAMED and MATERIALISED leave in R->V
+ * the final working set and in R->lp its LP; the certificate still covers
+ * every atom of V. */
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);

@@ -84,9 +84,8 @@ dict_grow(wc_dict_t V)
     V->alloc = alloc;
 }
 
-/* Appends the atom (T, S, sign) with primitive direction sign * wb. */
-static void
-dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
+void
+_wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
           int sign, const fmpz * wb)
 {
     slong u = V->len, d = V->d, j;
@@ -166,45 +165,102 @@ dict_dedupe(wc_dict_t V)
 /* --------------------------------------------------------------- building */
 
 int
-wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
-              ulong max_atoms, wc_progress_fn progress, void * ctx,
-              wc_error_t err)
+_wc_atom_direction(fmpz * wb, const wc_data_t D, int bias, slong k,
+                   const slong * T, const slong * S)
 {
-    slong n = D->n, d = D->d, k, r, j, ns;
-    slong * T = flint_malloc((d + 1) * sizeof(slong));
-    slong * S = flint_malloc((d + 1) * sizeof(slong));
-    fmpq * wT = _fmpq_vec_init(d + 1);
-    fmpq * wq = _fmpq_vec_init(d + 1);     /* (w', b') before clearing */
-    fmpz * wb = _fmpz_vec_init(d + 1);
+    slong d = D->d, r, j;
+    fmpq_mat_t M;
+    fmpq * wT = _fmpq_vec_init(k);
+    fmpq * wq = _fmpq_vec_init(d + 1);      /* (w', b') before clearing */
     fmpz_t den, g;
-    ulong bound = wc_dict_bound(n, d, bias, kind);
-    slong done = 0;
+    int nonzero;
 
+    /* rows: x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
+    fmpq_mat_init(M, k - 1, k);
+    for (r = 0; r < k - 1; r++)
+        for (j = 0; j < k; j++)
+        {
+            if (bias)
+                fmpq_sub(fmpq_mat_entry(M, r, j), fmpq_mat_entry(D->X, S[r + 1], T[j]),
+                         fmpq_mat_entry(D->X, S[0], T[j]));
+            else
+                fmpq_set(fmpq_mat_entry(M, r, j), fmpq_mat_entry(D->X, S[r], T[j]));
+        }
+    wc_hodge_dual(wT, M);
+    fmpq_mat_clear(M);
+    for (j = 0, nonzero = 0; j < k; j++)
+        nonzero |= !fmpq_is_zero(wT + j);
+    if (nonzero)
+    {
+        fmpq_t t;
+
+        fmpq_init(t);
+        fmpz_init(den);
+        fmpz_init(g);
+        for (j = 0; j < k; j++)
+            fmpq_set(wq + T[j], wT + j);
+        for (j = 0; j < k && bias; j++)
+        {
+            fmpq_mul(t, fmpq_mat_entry(D->X, S[0], T[j]), wT + j);
+            fmpq_sub(wq + d, wq + d, t);
+        }
+        /* the primitive integer vector on the same ray */
+        fmpz_one(den);
+        for (j = 0; j <= d; j++)
+            fmpz_lcm(den, den, fmpq_denref(wq + j));
+        for (j = 0; j <= d; j++)
+        {
+            fmpz_divexact(wb + j, den, fmpq_denref(wq + j));
+            fmpz_mul(wb + j, wb + j, fmpq_numref(wq + j));
+        }
+        _fmpz_vec_content(g, wb, d + 1);
+        _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, g);
+        fmpq_clear(t);
+        fmpz_clear(den);
+        fmpz_clear(g);
+    }
+    _fmpq_vec_clear(wT, k);
+    _fmpq_vec_clear(wq, d + 1);
+    return nonzero;
+}
+
+void
+_wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind)
+{
     wc_dict_clear(V);
     V->n = n;
     V->d = d;
     V->bias = bias;
     V->kind = kind;
+}
+
+int
+wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
+              ulong max_atoms, wc_progress_fn progress, void * ctx,
+              wc_error_t err)
+{
+    slong n = D->n, d = D->d, k, j, ns;
+    slong * T = flint_malloc((d + 1) * sizeof(slong));
+    slong * S = flint_malloc((d + 1) * sizeof(slong));
+    fmpz * wb = _fmpz_vec_init(d + 1);
+    ulong bound = wc_dict_bound(n, d, bias, kind);
+    slong done = 0;
+
+    _wc_dict_start(V, n, d, bias, kind);
     if (max_atoms != 0 && bound > max_atoms)
     {
         flint_free(T); flint_free(S);
-        _fmpq_vec_clear(wT, d + 1); _fmpq_vec_clear(wq, d + 1);
         _fmpz_vec_clear(wb, d + 1);
         return wc_error_set(err, WC_ERR_ARG,
             "the dictionary would have up to %lu atoms (n = %ld, d = %ld), "
             "more than the limit of %lu", bound, n, d, max_atoms);
     }
-    fmpz_init(den);
-    fmpz_init(g);
 
     for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
     {
-        fmpq_mat_t M;
-
         ns = bias ? k : k - 1;
         if (ns > n)
             continue;
-        fmpq_mat_init(M, k - 1, k);
         for (j = 0; j < k; j++)
             T[j] = j;
         do
@@ -213,69 +269,20 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
                 S[j] = j;
             do
             {
-                /* rows: x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
-                for (r = 0; r < k - 1; r++)
-                    for (j = 0; j < k; j++)
-                    {
-                        if (bias)
-                            fmpq_sub(fmpq_mat_entry(M, r, j),
-                                     fmpq_mat_entry(D->X, S[r + 1], T[j]),
-                                     fmpq_mat_entry(D->X, S[0], T[j]));
-                        else
-                            fmpq_set(fmpq_mat_entry(M, r, j),
-                                     fmpq_mat_entry(D->X, S[r], T[j]));
-                    }
-                wc_hodge_dual(wT, M);
-
                 if (progress != NULL && (++done & 4095) == 0)
                     progress(ctx, "dictionary", done, (slong) (bound / 2));
-                for (j = 0; j < k && fmpq_is_zero(wT + j); j++)
-                    ;
-                if (j == k)
+                if (!_wc_atom_direction(wb, D, bias, k, T, S))
                     continue;       /* dependent samples: no hyperplane */
-
-                for (j = 0; j <= d; j++)
-                    fmpq_zero(wq + j);
-                for (j = 0; j < k; j++)
-                    fmpq_set(wq + T[j], wT + j);
-                if (bias)
-                {
-                    for (j = 0; j < k; j++)
-                    {
-                        fmpq_t t;
-                        fmpq_init(t);
-                        fmpq_mul(t, fmpq_mat_entry(D->X, S[0], T[j]), wT + j);
-                        fmpq_sub(wq + d, wq + d, t);
-                        fmpq_clear(t);
-                    }
-                }
-                /* the primitive integer vector on the same ray */
-                fmpz_one(den);
-                for (j = 0; j <= d; j++)
-                    fmpz_lcm(den, den, fmpq_denref(wq + j));
-                for (j = 0; j <= d; j++)
-                {
-                    fmpz_divexact(wb + j, den, fmpq_denref(wq + j));
-                    fmpz_mul(wb + j, wb + j, fmpq_numref(wq + j));
-                }
-                _fmpz_vec_content(g, wb, d + 1);
-                _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, g);
-
-                dict_push(V, k, T, ns, S, +1, wb);
-                dict_push(V, k, T, ns, S, -1, wb);
+                _wc_dict_push(V, k, T, ns, S, +1, wb);
+                _wc_dict_push(V, k, T, ns, S, -1, wb);
             } while (wc_subset_next(S, n, ns));
         } while (wc_subset_next(T, d, k));
-        fmpq_mat_clear(M);
     }
 
     dict_dedupe(V);
 
-    fmpz_clear(den);
-    fmpz_clear(g);
     flint_free(T);
     flint_free(S);
-    _fmpq_vec_clear(wT, d + 1);
-    _fmpq_vec_clear(wq, d + 1);
     _fmpz_vec_clear(wb, d + 1);
     return WC_OK;
 }

@@ -11,6 +11,7 @@
  */
 #include <math.h>
 #include <setjmp.h>
+#include <string.h>
 #include <glpk.h>
 #include "lp_internal.h"
 
@@ -39,9 +40,12 @@ exponent(const fmpz_t a)
     return (slong) fmpz_bits(a);
 }
 
-/* Loads P into lp: scaled by powers of two (raw == 0) or as raw integers. */
+/* Loads P into lp: scaled by powers of two (raw == 0) or as raw integers.
+ * Row i of lp is row i of P times 2^-rexp[i] and the objective is c times
+ * 2^-oexp (column scales aside), so a dual y' of lp is the dual
+ * y_i = y'_i 2^(oexp - rexp[i]) of P; rexp (m entries) may be NULL. */
 static void
-load_problem(glp_prob * lp, const wc_lp_t P, int raw)
+load_problem(glp_prob * lp, const wc_lp_t P, int raw, slong * rexp_out, slong * oexp_out)
 {
     slong m = P->m, N = P->N, i, j, nz = 0, k;
     slong * cexp = flint_calloc(N + 1, sizeof(slong));
@@ -114,6 +118,11 @@ load_problem(glp_prob * lp, const wc_lp_t P, int raw)
             k++;
         }
     glp_load_matrix(lp, (int) nz, ia, ja, ar);
+    if (rexp_out != NULL)
+    {
+        memcpy(rexp_out, rexp, m * sizeof(slong));
+        *oexp_out = oexp;
+    }
 
     flint_free(ia);
     flint_free(ja);
@@ -126,6 +135,15 @@ int
 _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
                int exact, const slong * warm, wc_error_t err)
 {
+    return _wc_glpk_candidate(basis, NULL, glpk_status, P, exact, warm, err);
+}
+
+int
+_wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
+                   const wc_lp_t P, int exact, const slong * warm, wc_error_t err)
+{
+    slong * volatile rexp = NULL;
+    slong oexp = 0;
     jmp_buf env;
     glp_prob * volatile lp = NULL;
     glp_prob * volatile lpx = NULL;
@@ -141,17 +159,20 @@ _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
     {
         /* GLPK aborted; after its error hook the whole environment must go */
         glp_free_env();
+        flint_free(rexp);
         return wc_error_set(err, WC_ERR_SOLVER, "GLPK aborted (caught by glp_error_hook)");
     }
     glp_error_hook(glpk_abort_hook, &env);
     glp_term_out(GLP_OFF);
 
+    rexp = flint_malloc((P->m + 1) * sizeof(slong));
     lp = glp_create_prob();
-    load_problem(lp, P, 0);
+    load_problem(lp, P, 0, rexp, &oexp);
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
-    glp_scale_prob(lp, GLP_SF_AUTO);
+    if (dual == NULL)
+        glp_scale_prob(lp, GLP_SF_AUTO);    /* (a candidate: powers of two suffice) */
     if (warm != NULL)
     {
         /* rows: basic when their artificial is; columns: basic when listed */
@@ -183,7 +204,7 @@ _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
     {
         /* the same basis, on the raw integers, into GLPK's exact simplex */
         lpx = glp_create_prob();
-        load_problem(lpx, P, 1);
+        load_problem(lpx, P, 1, NULL, NULL);
         for (i = 0; i < P->m; i++)
             glp_set_row_stat(lpx, (int) i + 1, glp_get_row_stat(lp, (int) i + 1));
         for (j = 0; j < P->N; j++)
@@ -208,6 +229,10 @@ _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
             basis[nb++] = j;
     if (nb != P->m)
         *glpk_status = GLPK_OTHER;
+    for (i = 0; dual != NULL && i < P->m; i++)
+        dual[i] = exact ? glp_get_row_dual(lp, (int) i + 1)
+                        : ldexp(glp_get_row_dual(lp, (int) i + 1), (int) (oexp - rexp[i]));
+    flint_free(rexp);
 
     glp_delete_prob(lp);
     glp_error_hook(NULL, NULL);

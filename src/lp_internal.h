@@ -24,6 +24,11 @@ enum { GLPK_OPTIMAL = 0, GLPK_INFEASIBLE = 1, GLPK_OTHER = 2 };
 int _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
                    int exact, const slong * warm, wc_error_t err);
 
+/* The same, and GLPK's dual values (m entries, in P's own scaling) when
+ * dual != NULL: a candidate for column generation's pricing, no more. */
+int _wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
+                       const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
+
 /* 1 if every entry of A, b and c has at most 53 bits. */
 int _wc_lp_fits_53_bits(const wc_lp_t P);
 

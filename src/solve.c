@@ -13,7 +13,7 @@
  */
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "wedgecert.h"
+#include "internal.h"
 
 void
 wc_problem_init(wc_problem_t p)
@@ -24,6 +24,8 @@ wc_problem_init(wc_problem_t p)
     p->loss = WC_LOSS_INTERP;
     p->dict = WC_DICT_FULL;
     p->method = WC_METHOD_AUTO;
+    p->columns = WC_COLUMNS_AUTO;
+    p->threads = 0;
 }
 
 void
@@ -45,8 +47,8 @@ atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
 }
 
 /* rho_i: the factor row i of the LP carries (den(y_i), or y_i for hinge). */
-static const fmpz *
-row_scale(const wc_data_t D, const wc_problem_t p, slong i)
+const fmpz *
+_wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i)
 {
     return p->loss == WC_LOSS_HINGE ? fmpq_numref(D->y + i) : fmpq_denref(D->y + i);
 }
@@ -86,7 +88,7 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
             _fmpz_vec_clear(rho, n);
             return err->code;
         }
-        fmpz_set(rho + i, row_scale(D, p, i));
+        fmpz_set(rho + i, _wc_row_scale(D, p, i));
     }
 
     fmpz_init(q);
@@ -190,6 +192,17 @@ wc_result_clear(wc_result_t R)
 }
 
 int
+wc_columns_mode(const wc_data_t D, const wc_problem_t p)
+{
+    if (p->loss == WC_LOSS_SQUARED)
+        return WC_COLUMNS_FULL;
+    if (p->columns != WC_COLUMNS_AUTO)
+        return p->columns;
+    return wc_dict_bound(D->n, D->d, p->bias, p->dict) > WC_STREAM_MIN_ATOMS
+           ? WC_COLUMNS_STREAMED : WC_COLUMNS_FULL;
+}
+
+int
 wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
     int status;
@@ -198,18 +211,21 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     wc_result_init(R);
     wc_error_init(err);
     R->n = D->n;
+    R->columns = wc_columns_mode(D, p);
 
+    if (D->y == NULL)
+        return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
+    if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
+        return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+    if (R->columns == WC_COLUMNS_STREAMED)
+        return WC_OK;       /* V is never stored: see stream.c */
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);
-    if (status != WC_OK)
+    if (status != WC_OK || R->columns == WC_COLUMNS_MATERIALISED)
         return status;
     if (p->loss == WC_LOSS_SQUARED)
     {
         /* a QP: no LP to build; the Lasso path runs in wc_solve_finish */
-        if (D->y == NULL)
-            return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
-        if (fmpq_sgn(p->beta) <= 0)
-            return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
         fmpz_one(R->obj_scale);
         return WC_OK;
     }
@@ -333,9 +349,14 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
 
     if (p->loss == WC_LOSS_SQUARED)
         return finish_squared(R, D, p, err);
-    wc_lp_solution_clear(R->sol);
-    wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
-    status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
+    if (R->columns != WC_COLUMNS_FULL)
+        status = _wc_solve_columns(R, D, p, err);
+    else
+    {
+        wc_lp_solution_clear(R->sol);
+        wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
+        status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
+    }
     if (status != WC_OK)
         return status;
 
@@ -351,7 +372,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
            column xi+ or from b = rho y entrywise */
         R->farkas = _fmpq_vec_init(n);
         for (i = 0; i < n; i++)
-            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, row_scale(D, p, i));
+            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, _wc_row_scale(D, p, i));
         return WC_OK;
     }
 
@@ -385,7 +406,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     R->dual = _fmpq_vec_init(n);
     for (i = 0; i < n; i++)
     {
-        fmpq_mul_fmpz(R->dual + i, R->sol->y + i, row_scale(D, p, i));
+        fmpq_mul_fmpz(R->dual + i, R->sol->y + i, _wc_row_scale(D, p, i));
         fmpq_div_fmpz(R->dual + i, R->dual + i, R->obj_scale);
     }
 

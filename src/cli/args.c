@@ -66,7 +66,8 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
         else if (strcmp(a, "--max-atoms") == 0
                  || ((opts & CLI_OPT_SOLVER) && (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
-                     || strcmp(a, "--method") == 0 || strcmp(a, "--colgen") == 0))
+                     || strcmp(a, "--method") == 0 || strcmp(a, "--colgen") == 0
+                     || strcmp(a, "--columns") == 0 || strcmp(a, "--threads") == 0))
                  || ((opts & CLI_OPT_DICT) && strcmp(a, "--dict") == 0)
                  || ((opts & CLI_OPT_FILES) && (strcmp(a, "--write-lp") == 0
                                                 || strcmp(a, "--cert") == 0)))
@@ -113,6 +114,23 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                 else if (strcmp(val, "always") == 0) colgen = WC_METHOD_COLGEN;
                 else if (strcmp(val, "never") == 0) colgen = WC_METHOD_NO_COLGEN;
                 else status = cli_usage_error(cmd, "--colgen expects auto, always or never, found '%s'", val);
+            }
+            else if (strcmp(a, "--columns") == 0)
+            {
+                if (strcmp(val, "auto") == 0) A->p->columns = WC_COLUMNS_AUTO;
+                else if (strcmp(val, "full") == 0) A->p->columns = WC_COLUMNS_FULL;
+                else if (strcmp(val, "materialise") == 0) A->p->columns = WC_COLUMNS_MATERIALISED;
+                else if (strcmp(val, "stream") == 0) A->p->columns = WC_COLUMNS_STREAMED;
+                else status = cli_usage_error(cmd, "--columns expects auto, full, materialise or stream, found '%s'", val);
+            }
+            else if (strcmp(a, "--threads") == 0)
+            {
+                char * end;
+                long v = strtol(val, &end, 10);
+                if (*val == '\0' || *end != '\0' || v < 0 || v > 1024)
+                    status = cli_usage_error(cmd, "--threads expects a whole number from 0 to 1024, found '%s'", val);
+                else
+                    A->p->threads = (int) v;
             }
             else if (strcmp(a, "--max-atoms") == 0)
             {

@@ -17,7 +17,9 @@ static const char solve_usage[] =
 "                    [--intercept] [--dict full|samples] [--json]\n"
 "                    [--write-lp FILE] [--cert FILE]\n"
 "                    [--method auto|glpk-exact|pivots]\n"
-"                    [--colgen auto|always|never] [--max-atoms N] [--quiet]\n"
+"                    [--colgen auto|always|never]\n"
+"                    [--columns auto|full|materialise|stream] [--threads N]\n"
+"                    [--max-atoms N] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    DATA is a labelled CSV file (x_1,...,x_d,y a row).  Trains\n"
@@ -57,12 +59,26 @@ static const char solve_usage[] =
 "    --colgen C     column generation: auto (when the LP has more than 2000\n"
 "                   columns), always, or never; its result is certified over\n"
 "                   every column all the same\n"
-"    --max-atoms N  refuse dictionaries larger than N (default 2000000)\n"
+"    --columns C    how the atoms of V reach the LP: full (build V and the\n"
+"                   whole LP), stream (never store V: solve a working set,\n"
+"                   price every atom of V exactly against its dual -- by\n"
+"                   rank, integer arithmetic behind a rigorously bounded\n"
+"                   double filter -- add the n + 16 most violated, repeat\n"
+"                   until none is), materialise (the same rounds, priced\n"
+"                   over a built V in plain rationals: a check of stream),\n"
+"                   or auto (the default: stream when V may exceed 20000\n"
+"                   atoms, else full).  --write-lp implies full\n"
+"    --threads N    pricing threads (default: OMP_NUM_THREADS, or every\n"
+"                   core); the answer is the same for any N\n"
+"    --max-atoms N  refuse to build dictionaries larger than N (default\n"
+"                   2000000; stream never builds one)\n"
 "    --quiet        no progress on stderr\n"
 "\n"
 "OUTPUT\n"
 "    --json prints \"status\" (\"optimal\" or \"infeasible\"), \"optimal_value\"\n"
-"    (exact \"p/q\"), \"optimal_value_approx\", \"dictionary_size\",\n"
+"    (exact \"p/q\"), \"optimal_value_approx\", \"columns\" (\"full\": then\n"
+"    \"dictionary_size\"; \"streamed\" or \"materialised\": then\n"
+"    \"dictionary_bound\", \"working_set\", \"rounds\", \"exact_prices\"),\n"
 "    \"verified\", \"certified_by\", \"intercept\", and \"neurons\": a list of\n"
 "    {\"w\", \"b\", \"alpha\", \"coords\" (T), \"samples\" (S), \"sign\"} with\n"
 "    exact strings and 0-based indices.  An infeasible problem (only\n"
@@ -104,10 +120,16 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
         fprintf(out, ", \"beta\": ");
         cli_json_fmpq(out, p->beta);
     }
-    fprintf(out, ", \"bias\": %s, \"intercept_free\": %s, \"dictionary\": \"%s\""
-           ", \"dictionary_size\": %ld",
+    fprintf(out, ", \"bias\": %s, \"intercept_free\": %s, \"dictionary\": \"%s\"",
            p->bias ? "true" : "false", (p->bias || p->intercept) ? "true" : "false",
-           p->dict == WC_DICT_SAMPLES ? "samples" : "full", R->V->len);
+           p->dict == WC_DICT_SAMPLES ? "samples" : "full");
+    if (R->columns == WC_COLUMNS_FULL)
+        fprintf(out, ", \"columns\": \"full\", \"dictionary_size\": %ld", R->V->len);
+    else
+        fprintf(out, ", \"columns\": \"%s\", \"dictionary_bound\": %lu, \"working_set\": %ld"
+                ", \"rounds\": %ld, \"exact_prices\": %lu",
+                R->columns == WC_COLUMNS_STREAMED ? "streamed" : "materialised",
+                wc_dict_bound(D->n, d, p->bias, p->dict), R->V->len, R->rounds, R->exact_prices);
     if (R->status == WC_LP_INFEASIBLE)
     {
         fprintf(out, ", \"farkas\": ");
@@ -200,9 +222,18 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
     }
     printf(", %s, %s\n", p->bias ? "hidden biases" : "no hidden biases",
            (p->bias || p->intercept) ? "free intercept" : "no intercept");
-    printf("dictionary: %s, %ld atoms\n",
-           p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
-                                      : "complete vertex dictionary", R->V->len);
+    if (R->columns == WC_COLUMNS_FULL)
+        printf("dictionary: %s, %ld atoms\n",
+               p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
+                                          : "complete vertex dictionary", R->V->len);
+    else
+        printf("dictionary: %s, up to %lu atoms, %s; column generation: %ld rounds,\n"
+               "            working set %ld atoms, %lu atoms priced in exact arithmetic\n",
+               p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
+                                          : "complete vertex dictionary",
+               wc_dict_bound(D->n, d, p->bias, p->dict),
+               R->columns == WC_COLUMNS_STREAMED ? "streamed (never stored)" : "materialised",
+               R->rounds, R->V->len, R->exact_prices);
     if (R->status == WC_LP_INFEASIBLE)
     {
         printf("status: infeasible (no network in this class interpolates the data)\n");
@@ -220,10 +251,11 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
                R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
     else
         printf("\ncertified: exact primal and dual recomputed in FLINT from the %s basis;\n"
-               "           dual feasible over all %ld atoms of the %s dictionary\n",
+               "           dual feasible over every atom of the %s dictionary%s\n",
                R->certified_by == WC_CERT_GLPK_SIMPLEX ? "GLPK simplex"
                : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
-               R->V->len, p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete");
+               p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete",
+               R->columns == WC_COLUMNS_FULL ? "" : " (exact pricing)");
     if (p->dict == WC_DICT_FULL)
         printf("verdict: this network is a global minimiser of the non-convex training\n"
                "         problem, for every width >= %ld\n", R->nneurons);
@@ -328,6 +360,16 @@ cmd_solve(int argc, char ** argv)
     {
         status = EXIT_DATA;
         goto cleanup;
+    }
+    if (A.lp_path != NULL)
+    {
+        /* the whole LP is wanted: V must be built */
+        if (A.p->columns != WC_COLUMNS_AUTO && A.p->columns != WC_COLUMNS_FULL)
+        {
+            status = cli_usage_error("solve", "--write-lp needs --columns full (the whole LP)");
+            goto cleanup;
+        }
+        A.p->columns = WC_COLUMNS_FULL;
     }
     if (wc_solve_prepare(R, D, A.p, err) != WC_OK)
     {

@@ -1,0 +1,626 @@
+/*
+ * price.c -- pricing every atom of V against a dual point without ever
+ * storing V (streaming column generation, MATH.md sections 3-4).
+ *
+ * The origins (k, T, S) are numbered by rank, so any range of ranks can be
+ * priced on its own: _wc_price_range is a pure function of (data, dual,
+ * range), and _wc_price_all spreads the ranges over OpenMP threads.  The
+ * answer -- the K most violated atoms with distinct directions, ranked by
+ * |P_u| / ||w'||_1 and then by key -- does not depend on how the ranges
+ * were cut, so it is the same for any number of threads.
+ *
+ * Per atom, integers throughout: w' from the integer data (a Hodge dual of
+ * sample differences), t_i = <X_i, w'> + b', P_u = sum_i Y_i (t_i)_+.
+ * A double filter comes first: with every X_ij, w'_j, b' and partial sum of
+ * t_i an integer below 2^52, the t_i are exact in doubles, and the only
+ * rounding is in y_i ~ Y_i / scale and in the sum, bounded by
+ *     |fl(P) - P / scale| <= (n + 32) 2^-52 sum_i |y_i| |t_i|
+ * (relative error <= 2^-50 in each y_i, gamma_{n+1} for the sum, with room
+ * to spare).  An atom whose bound proves |P_u| <= thr ||w'||_1 is not
+ * violated -- that is a proof, not an estimate; an atom whose bound proves
+ * it cannot enter the current top K is skipped; every other atom is
+ * evaluated exactly in fmpz arithmetic, and only exact values are ranked.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+#include <flint/fmpq_vec.h>
+#include "internal.h"
+
+#define TWO52 4503599627370496.0
+#define SAFE_LO (1.0 - 1.0 / 1099511627776.0)     /* 1 - 2^-40 */
+#define SAFE_HI (1.0 + 1.0 / 1099511627776.0)
+
+/* ------------------------------------------------------------ enumeration */
+
+void
+_wc_enum_init(_wc_enum_t E, const wc_data_t D, int bias, int kind)
+{
+    slong n = D->n, d = D->d, i, j, k;
+    fmpz_t t;
+
+    memset(E, 0, sizeof(_wc_enum_struct));
+    E->n = n;
+    E->d = d;
+    E->bias = bias;
+    E->kmin = (kind == WC_DICT_SAMPLES) ? d : 1;
+    E->first = flint_calloc(d - E->kmin + 2, sizeof(ulong));
+    for (k = E->kmin; k <= d; k++)
+    {
+        slong ns = bias ? k : k - 1;
+        ulong c = ns > n ? 0 : wc_binomial(d, k) * wc_binomial(n, ns);
+        E->first[k - E->kmin + 1] = E->first[k - E->kmin] + c;
+    }
+    E->G = E->first[d - E->kmin + 1];
+
+    fmpz_init(E->Lx);
+    fmpz_init(t);
+    fmpz_one(E->Lx);
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+            fmpz_lcm(E->Lx, E->Lx, fmpq_denref(fmpq_mat_entry(D->X, i, j)));
+    E->X = _fmpz_vec_init(n * d);
+    E->xmax = flint_calloc(d + 1, sizeof(double));
+    E->xd = flint_malloc((n * d + 1) * sizeof(double));
+    for (i = 0; i < n; i++)
+        for (j = 0; j < d; j++)
+        {
+            const fmpq * x = fmpq_mat_entry(D->X, i, j);
+            fmpz * X = E->X + i * d + j;
+
+            fmpz_divexact(t, E->Lx, fmpq_denref(x));
+            fmpz_mul(X, t, fmpq_numref(x));
+            if (E->xd != NULL && fmpz_bits(X) <= 50)
+            {
+                E->xd[j * n + i] = (double) fmpz_get_si(X);
+                E->xmax[j] = FLINT_MAX(E->xmax[j], fabs(E->xd[j * n + i]));
+            }
+            else if (E->xd != NULL)
+            {
+                flint_free(E->xd);
+                E->xd = NULL;
+            }
+        }
+    fmpz_clear(t);
+}
+
+void
+_wc_enum_clear(_wc_enum_t E)
+{
+    _fmpz_vec_clear(E->X, E->n * E->d);
+    fmpz_clear(E->Lx);
+    flint_free(E->first);
+    flint_free(E->xd);
+    flint_free(E->xmax);
+}
+
+void
+_wc_enum_origin(slong * k, slong * T, slong * S, const _wc_enum_t E, ulong g)
+{
+    slong kk = E->kmin, ns;
+    ulong r, nS;
+
+    while (g >= E->first[kk - E->kmin + 1])
+        kk++;
+    ns = E->bias ? kk : kk - 1;
+    nS = wc_binomial(E->n, ns);
+    r = g - E->first[kk - E->kmin];
+    wc_subset_unrank(T, r / nS, E->d, kk);
+    wc_subset_unrank(S, r % nS, E->n, ns);
+    *k = kk;
+}
+
+ulong
+_wc_enum_key(const _wc_enum_t E, slong k, const slong * T, const slong * S, int sign)
+{
+    slong ns = E->bias ? k : k - 1;
+    ulong g = E->first[k - E->kmin]
+              + wc_subset_rank(T, E->d, k) * wc_binomial(E->n, ns)
+              + wc_subset_rank(S, E->n, ns);
+
+    return 2 * g + (sign < 0);
+}
+
+/* -------------------------------------------------------------- the dual */
+
+void
+_wc_dual_init(_wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n)
+{
+    slong i;
+    fmpq_t q;
+
+    y->n = n;
+    y->Y = _fmpz_vec_init(n);
+    _fmpz_vec_set(y->Y, Y, n);
+    fmpz_init_set(y->thr, thr);
+    fmpz_init(y->scale);
+    if (!fmpz_is_zero(thr))
+        fmpz_set(y->scale, thr);
+    else
+        _fmpz_vec_height(y->scale, Y, n);
+    y->yd = NULL;
+    y->thr_d = fmpz_is_zero(thr) ? 0.0 : 1.0;
+    if (fmpz_is_zero(y->scale))
+        return;
+    /* doubles only when no y_i underflows or overflows */
+    fmpq_init(q);
+    y->yd = flint_malloc(n * sizeof(double));
+    for (i = 0; i < n && y->yd != NULL; i++)
+    {
+        if (fmpz_is_zero(Y + i))
+        {
+            y->yd[i] = 0.0;
+            continue;
+        }
+        if (fmpz_bits(Y + i) > fmpz_bits(y->scale) + 900
+            || fmpz_bits(Y + i) + 900 < fmpz_bits(y->scale))
+        {
+            flint_free(y->yd);
+            y->yd = NULL;
+            break;
+        }
+        fmpq_set_fmpz_frac(q, Y + i, y->scale);
+        y->yd[i] = fmpq_get_d(q);
+    }
+    fmpq_clear(q);
+}
+
+void
+_wc_dual_clear(_wc_dual_t y)
+{
+    _fmpz_vec_clear(y->Y, y->n);
+    fmpz_clear(y->thr);
+    fmpz_clear(y->scale);
+    flint_free(y->yd);
+}
+
+/* ------------------------------------------------------------ the top K */
+
+static _wc_cand_struct *
+cand_new(slong d)
+{
+    _wc_cand_struct * c = flint_malloc(sizeof(_wc_cand_struct));
+
+    fmpz_init(c->P);
+    fmpz_init(c->l1);
+    c->wb = _fmpz_vec_init(d + 1);
+    return c;
+}
+
+static void
+cand_free(_wc_cand_struct * c, slong d)
+{
+    fmpz_clear(c->P);
+    fmpz_clear(c->l1);
+    _fmpz_vec_clear(c->wb, d + 1);
+    flint_free(c);
+}
+
+void
+_wc_top_init(_wc_top_t top, slong cap, slong d)
+{
+    top->len = 0;
+    top->cap = FLINT_MAX(cap, 1);
+    top->d = d;
+    top->c = flint_malloc((top->cap + 1) * sizeof(_wc_cand_struct *));
+    top->worst_lo = 0.0;
+    top->exact = 0;
+}
+
+void
+_wc_top_clear(_wc_top_t top)
+{
+    slong i;
+
+    for (i = 0; i < top->len; i++)
+        cand_free(top->c[i], top->d);
+    flint_free(top->c);
+}
+
+/* Rank order: larger |P| / l1 first, then the smaller key. */
+static int
+cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
+{
+    fmpz_t s, t;
+    int c;
+
+    fmpz_init(s);
+    fmpz_init(t);
+    fmpz_mul(s, a->P, b->l1);
+    fmpz_mul(t, b->P, a->l1);
+    c = fmpz_cmp(t, s);
+    fmpz_clear(s);
+    fmpz_clear(t);
+    if (c != 0)
+        return c;
+    return (a->key > b->key) - (a->key < b->key);
+}
+
+static int
+same_ratio(const _wc_cand_struct * a, const _wc_cand_struct * b)
+{
+    fmpz_t s, t;
+    int eq;
+
+    fmpz_init(s);
+    fmpz_init(t);
+    fmpz_mul(s, a->P, b->l1);
+    fmpz_mul(t, b->P, a->l1);
+    eq = fmpz_equal(s, t);
+    fmpz_clear(s);
+    fmpz_clear(t);
+    return eq;
+}
+
+/* Inserts a copy of c, keeping one candidate a direction (the smaller key:
+ * equal directions have equal columns, so equal ratios, and sit in one
+ * block of equal ratio). */
+static void
+top_insert(_wc_top_t top, const _wc_cand_struct * c, const fmpz_t scale)
+{
+    slong lo = 0, hi = top->len, i, d = top->d;
+    _wc_cand_struct * e;
+
+    while (lo < hi)
+    {
+        slong mid = (lo + hi) / 2;
+        if (cand_cmp(top->c[mid], c) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo - 1; i >= 0 && same_ratio(top->c[i], c); i--)
+        if (_fmpz_vec_equal(top->c[i]->wb, c->wb, d + 1))
+            return;                         /* an earlier key is kept */
+    for (i = lo; i < top->len && same_ratio(top->c[i], c); i++)
+        if (_fmpz_vec_equal(top->c[i]->wb, c->wb, d + 1))
+        {
+            cand_free(top->c[i], d);        /* c's key is smaller */
+            memmove(top->c + i, top->c + i + 1, (top->len - i - 1) * sizeof(void *));
+            top->len--;
+            break;
+        }
+    if (lo >= top->cap)
+        return;
+    e = cand_new(d);
+    e->key = c->key;
+    fmpz_set(e->P, c->P);
+    fmpz_set(e->l1, c->l1);
+    _fmpz_vec_set(e->wb, c->wb, d + 1);
+    memmove(top->c + lo + 1, top->c + lo, (top->len - lo) * sizeof(void *));
+    top->c[lo] = e;
+    if (++top->len > top->cap)
+        cand_free(top->c[--top->len], d);
+    if (top->len == top->cap)
+    {
+        /* the worst kept ratio, rounded down, in the filter's units */
+        fmpq_t q;
+        fmpz_t den;
+
+        fmpq_init(q);
+        fmpz_init(den);
+        e = top->c[top->len - 1];
+        fmpz_mul(den, e->l1, scale);
+        if (fmpz_is_zero(den))
+            top->worst_lo = 0.0;
+        else
+        {
+            fmpq_set_fmpz_frac(q, e->P, den);
+            top->worst_lo = fmpq_get_d(q) * SAFE_LO;
+        }
+        fmpq_clear(q);
+        fmpz_clear(den);
+    }
+}
+
+/* --------------------------------------------------------------- pricing */
+
+typedef struct {
+    slong d, n;
+    slong T[64], S[64];
+    fmpz * w;           /* d + 1: w' and b' */
+    fmpz_mat_t M;
+    fmpz * t;           /* n */
+    double * td;        /* n */
+    fmpz_t Pp, Pm, s;
+    _wc_cand_struct * cand;
+} work_t;
+
+static void
+work_init(work_t * W, slong n, slong d)
+{
+    W->n = n;
+    W->d = d;
+    W->w = _fmpz_vec_init(d + 1);
+    fmpz_mat_init(W->M, d, d);
+    W->t = _fmpz_vec_init(n);
+    W->td = flint_malloc((n + 1) * sizeof(double));
+    fmpz_init(W->Pp);
+    fmpz_init(W->Pm);
+    fmpz_init(W->s);
+    W->cand = cand_new(d);
+}
+
+static void
+work_clear(work_t * W)
+{
+    _fmpz_vec_clear(W->w, W->d + 1);
+    fmpz_mat_clear(W->M);
+    _fmpz_vec_clear(W->t, W->n);
+    flint_free(W->td);
+    fmpz_clear(W->Pp);
+    fmpz_clear(W->Pm);
+    fmpz_clear(W->s);
+    cand_free(W->cand, W->d);
+}
+
+/* (w', b') of origin (k, T, S) from the integer data; 0 if w' = 0. */
+static int
+direction(work_t * W, const _wc_enum_t E, slong k)
+{
+    slong d = E->d, r, j, ns = E->bias ? k : k - 1;
+    const slong * T = W->T, * S = W->S;
+    const fmpz * X = E->X;
+    fmpz * w = W->w;
+    fmpz_mat_t M;
+
+    _fmpz_vec_zero(w, d + 1);
+    /* rows x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
+#define ROW(r, j) (E->bias ? (fmpz_sub(W->s, X + S[(r) + 1] * d + T[j], X + S[0] * d + T[j]), W->s) \
+                           : (fmpz_set(W->s, X + S[r] * d + T[j]), W->s))
+    if (k == 1)
+        fmpz_one(w + T[0]);
+    else if (k == 2)
+    {
+        fmpz_set(w + T[0], ROW(0, 1));
+        fmpz_neg(w + T[1], ROW(0, 0));
+    }
+    else
+    {
+        fmpz * wT = _fmpz_vec_init(k);
+
+        M->entries = NULL;
+        fmpz_mat_window_init(M, W->M, 0, 0, k - 1, k);
+        for (r = 0; r < k - 1; r++)
+            for (j = 0; j < k; j++)
+                fmpz_set(fmpz_mat_entry(M, r, j), ROW(r, j));
+        wc_hodge_dual_fmpz(wT, M);
+        fmpz_mat_window_clear(M);
+        for (j = 0; j < k; j++)
+            fmpz_swap(w + T[j], wT + j);
+        _fmpz_vec_clear(wT, k);
+    }
+#undef ROW
+    if (_fmpz_vec_is_zero(w, d))
+        return 0;
+    if (E->bias && ns > 0)
+        for (j = 0; j < k; j++)
+            fmpz_submul(w + d, X + S[0] * d + T[j], w + T[j]);
+    return 1;
+}
+
+/* The double filter: P+- ~ fl(sum y_i (+-t_i)_+) / scale with error
+ * bounds err[0..1]; 0 when the integers are too large for it. */
+static int
+filter(double * P, double * err, work_t * W, const _wc_enum_t E,
+       const _wc_dual_t y, slong k)
+{
+    slong n = E->n, d = E->d, i, j;
+    double b, lim, pp = 0, pm = 0, ap = 0, am = 0;
+    double * td = W->td;
+    const double * yd = y->yd;
+
+    if (E->xd == NULL || yd == NULL || fmpz_bits(W->w + d) > 51)
+        return 0;
+    b = (double) fmpz_get_si(W->w + d);
+    lim = fabs(b);
+    for (j = 0; j < k; j++)
+    {
+        if (fmpz_bits(W->w + W->T[j]) > 51)
+            return 0;
+        lim += fabs((double) fmpz_get_si(W->w + W->T[j])) * E->xmax[W->T[j]];
+    }
+    if (lim >= TWO52)
+        return 0;
+    for (i = 0; i < n; i++)
+        td[i] = b;
+    for (j = 0; j < k; j++)
+    {
+        const double * x = E->xd + W->T[j] * n;
+        double wj = (double) fmpz_get_si(W->w + W->T[j]);
+        for (i = 0; i < n; i++)
+            td[i] += wj * x[i];
+    }
+    for (i = 0; i < n; i++)
+    {
+        double t = td[i], v = yd[i] * t;
+        if (t > 0)
+        {
+            pp += v;
+            ap += fabs(v);
+        }
+        else
+        {
+            pm -= v;
+            am += fabs(v);
+        }
+    }
+    P[0] = pp;
+    P[1] = pm;
+    err[0] = (double) (n + 32) * (ap / TWO52) + 1e-300;
+    err[1] = (double) (n + 32) * (am / TWO52) + 1e-300;
+    return 1;
+}
+
+/* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
+static void
+exact_prices(work_t * W, const _wc_enum_t E, const _wc_dual_t y, slong k)
+{
+    slong n = E->n, d = E->d, i, j;
+
+    fmpz_zero(W->Pp);
+    fmpz_zero(W->Pm);
+    for (i = 0; i < n; i++)
+    {
+        fmpz * t = W->t + i;
+
+        fmpz_set(t, W->w + d);
+        for (j = 0; j < k; j++)
+            fmpz_addmul(t, E->X + i * d + W->T[j], W->w + W->T[j]);
+        if (fmpz_sgn(t) > 0)
+            fmpz_addmul(W->Pp, y->Y + i, t);
+        else if (fmpz_sgn(t) < 0)
+            fmpz_submul(W->Pm, y->Y + i, t);
+    }
+}
+
+void
+_wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
+                ulong g_lo, ulong g_hi)
+{
+    slong n = E->n, d = E->d, k, ns, sgn, j;
+    ulong g;
+    work_t W;
+    fmpz_t l1, lim;
+    double l1d, P[2], err[2];
+
+    if (g_lo >= g_hi)
+        return;
+    work_init(&W, n, d);
+    fmpz_init(l1);
+    fmpz_init(lim);
+    _wc_enum_origin(&k, W.T, W.S, E, g_lo);
+    for (g = g_lo; g < g_hi; g++)
+    {
+        int have_double, exact_done = 0;
+
+        if (g > g_lo)
+        {
+            /* the next origin: S, then T, then k */
+            ns = E->bias ? k : k - 1;
+            if (!wc_subset_next(W.S, n, ns))
+            {
+                for (j = 0; j < ns; j++)
+                    W.S[j] = j;
+                if (!wc_subset_next(W.T, d, k))
+                    _wc_enum_origin(&k, W.T, W.S, E, g);
+            }
+        }
+        if (!direction(&W, E, k))
+            continue;
+        fmpz_zero(l1);
+        for (j = 0; j < k; j++)
+            if (fmpz_sgn(W.w + W.T[j]) >= 0)
+                fmpz_add(l1, l1, W.w + W.T[j]);
+            else
+                fmpz_sub(l1, l1, W.w + W.T[j]);
+        l1d = fmpz_get_d(l1);
+        fmpz_mul(lim, l1, y->thr);
+        have_double = filter(P, err, &W, E, y, k);
+        for (sgn = 0; sgn < 2; sgn++)
+        {
+            fmpz * Pu;
+
+            if (have_double)
+            {
+                double hi = (fabs(P[sgn]) + err[sgn]) * SAFE_HI;
+
+                if (y->thr_d > 0 && hi < y->thr_d * l1d * SAFE_LO)
+                    continue;                   /* proved: not violated */
+                if (y->thr_d == 0 && hi <= 1e-300 * 2)
+                    continue;                   /* every term is zero */
+                if (top->len == top->cap && hi / l1d < top->worst_lo)
+                    continue;                   /* proved: not among the top K */
+            }
+            if (!exact_done)
+            {
+                exact_prices(&W, E, y, k);
+                exact_done = 1;
+                top->exact++;
+            }
+            Pu = sgn == 0 ? W.Pp : W.Pm;
+            if (fmpz_cmpabs(Pu, lim) <= 0)
+                continue;
+            W.cand->key = 2 * g + sgn;
+            fmpz_abs(W.cand->P, Pu);
+            fmpz_set(W.cand->l1, l1);
+            if (sgn == 0)
+                _fmpz_vec_set(W.cand->wb, W.w, d + 1);
+            else
+                _fmpz_vec_neg(W.cand->wb, W.w, d + 1);
+            {
+                fmpz_t c;
+                fmpz_init(c);
+                _fmpz_vec_content(c, W.cand->wb, d + 1);
+                _fmpz_vec_scalar_divexact_fmpz(W.cand->wb, W.cand->wb, d + 1, c);
+                fmpz_clear(c);
+            }
+            top_insert(top, W.cand, y->scale);
+        }
+    }
+    fmpz_clear(l1);
+    fmpz_clear(lim);
+    work_clear(&W);
+}
+
+void
+_wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
+              int threads, wc_progress_fn progress, void * ctx)
+{
+    ulong G = E->G, chunk;
+    slong nchunks, nthreads = 1, t, i;
+    _wc_top_struct * part;
+
+#ifdef _OPENMP
+    nthreads = threads > 0 ? threads : omp_get_max_threads();
+#else
+    (void) threads;
+#endif
+    nchunks = (slong) FLINT_MIN(G, (ulong) (64 * nthreads));
+    if (nchunks == 0)
+        return;
+    chunk = (G + nchunks - 1) / nchunks;
+    part = flint_malloc(nthreads * sizeof(_wc_top_struct));
+    for (t = 0; t < nthreads; t++)
+        _wc_top_init(part + t, top->cap, top->d);
+
+#ifdef _OPENMP
+#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
+#endif
+    for (i = 0; i < nchunks; i++)
+    {
+        slong me = 0;
+#ifdef _OPENMP
+        me = omp_get_thread_num();
+#endif
+        _wc_price_range(part + me, E, y, i * chunk, FLINT_MIN(G, (ulong) (i + 1) * chunk));
+        if (progress != NULL && me == 0)
+            progress(ctx, "pricing", i + 1, nchunks);
+    }
+
+    for (t = 0; t < nthreads; t++)
+    {
+        _wc_top_merge(top, part + t, y);
+        _wc_top_clear(part + t);
+    }
+    flint_free(part);
+}
+
+/*
+ * Why merging gives the same answer for any cut of the ranks: a direction
+ * among the global top K is, in the part holding its first key, among that
+ * part's top K too (fewer distinct directions compete there), under the
+ * same key; a copy under a later key in another part loses to it here.
+ */
+void
+_wc_top_merge(_wc_top_t top, const _wc_top_t part, const _wc_dual_t y)
+{
+    slong i;
+
+    for (i = 0; i < part->len; i++)
+        top_insert(top, part->c[i], y->scale);
+    top->exact += part->exact;
+}

@@ -1,0 +1,321 @@
+/*
+ * stream.c -- column generation over the vertex dictionary V, at the level
+ * of the training problem (MATH.md sections 3-4).
+ *
+ *   working set W (empty)  ->  LP over W  ->  certified solution (lp.c)
+ *     ->  dual point v  ->  price every atom of V against v
+ *     ->  the K most violated join W  ->  ... until none is violated.
+ *
+ * Then (x, y) is optimal for the LP over all of V: primal feasible, and
+ * dual feasible for every column, those of W by the exact check of the
+ * working LP, the others by the exact pricing.  An infeasible working LP
+ * gives a Farkas vector y; atoms with k_u^T v != 0 join until none is
+ * left, and then y is a Farkas vector for V.
+ *
+ * Pricing is streamed (price.c: V enumerated by rank, never stored) or,
+ * for MATERIALISED, done over a built V in plain rationals -- an
+ * independent route which must choose exactly the same atoms.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <flint/fmpq_vec.h>
+#include "internal.h"
+#include "lp_internal.h"
+
+#define MAX_ROUNDS 100000
+
+/* K, the number of atoms a round may add. */
+static slong
+round_size(slong n)
+{
+    return n + 16;
+}
+
+/* ------------------------------------------- pricing over a built V */
+
+typedef struct {
+    fmpq_t s;           /* |k_u^T v| */
+    ulong key;
+} priced_t;
+
+static int
+priced_cmp(const void * a, const void * b)
+{
+    const priced_t * x = a, * y = b;
+    int c = fmpq_cmp(y->s, x->s);
+
+    if (c != 0)
+        return c;
+    return (x->key > y->key) - (x->key < y->key);
+}
+
+/* keys[0..*len) := the K atoms u of V with the largest |k_u^T v| > bound
+ * (then the smaller key), by plain rational arithmetic. */
+static void
+price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t V,
+                   const _wc_enum_t E, const wc_data_t D, const fmpq * v,
+                   const fmpq_t bound)
+{
+    slong u, nv = 0, i;
+    priced_t * viol = flint_malloc((V->len + 1) * sizeof(priced_t));
+    fmpq * k = _fmpq_vec_init(D->n);
+
+    for (u = 0; u < V->len; u++)
+    {
+        fmpq_init(viol[nv].s);
+        wc_dict_column(k, V, D, u);
+        _fmpq_vec_dot(viol[nv].s, k, v, D->n);
+        fmpq_abs(viol[nv].s, viol[nv].s);
+        if (fmpq_cmp(viol[nv].s, bound) <= 0)
+        {
+            fmpq_clear(viol[nv].s);
+            continue;
+        }
+        viol[nv].key = _wc_enum_key(E, V->k[u], V->T + u * V->d, V->S + u * V->d, V->sign[u]);
+        nv++;
+    }
+    qsort(viol, nv, sizeof(priced_t), priced_cmp);
+    *len = FLINT_MIN(nv, K);
+    for (i = 0; i < nv; i++)
+    {
+        if (i < K)
+            keys[i] = viol[i].key;
+        fmpq_clear(viol[i].s);
+    }
+    _fmpq_vec_clear(k, D->n);
+    flint_free(viol);
+}
+
+/* ------------------------------------------------------------ the rounds */
+
+static int
+key_cmp(const void * a, const void * b)
+{
+    ulong x = *(const ulong *) a, y = *(const ulong *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* Appends the atom of key to W (its direction from the rational data). */
+static void
+join(wc_dict_t W, const _wc_enum_t E, const wc_data_t D, ulong key)
+{
+    slong k, d = D->d;
+    slong * T = flint_malloc((d + 1) * sizeof(slong));
+    slong * S = flint_malloc((d + 1) * sizeof(slong));
+    fmpz * wb = _fmpz_vec_init(d + 1);
+
+    _wc_enum_origin(&k, T, S, E, key / 2);
+    if (_wc_atom_direction(wb, D, E->bias, k, T, S))
+        _wc_dict_push(W, k, T, E->bias ? k : k - 1, S, (key & 1) ? -1 : +1, wb);
+    flint_free(T);
+    flint_free(S);
+    _fmpz_vec_clear(wb, d + 1);
+}
+
+/* The LP over the empty working set of interp without an intercept has no
+ * column: min 0 s.t. 0 = b.  Its certified answer is written here (y = b
+ * is a Farkas vector unless b = 0, where x = (), y = 0 is optimal). */
+static void
+solve_empty(wc_lp_solution_t S, const wc_lp_t P)
+{
+    slong i;
+
+    S->status = _fmpz_vec_is_zero(P->b, P->m) ? WC_LP_OPTIMAL : WC_LP_INFEASIBLE;
+    fmpq_zero(S->value);
+    for (i = 0; i < P->m; i++)
+    {
+        fmpq_set_si(S->y + i, 0, 1);
+        fmpz_set(fmpq_numref(S->y + i), P->b + i);
+        fmpz_addmul(fmpq_numref(S->value), P->b + i, P->b + i);
+        S->basis[i] = P->N + i;
+    }
+    S->certified_by = WC_CERT_PRESOLVE;
+    S->verified = 1;
+}
+
+/* keys[0..*len) := the K most violated atoms of V for the dual point v
+ * (|k_u^T v| > bound), streamed or over the built V in full. */
+static void
+price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
+      const wc_dict_t full, const wc_data_t D, const fmpq * v,
+      const fmpq_t bound, const wc_problem_t p)
+{
+    slong n = D->n, i;
+    fmpz * Y;
+    fmpz_t Dy, thr;
+    _wc_dual_t y;
+    _wc_top_t top;
+
+    if (R->columns == WC_COLUMNS_MATERIALISED)
+    {
+        price_materialised(keys, len, K, full, E, D, v, bound);
+        return;
+    }
+    /* |sum v_i k_ui| > bound  <=>  |sum Y_i (t_i)_+| > bound Lx Dy ||w'||_1 */
+    Y = _fmpz_vec_init(n);
+    fmpz_init(Dy);
+    fmpz_init(thr);
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
+    fmpz_mul(thr, fmpq_numref(bound), E->Lx);
+    fmpz_mul(thr, thr, Dy);
+    _wc_dual_init(y, Y, thr, n);
+    _wc_top_init(top, K, D->d);
+    _wc_price_all(top, E, y, p->threads, p->progress, p->progress_ctx);
+    *len = top->len;
+    for (i = 0; i < top->len; i++)
+        keys[i] = top->c[i]->key;
+    R->exact_prices += top->exact;
+    _wc_top_clear(top);
+    _wc_dual_clear(y);
+    _fmpz_vec_clear(Y, n);
+    fmpz_clear(Dy);
+    fmpz_clear(thr);
+}
+
+/* v_i = rho_i y_i for GLPK's dual y of P, read exactly off its doubles;
+ * 0 when GLPK has no optimal basis (or no finite dual) to offer.  Only a
+ * guide for pricing: the last round always prices a certified dual. */
+static int
+candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
+               const wc_data_t D, const wc_problem_t p)
+{
+    slong m = P->m, i;
+    double * y = flint_malloc((m + 1) * sizeof(double));
+    int gstatus = GLPK_OTHER, ok;
+    wc_error_t gerr;
+
+    ok = P->N > 0 && WC_METHOD_BASIS(p->method) != WC_METHOD_PIVOTS
+         && _wc_glpk_candidate(basis, y, &gstatus, P, 0, have_warm ? basis : NULL,
+                               gerr) == WC_OK
+         && gstatus == GLPK_OPTIMAL;
+    for (i = 0; i < m && ok; i++)
+    {
+        int e;
+        double f = frexp(y[i], &e);
+
+        if (!(ok = isfinite(y[i])))
+            break;
+        fmpz_set_d(fmpq_numref(v + i), ldexp(f, 53));     /* exact */
+        fmpz_one(fmpq_denref(v + i));
+        if (e >= 53)
+            fmpq_mul_2exp(v + i, v + i, e - 53);
+        else
+            fmpq_div_2exp(v + i, v + i, 53 - e);
+        fmpq_mul_fmpz(v + i, v + i, _wc_row_scale(D, p, i));
+    }
+    flint_free(y);
+    return ok;
+}
+
+int
+_wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, K = round_size(n), len = 0, i, j;
+    int status = WC_OK;
+    ulong * inW = NULL;                 /* the keys of W, sorted */
+    slong * warm = flint_malloc((n + 1) * sizeof(slong));
+    slong warm_N = 0, warm_L = 0;       /* the LP that warm is a basis of */
+    int have_warm = 0;
+    int method = (p->method & ~WC_METHOD_COLGEN) | WC_METHOD_NO_COLGEN;
+    wc_dict_t full;
+    _wc_enum_t E;
+    fmpq * v = _fmpq_vec_init(n);
+    ulong * keys = flint_malloc(K * sizeof(ulong));
+    fmpq_t bound;
+
+    fmpq_init(bound);
+    wc_dict_init(full);
+    if (R->columns == WC_COLUMNS_MATERIALISED)
+    {
+        wc_dict_struct t = *full;       /* full := all of V, R->V := W */
+        *full = *R->V;
+        *R->V = t;
+    }
+    _wc_enum_init(E, D, p->bias, p->dict);
+    _wc_dict_start(R->V, n, D->d, p->bias, p->dict);
+
+    for (R->rounds = 1; ; R->rounds++)
+    {
+        int certified;
+
+        inW = flint_realloc(inW, (R->V->len + K + 1) * sizeof(ulong));
+        if (R->rounds > MAX_ROUNDS)
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: column generation did not end in %d rounds", MAX_ROUNDS);
+            break;
+        }
+        wc_lp_clear(R->lp);
+        if ((status = wc_problem_lp(R->lp, R->obj_scale, D, R->V, p, err)) != WC_OK)
+        {
+            wc_lp_init(R->lp, 0, 0);
+            break;
+        }
+        if (p->progress != NULL)
+            p->progress(p->progress_ctx, "column generation round", R->rounds, 0);
+
+        /* GLPK's last basis, renumbered: the atoms of W keep their columns,
+           the intercept and slack columns after them move up */
+        for (i = 0; have_warm && i < n; i++)
+            warm[i] += warm[i] >= warm_N ? R->lp->N - warm_N
+                     : warm[i] >= 2 * warm_L ? 2 * (R->V->len - warm_L) : 0;
+        warm_N = R->lp->N;
+        warm_L = R->V->len;
+        /* GLPK's dual first; the certified dual once that prices clean */
+        certified = !candidate_dual(v, warm, have_warm, R->lp, D, p);
+        have_warm = !certified;
+        for ( ; certified < 2; certified++)
+        {
+            if (certified)
+            {
+                wc_lp_solution_clear(R->sol);
+                wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
+                if (R->lp->N == 0)
+                    solve_empty(R->sol, R->lp);
+                else if ((status = wc_lp_solve(R->sol, R->lp, method, p->progress,
+                                               p->progress_ctx, err)) != WC_OK)
+                    goto done;
+                /* v_i = rho_i y_i: the dual on unscaled rows (up to obj_scale) */
+                for (i = 0; i < n; i++)
+                    fmpq_mul_fmpz(v + i, R->sol->y + i, _wc_row_scale(D, p, i));
+            }
+            /* the column bound of MATH.md section 4 on the LP's rows: 1
+               (interp), num(beta) (l1, hinge), 0 for a Farkas vector */
+            fmpq_zero(bound);
+            if (certified && R->sol->status == WC_LP_INFEASIBLE)
+                ;
+            else if (p->loss == WC_LOSS_INTERP)
+                fmpq_one(bound);
+            else
+                fmpz_set(fmpq_numref(bound), fmpq_numref(p->beta));
+            price(keys, &len, K, R, E, full, D, v, bound, p);
+            /* GLPK's dual may violate W's own columns by a rounding error:
+               those atoms (each found under its first key) are not new */
+            for (i = 0, j = 0; i < len; i++)
+                if (bsearch(keys + i, inW, R->V->len, sizeof(ulong), key_cmp) == NULL)
+                    keys[j++] = keys[i];
+            len = j;
+            if (len > 0)
+                break;
+        }
+        if (len == 0)
+            break;          /* nothing violated: certified over all of V */
+        for (i = 0; i < len; i++)
+        {
+            join(R->V, E, D, keys[i]);
+            inW[R->V->len - 1] = keys[i];
+        }
+        qsort(inW, R->V->len, sizeof(ulong), key_cmp);
+    }
+
+done:
+    flint_free(inW);
+    flint_free(warm);
+    _wc_enum_clear(E);
+    wc_dict_clear(full);
+    _fmpq_vec_clear(v, n);
+    flint_free(keys);
+    fmpq_clear(bound);
+    return status;
+}
