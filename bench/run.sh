@@ -1,14 +1,16 @@
 #!/bin/sh
 # bench/run.sh -- wedgecert's benchmarks (make bench).  Every number is a
 # ratio measured in this one run on the same generated instances (seeds
-# below), written as a table and as build/bench/results.csv.
+# below), written as tables and as build/bench/results.csv, scale.csv and
+# results.json.  SCALE_LIMIT (default 60) is the time limit of the scale
+# table.
 set -e
 BUILD=${BUILD:-build}
 OUT=$BUILD/bench
 WC=$BUILD/wedgecert
 mkdir -p "$OUT"
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude bench/dict_bench.c -o "$OUT/dict_bench" \
-   "$BUILD/libwedgecert.a" -lflint -lglpk -lmpfr -lgmp -lm
+   "$BUILD/libwedgecert.a" -lflint -lglpk -lmpfr -lgmp -fopenmp -lm
 now() { date +%s.%N; }
 secs() { python3 -c "import sys; print('%.3f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
 ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.2f' % (a / b) if b > 0 else 'inf')" "$1" "$2"; }
@@ -27,7 +29,7 @@ done
 echo
 echo "== certified solve vs GLPK's double simplex, glpsol --exact, QSopt_ex esolver"
 echo "   (interp with bias on 'wedgecert oracle' data, seeds 1..; same LP via --write-lp)"
-printf '%-14s %8s %10s %10s %10s %10s\n' instance atoms wedgecert glpsol glpsol-ex esolver
+printf '%-14s %8s %10s %10s %10s %10s %10s\n' instance atoms wedgecert streamed glpsol glpsol-ex esolver
 for nds in "12 2 1" "20 2 2" "10 3 3" "14 3 4"; do
     set -- $nds
     dir="$OUT/oracle-$1-$2"
@@ -36,12 +38,14 @@ for nds in "12 2 1" "20 2 2" "10 3 3" "14 3 4"; do
     t0=$(now); "$WC" solve "$dir/data.csv" --bias --write-lp "$dir/p.lp" --quiet --json > "$dir/solve.json"; t1=$(now)
     atoms=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['dictionary_size'])" "$dir/solve.json")
     tw=$(secs "$t0" "$t1")
+    t0=$(now); "$WC" solve "$dir/data.csv" --bias --columns stream --quiet --json > "$dir/stream.json"; t1=$(now)
+    ts=$(secs "$t0" "$t1")
     t0=$(now); timeout 300 glpsol --lp "$dir/p.lp" >/dev/null 2>&1 || true; t1=$(now); tg=$(secs "$t0" "$t1")
     t0=$(now); timeout 300 glpsol --lp "$dir/p.lp" --exact >/dev/null 2>&1 || true; t1=$(now); tx=$(secs "$t0" "$t1")
     if command -v esolver >/dev/null; then
         t0=$(now); timeout 300 esolver -O "$dir/e.sol" -L "$dir/p.lp" >/dev/null 2>&1 || true; t1=$(now); te=$(secs "$t0" "$t1")
     else te=nan; fi
-    printf '%-14s %8s %10s %10s %10s %10s\n' "n=$1,d=$2" "$atoms" "$tw" "$tg" "$tx" "$te"
+    printf '%-14s %8s %10s %10s %10s %10s %10s\n' "n=$1,d=$2" "$atoms" "$tw" "$ts" "$tg" "$tx" "$te"
     echo "solve,n=$1 d=$2,$tw,glpsol (double),$tg,$(ratio "$tw" "$tg")" >> "$OUT/results.csv"
     echo "solve,n=$1 d=$2,$tw,glpsol --exact,$tx,$(ratio "$tw" "$tx")" >> "$OUT/results.csv"
     echo "solve,n=$1 d=$2,$tw,esolver,$te,$(ratio "$tw" "$te")" >> "$OUT/results.csv"
@@ -49,5 +53,18 @@ done
 echo
 echo "ratios (wedgecert / baseline; below 1 is faster):"
 column -s, -t "$OUT/results.csv"
+
 echo
-echo "written: $OUT/results.csv"
+echo "== scale: largest n certified within ${SCALE_LIMIT:-60} s, streamed column generation"
+echo "   (interp with bias, bench/gen.py data seed 1; peak resident memory from wait4)"
+python3 bench/scale.py "$WC" "$OUT"
+
+python3 - "$OUT" <<'PY'
+import csv, json, os, sys
+out = sys.argv[1]
+rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
+scale = list(csv.DictReader(open(os.path.join(out, "scale.csv"))))
+json.dump({"ratios": rows, "scale": scale}, open(os.path.join(out, "results.json"), "w"), indent=1)
+PY
+echo
+echo "written: $OUT/results.csv, $OUT/scale.csv, $OUT/results.json"

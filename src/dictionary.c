@@ -119,7 +119,7 @@ _wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
 static void
 dict_dedupe(wc_dict_t V)
 {
-    slong len = V->len, d = V->d, u, v, i, j, out;
+    slong len = V->len, d = V->d, u, v, i, j;
     wc_keyed_t * key = flint_malloc((len + 1) * sizeof(wc_keyed_t));
     char * dup = flint_calloc(len + 1, 1);
 
@@ -142,9 +142,21 @@ dict_dedupe(wc_dict_t V)
                                                       V->wb + key[v].u * (d + 1), d + 1))
                     dup[key[v].u] = 1;     /* key[u].u < key[v].u: keep the first */
     }
+    for (u = 0; u < len; u++)
+        dup[u] = !dup[u];
+    _wc_dict_keep(V, dup);
+    flint_free(key);
+    flint_free(dup);
+}
+
+void
+_wc_dict_keep(wc_dict_t V, const char * keep)
+{
+    slong len = V->len, d = V->d, u, out;
+
     for (u = 0, out = 0; u < len; u++)
     {
-        if (dup[u])
+        if (!keep[u])
             continue;
         if (out != u)
         {
@@ -158,8 +170,6 @@ dict_dedupe(wc_dict_t V)
         out++;
     }
     V->len = out;
-    flint_free(key);
-    flint_free(dup);
 }
 
 /* --------------------------------------------------------------- building */

@@ -34,6 +34,9 @@ void _wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind);
 void _wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns,
                    const slong * S, int sign, const fmpz * wb);
 
+/* Keeps the atoms u with keep[u] != 0, in order. */
+void _wc_dict_keep(wc_dict_t V, const char * keep);
+
 /* --------------------------------------------------------- price.c */
 
 /*
@@ -51,6 +54,7 @@ typedef struct {
     fmpz_t Lx;
     double * xd;        /* d x n, column-major, or NULL when some |X_ij| >= 2^50 */
     double * xmax;      /* max_i |X_ij| for each j */
+    unsigned dd;        /* bit k: grade k's directions are exact in doubles */
 } _wc_enum_struct;
 typedef _wc_enum_struct _wc_enum_t[1];
 

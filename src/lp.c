@@ -292,6 +292,12 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
     return 1;
 }
 
+int
+_wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis)
+{
+    return certify_basis(S, P, basis, WC_CERT_GLPK_SIMPLEX);
+}
+
 /* Keeps y if it is a checked Farkas vector. */
 static int
 certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)

@@ -29,6 +29,11 @@ int _wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
 int _wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                        const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
 
+/* 1 if the basic solution of GLPK's basis, recomputed exactly, is an
+ * optimality certificate for P; then S holds it (certified_by
+ * WC_CERT_GLPK_SIMPLEX). */
+int _wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis);
+
 /* 1 if every entry of A, b and c has at most 53 bits. */
 int _wc_lp_fits_53_bits(const wc_lp_t P);
 

@@ -85,6 +85,29 @@ _wc_enum_init(_wc_enum_t E, const wc_data_t D, int bias, int kind)
             }
         }
     fmpz_clear(t);
+
+    /* grades whose directions are exact in doubles: rows of |entries| <= R,
+       minors of order k - 1 <= (k - 1)! R^(k-1) (every partial sum of the
+       cofactor expansion too), b' <= k xm max|w'| */
+    E->dd = 0;
+    if (E->xd != NULL)
+    {
+        double xm = 0.0, R, fact = 1.0, pw = 1.0;
+
+        for (j = 0; j < d; j++)
+            xm = FLINT_MAX(xm, E->xmax[j]);
+        R = (bias ? 2.0 : 1.0) * xm;
+        for (k = 1; k <= FLINT_MIN(d, 4); k++)
+        {
+            if (k > 1)
+            {
+                fact *= (double) (k - 1);
+                pw *= R;
+            }
+            if (fact * pw * (1.0 + (double) k * xm) < TWO52 / 2)
+                E->dd |= 1u << k;
+        }
+    }
 }
 
 void
@@ -320,7 +343,8 @@ top_insert(_wc_top_t top, const _wc_cand_struct * c, const fmpz_t scale)
 
 typedef struct {
     slong d, n;
-    slong T[64], S[64];
+    slong * T, * S;
+    double * wT;        /* d */
     fmpz * w;           /* d + 1: w' and b' */
     fmpz_mat_t M;
     fmpz * t;           /* n */
@@ -334,6 +358,9 @@ work_init(work_t * W, slong n, slong d)
 {
     W->n = n;
     W->d = d;
+    W->T = flint_malloc((d + 1) * sizeof(slong));
+    W->S = flint_malloc((d + 1) * sizeof(slong));
+    W->wT = flint_malloc((d + 1) * sizeof(double));
     W->w = _fmpz_vec_init(d + 1);
     fmpz_mat_init(W->M, d, d);
     W->t = _fmpz_vec_init(n);
@@ -348,6 +375,9 @@ static void
 work_clear(work_t * W)
 {
     _fmpz_vec_clear(W->w, W->d + 1);
+    flint_free(W->T);
+    flint_free(W->S);
+    flint_free(W->wT);
     fmpz_mat_clear(W->M);
     _fmpz_vec_clear(W->t, W->n);
     flint_free(W->td);
@@ -402,35 +432,80 @@ direction(work_t * W, const _wc_enum_t E, slong k)
     return 1;
 }
 
-/* The double filter: P+- ~ fl(sum y_i (+-t_i)_+) / scale with error
- * bounds err[0..1]; 0 when the integers are too large for it. */
-static int
-filter(double * P, double * err, work_t * W, const _wc_enum_t E,
-       const _wc_dual_t y, slong k)
+/* 3 x 3 determinant of the columns c0, c1, c2 of the rows r0, r1, r2. */
+static double
+det3(const double * r0, const double * r1, const double * r2, int c0, int c1, int c2)
 {
-    slong n = E->n, d = E->d, i, j;
-    double b, lim, pp = 0, pm = 0, ap = 0, am = 0;
-    double * td = W->td;
+    return r0[c0] * (r1[c1] * r2[c2] - r1[c2] * r2[c1])
+         - r0[c1] * (r1[c0] * r2[c2] - r1[c2] * r2[c0])
+         + r0[c2] * (r1[c0] * r2[c1] - r1[c1] * r2[c0]);
+}
+
+/* (w'_T, b') of origin (k, T, S) in doubles, exact when E->dd[k] (every
+ * intermediate is an integer below 2^52); 0 if w' = 0. */
+static int
+direction_d(double * wT, double * b, const _wc_enum_t E, slong k,
+            const slong * T, const slong * S)
+{
+    slong n = E->n, r, j;
+    double R[3][4];
+    const double * x = E->xd;
+
+    for (r = 0; r < k - 1; r++)
+        for (j = 0; j < k; j++)
+            R[r][j] = E->bias ? x[T[j] * n + S[r + 1]] - x[T[j] * n + S[0]]
+                              : x[T[j] * n + S[r]];
+    if (k == 1)
+        wT[0] = 1.0;
+    else if (k == 2)
+    {
+        wT[0] = R[0][1];
+        wT[1] = -R[0][0];
+    }
+    else if (k == 3)
+    {
+        wT[0] = R[0][1] * R[1][2] - R[0][2] * R[1][1];
+        wT[1] = R[0][2] * R[1][0] - R[0][0] * R[1][2];
+        wT[2] = R[0][0] * R[1][1] - R[0][1] * R[1][0];
+    }
+    else
+    {
+        wT[0] = det3(R[0], R[1], R[2], 1, 2, 3);
+        wT[1] = -det3(R[0], R[1], R[2], 0, 2, 3);
+        wT[2] = det3(R[0], R[1], R[2], 0, 1, 3);
+        wT[3] = -det3(R[0], R[1], R[2], 0, 1, 2);
+    }
+    for (j = 0; j < k && wT[j] == 0.0; j++)
+        ;
+    if (j == k)
+        return 0;
+    *b = 0.0;
+    for (j = 0; j < k && E->bias; j++)
+        *b -= x[T[j] * n + S[0]] * wT[j];
+    return 1;
+}
+
+/* The double filter: P+- ~ fl(sum y_i (+-t_i)_+) / scale with error
+ * bounds err[0..1], for t_i = b + <x_i|_T, wT>; 0 when some t_i could
+ * reach 2^52 (then the t_i would not be exact). */
+static int
+filter(double * P, double * err, double * td, const _wc_enum_t E,
+       const _wc_dual_t y, slong k, const slong * T, const double * wT, double b)
+{
+    slong n = E->n, i, j;
+    double lim = fabs(b), pp = 0, pm = 0, ap = 0, am = 0;
     const double * yd = y->yd;
 
-    if (E->xd == NULL || yd == NULL || fmpz_bits(W->w + d) > 51)
-        return 0;
-    b = (double) fmpz_get_si(W->w + d);
-    lim = fabs(b);
     for (j = 0; j < k; j++)
-    {
-        if (fmpz_bits(W->w + W->T[j]) > 51)
-            return 0;
-        lim += fabs((double) fmpz_get_si(W->w + W->T[j])) * E->xmax[W->T[j]];
-    }
-    if (lim >= TWO52)
+        lim += fabs(wT[j]) * E->xmax[T[j]];
+    if (!(lim < TWO52))
         return 0;
     for (i = 0; i < n; i++)
         td[i] = b;
     for (j = 0; j < k; j++)
     {
-        const double * x = E->xd + W->T[j] * n;
-        double wj = (double) fmpz_get_si(W->w + W->T[j]);
+        const double * x = E->xd + T[j] * n;
+        double wj = wT[j];
         for (i = 0; i < n; i++)
             td[i] += wj * x[i];
     }
@@ -485,7 +560,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
     ulong g;
     work_t W;
     fmpz_t l1, lim;
-    double l1d, P[2], err[2];
+    double P[2], err[2];
 
     if (g_lo >= g_hi)
         return;
@@ -496,6 +571,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
     for (g = g_lo; g < g_hi; g++)
     {
         int have_double, exact_done = 0;
+        double l1d = 0.0;
 
         if (g > g_lo)
         {
@@ -509,17 +585,36 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
                     _wc_enum_origin(&k, W.T, W.S, E, g);
             }
         }
-        if (!direction(&W, E, k))
+        have_double = 0;
+        if (y->yd != NULL && (E->dd >> k & 1))
+        {
+            /* doubles first; fmpz only for the atoms the filter leaves */
+            double wT[4], b = 0.0;
+
+            if (!direction_d(wT, &b, E, k, W.T, W.S))
+                continue;
+            for (j = 0, l1d = 0.0; j < k; j++)
+                l1d += fabs(wT[j]);
+            have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
+        }
+        else if (!direction(&W, E, k))
             continue;
-        fmpz_zero(l1);
-        for (j = 0; j < k; j++)
-            if (fmpz_sgn(W.w + W.T[j]) >= 0)
-                fmpz_add(l1, l1, W.w + W.T[j]);
-            else
-                fmpz_sub(l1, l1, W.w + W.T[j]);
-        l1d = fmpz_get_d(l1);
-        fmpz_mul(lim, l1, y->thr);
-        have_double = filter(P, err, &W, E, y, k);
+        else if (y->yd != NULL && E->xd != NULL)
+        {
+            double * wT = W.wT, b;
+
+            for (j = 0, l1d = 0.0; j < k; j++)
+            {
+                wT[j] = fmpz_get_d(W.w + W.T[j]);
+                l1d += fabs(wT[j]);
+            }
+            b = fmpz_get_d(W.w + d);
+            /* exact in doubles only below 2^51 */
+            for (j = 0; j < k && fmpz_bits(W.w + W.T[j]) <= 51; j++)
+                ;
+            if (j == k && fmpz_bits(W.w + d) <= 51)
+                have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
+        }
         for (sgn = 0; sgn < 2; sgn++)
         {
             fmpz * Pu;
@@ -537,6 +632,15 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
             }
             if (!exact_done)
             {
+                if (y->yd != NULL && (E->dd >> k & 1))
+                    direction(&W, E, k);
+                fmpz_zero(l1);
+                for (j = 0; j < k; j++)
+                    if (fmpz_sgn(W.w + W.T[j]) >= 0)
+                        fmpz_add(l1, l1, W.w + W.T[j]);
+                    else
+                        fmpz_sub(l1, l1, W.w + W.T[j]);
+                fmpz_mul(lim, l1, y->thr);
                 exact_prices(&W, E, y, k);
                 exact_done = 1;
                 top->exact++;

@@ -18,17 +18,23 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 #include <flint/fmpq_vec.h>
 #include "internal.h"
 #include "lp_internal.h"
 
 #define MAX_ROUNDS 100000
 
-/* K, the number of atoms a round may add. */
+/*
+ * K, the number of atoms a round may add: n + 16, or 2n + 16 when a
+ * pricing pass (G origins, each O(n)) costs far more than the working LP
+ * (about n^2 a pivot): then fewer, fuller rounds are cheaper.  A function
+ * of (n, G) only, so the rounds do not depend on timing.
+ */
 static slong
-round_size(slong n)
+round_size(slong n, ulong G)
 {
-    return n + 16;
+    return G > (ulong) (32 * n * n) ? 2 * n + 16 : n + 16;
 }
 
 /* ------------------------------------------- pricing over a built V */
@@ -208,12 +214,61 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
     return ok;
 }
 
+/*
+ * Dropping columns keeps the working LP small: once W has more than
+ * DROP_SIZE (n + K) atoms, an atom that has been nonbasic in GLPK's basis
+ * for DROP_AGE rounds in a row leaves W (a nonbasic column can go without
+ * changing the basis).  It may come back
+ * when priced again.  After DROP_ROUNDS rounds nothing is dropped, so the
+ * rounds end: W only grows, by atoms violated for its own dual.
+ */
+#define DROP_AGE 5
+#define DROP_SIZE 2
+#define DROP_ROUNDS 300
+
+/* Drops the atoms of W aged DROP_AGE, renumbering the basis warm (of the
+ * LP over W: atoms 2u, 2u + 1, then the other columns, N in all). */
+static void
+drop_old(wc_dict_t W, ulong * wkey, slong * age, slong * warm, slong * warm_N,
+         slong * warm_L, slong m)
+{
+    slong L = W->len, u, i, kept = 0;
+    char * keep = flint_malloc(L + 1);
+    slong * pos = flint_malloc((L + 1) * sizeof(slong));
+
+    for (u = 0; u < L; u++)
+        keep[u] = age[u] < DROP_AGE;
+    for (i = 0; i < m; i++)
+        if (warm[i] < 2 * L)
+            keep[warm[i] / 2] = 1;      /* basic: stays */
+    for (u = 0; u < L; u++)
+    {
+        pos[u] = kept;
+        if (keep[u])
+        {
+            wkey[kept] = wkey[u];
+            age[kept] = age[u];
+            kept++;
+        }
+    }
+    for (i = 0; i < m; i++)
+        warm[i] = warm[i] < 2 * L ? 2 * pos[warm[i] / 2] + (warm[i] & 1)
+                                  : warm[i] - 2 * (L - kept);
+    *warm_N -= 2 * (L - kept);
+    *warm_L = kept;
+    _wc_dict_keep(W, keep);
+    flint_free(keep);
+    flint_free(pos);
+}
+
 int
 _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
-    slong n = D->n, K = round_size(n), len = 0, i, j;
+    slong n = D->n, K, len = 0, i, j;
     int status = WC_OK;
-    ulong * inW = NULL;                 /* the keys of W, sorted */
+    ulong * wkey = NULL;                /* the key of each atom of W */
+    ulong * inW = NULL;                 /* the same, sorted */
+    slong * age = NULL;                 /* rounds each atom of W has been nonbasic */
     slong * warm = flint_malloc((n + 1) * sizeof(slong));
     slong warm_N = 0, warm_L = 0;       /* the LP that warm is a basis of */
     int have_warm = 0;
@@ -221,7 +276,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     wc_dict_t full;
     _wc_enum_t E;
     fmpq * v = _fmpq_vec_init(n);
-    ulong * keys = flint_malloc(K * sizeof(ulong));
+    ulong * keys;
     fmpq_t bound;
 
     fmpq_init(bound);
@@ -234,12 +289,14 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     }
     _wc_enum_init(E, D, p->bias, p->dict);
     _wc_dict_start(R->V, n, D->d, p->bias, p->dict);
+    K = round_size(n, E->G);
+    keys = flint_malloc(K * sizeof(ulong));
 
     for (R->rounds = 1; ; R->rounds++)
     {
+        slong L = R->V->len;
         int certified;
 
-        inW = flint_realloc(inW, (R->V->len + K + 1) * sizeof(ulong));
         if (R->rounds > MAX_ROUNDS)
         {
             status = wc_error_set(err, WC_ERR_SOLVER,
@@ -254,28 +311,48 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
         }
         if (p->progress != NULL)
             p->progress(p->progress_ctx, "column generation round", R->rounds, 0);
+        wkey = flint_realloc(wkey, (L + K + 1) * sizeof(ulong));
+        inW = flint_realloc(inW, (L + K + 1) * sizeof(ulong));
+        age = flint_realloc(age, (L + K + 1) * sizeof(slong));
+        memcpy(inW, wkey, L * sizeof(ulong));
+        qsort(inW, L, sizeof(ulong), key_cmp);
 
         /* GLPK's last basis, renumbered: the atoms of W keep their columns,
            the intercept and slack columns after them move up */
         for (i = 0; have_warm && i < n; i++)
             warm[i] += warm[i] >= warm_N ? R->lp->N - warm_N
-                     : warm[i] >= 2 * warm_L ? 2 * (R->V->len - warm_L) : 0;
+                     : warm[i] >= 2 * warm_L ? 2 * (L - warm_L) : 0;
         warm_N = R->lp->N;
-        warm_L = R->V->len;
+        warm_L = L;
         /* GLPK's dual first; the certified dual once that prices clean */
         certified = !candidate_dual(v, warm, have_warm, R->lp, D, p);
         have_warm = !certified;
+        if (have_warm)
+        {
+            for (j = 0; j < L; j++)
+                age[j]++;
+            for (i = 0; i < n; i++)
+                if (warm[i] < 2 * L)
+                    age[warm[i] / 2] = 0;
+        }
         for ( ; certified < 2; certified++)
         {
             if (certified)
             {
+                /* GLPK's basis, checked exactly; else the whole repair */
                 wc_lp_solution_clear(R->sol);
                 wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
                 if (R->lp->N == 0)
                     solve_empty(R->sol, R->lp);
-                else if ((status = wc_lp_solve(R->sol, R->lp, method, p->progress,
-                                               p->progress_ctx, err)) != WC_OK)
+                else if (!(have_warm && _wc_lp_certify_basis(R->sol, R->lp, warm))
+                         && (status = wc_lp_solve(R->sol, R->lp, method, p->progress,
+                                                  p->progress_ctx, err)) != WC_OK)
                     goto done;
+                if (R->sol->status == WC_LP_OPTIMAL && R->sol->basis[0] >= 0)
+                {
+                    memcpy(warm, R->sol->basis, n * sizeof(slong));
+                    have_warm = 1;      /* the next round starts here */
+                }
                 /* v_i = rho_i y_i: the dual on unscaled rows (up to obj_scale) */
                 for (i = 0; i < n; i++)
                     fmpq_mul_fmpz(v + i, R->sol->y + i, _wc_row_scale(D, p, i));
@@ -293,7 +370,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
             /* GLPK's dual may violate W's own columns by a rounding error:
                those atoms (each found under its first key) are not new */
             for (i = 0, j = 0; i < len; i++)
-                if (bsearch(keys + i, inW, R->V->len, sizeof(ulong), key_cmp) == NULL)
+                if (bsearch(keys + i, inW, L, sizeof(ulong), key_cmp) == NULL)
                     keys[j++] = keys[i];
             len = j;
             if (len > 0)
@@ -301,16 +378,20 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
         }
         if (len == 0)
             break;          /* nothing violated: certified over all of V */
+        if (have_warm && R->rounds <= DROP_ROUNDS && L > DROP_SIZE * (n + K))
+            drop_old(R->V, wkey, age, warm, &warm_N, &warm_L, n);
         for (i = 0; i < len; i++)
         {
             join(R->V, E, D, keys[i]);
-            inW[R->V->len - 1] = keys[i];
+            wkey[R->V->len - 1] = keys[i];
+            age[R->V->len - 1] = 0;
         }
-        qsort(inW, R->V->len, sizeof(ulong), key_cmp);
     }
 
 done:
+    flint_free(wkey);
     flint_free(inW);
+    flint_free(age);
     flint_free(warm);
     _wc_enum_clear(E);
     wc_dict_clear(full);
