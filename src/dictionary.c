@@ -7,6 +7,7 @@
  * coordinates T.  Atoms are stored as primitive integer vectors (w', b'),
  * which makes "exact duplicate direction" a plain integer comparison.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
@@ -66,11 +67,12 @@ wc_dict_nsamples(const wc_dict_t V, slong u)
 }
 
 static void
-dict_grow(wc_dict_t V)
+dict_reserve(wc_dict_t V, slong alloc)
 {
     slong old = V->alloc, d = V->d, i;
-    slong alloc = 2 * old + 64;
 
+    if (alloc <= old)
+        return;
     V->k = flint_realloc(V->k, alloc * sizeof(slong));
     V->sign = flint_realloc(V->sign, alloc);
     V->T = flint_realloc(V->T, alloc * d * sizeof(slong));
@@ -91,7 +93,7 @@ _wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
     slong u = V->len, d = V->d, j;
 
     if (u == V->alloc)
-        dict_grow(V);
+        dict_reserve(V, 2 * V->alloc + 64);
     V->k[u] = k;
     V->sign[u] = (signed char) sign;
     memcpy(V->T + u * d, T, k * sizeof(slong));
@@ -115,38 +117,46 @@ _wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
 /* ------------------------------------------------------ exact duplicates */
 
 
-/* Removes atoms whose direction equals an earlier atom's; keeps order. */
+/* Removes atoms whose direction equals an earlier atom's; keeps order.
+ * One pass over an open-addressing table of (hash, atom): O(|V|). */
 static void
 dict_dedupe(wc_dict_t V)
 {
-    slong len = V->len, d = V->d, u, v, i, j;
-    wc_keyed_t * key = flint_malloc((len + 1) * sizeof(wc_keyed_t));
-    char * dup = flint_calloc(len + 1, 1);
+    slong len = V->len, d = V->d, u, j;
+    ulong size = 16, mask, h, pos;
+    char * keep = flint_malloc(len + 1);
+    wc_keyed_t * table;
 
+    while (size < 2 * (ulong) len)
+        size *= 2;
+    mask = size - 1;
+    table = flint_malloc(size * sizeof(wc_keyed_t));
+    for (pos = 0; pos < size; pos++)
+        table[pos].u = -1;
     for (u = 0; u < len; u++)
     {
-        ulong h = WC_HASH_INIT;
+        const fmpz * wb = V->wb + u * (d + 1);
+
+        h = WC_HASH_INIT;
         for (j = 0; j <= d; j++)
-            h = _wc_hash_step(h, V->wb + u * (d + 1) + j);
-        key[u].hash = h;
-        key[u].u = u;
+            h = _wc_hash_step(h, wb + j);
+        keep[u] = 1;
+        for (pos = h & mask; table[pos].u >= 0; pos = (pos + 1) & mask)
+            if (table[pos].hash == h
+                && _fmpz_vec_equal(V->wb + table[pos].u * (d + 1), wb, d + 1))
+            {
+                keep[u] = 0;    /* the earlier atom stays */
+                break;
+            }
+        if (keep[u])
+        {
+            table[pos].hash = h;
+            table[pos].u = u;
+        }
     }
-    qsort(key, len, sizeof(wc_keyed_t), _wc_keyed_cmp);
-    for (i = 0; i < len; i = j)
-    {
-        for (j = i + 1; j < len && key[j].hash == key[i].hash; j++)
-            ;
-        for (u = i; u < j; u++)
-            for (v = u + 1; v < j; v++)
-                if (!dup[key[v].u] && _fmpz_vec_equal(V->wb + key[u].u * (d + 1),
-                                                      V->wb + key[v].u * (d + 1), d + 1))
-                    dup[key[v].u] = 1;     /* key[u].u < key[v].u: keep the first */
-    }
-    for (u = 0; u < len; u++)
-        dup[u] = !dup[u];
-    _wc_dict_keep(V, dup);
-    flint_free(key);
-    flint_free(dup);
+    _wc_dict_keep(V, keep);
+    flint_free(table);
+    flint_free(keep);
 }
 
 void
@@ -234,6 +244,49 @@ _wc_atom_direction(fmpz * wb, const wc_data_t D, int bias, slong k,
     return nonzero;
 }
 
+/* The fast path of _wc_atom_direction: the direction from the integer
+ * data X = Lx * (data) in exact doubles (E->dd), made primitive in the
+ * data's own coordinates, (Lx w', b'_X) / content -- the same ray, since
+ * scaling every sample by Lx > 0 scales w' by Lx^(k-1) and b' by Lx^k. */
+static int
+direction_small(fmpz * wb, const _wc_enum_t E, slong k, const slong * T, const slong * S)
+{
+    slong d = E->d, j;
+    double wT[4], b;
+    ulong g = 0;
+
+    if (!_wc_direction_d(wT, &b, E, k, T, S))
+        return 0;
+    _fmpz_vec_zero(wb, d + 1);
+    for (j = 0; j < k; j++)
+        fmpz_set_si(wb + T[j], (slong) wT[j]);
+    fmpz_set_si(wb + d, (slong) b);
+    if (fmpz_is_one(E->Lx))
+    {
+        for (j = 0; j < k; j++)
+            g = n_gcd(g, (ulong) fabs(wT[j]));
+        g = n_gcd(g, (ulong) fabs(b));
+        if (g > 1)
+        {
+            for (j = 0; j < k; j++)
+                fmpz_divexact_ui(wb + T[j], wb + T[j], g);
+            fmpz_divexact_ui(wb + d, wb + d, g);
+        }
+    }
+    else
+    {
+        fmpz_t c;
+
+        fmpz_init(c);
+        for (j = 0; j < k; j++)
+            fmpz_mul(wb + T[j], wb + T[j], E->Lx);
+        _fmpz_vec_content(c, wb, d + 1);
+        _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, c);
+        fmpz_clear(c);
+    }
+    return 1;
+}
+
 void
 _wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind)
 {
@@ -255,6 +308,7 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
     fmpz * wb = _fmpz_vec_init(d + 1);
     ulong bound = wc_dict_bound(n, d, bias, kind);
     slong done = 0;
+    _wc_enum_t E;
 
     _wc_dict_start(V, n, d, bias, kind);
     if (max_atoms != 0 && bound > max_atoms)
@@ -265,6 +319,9 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
             "the dictionary would have up to %lu atoms (n = %ld, d = %ld), "
             "more than the limit of %lu", bound, n, d, max_atoms);
     }
+    _wc_enum_init(E, D, bias, kind);
+    if (bound / 2 > (ulong) V->alloc)
+        dict_reserve(V, (slong) FLINT_MIN(bound, (ulong) WORD_MAX / 64));
 
     for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
     {
@@ -281,8 +338,13 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
             {
                 if (progress != NULL && (++done & 4095) == 0)
                     progress(ctx, "dictionary", done, (slong) (bound / 2));
-                if (!_wc_atom_direction(wb, D, bias, k, T, S))
-                    continue;       /* dependent samples: no hyperplane */
+                if (!(E->dd >> k & 1))
+                {
+                    if (!_wc_atom_direction(wb, D, bias, k, T, S))
+                        continue;   /* dependent samples: no hyperplane */
+                }
+                else if (!direction_small(wb, E, k, T, S))
+                    continue;
                 _wc_dict_push(V, k, T, ns, S, +1, wb);
                 _wc_dict_push(V, k, T, ns, S, -1, wb);
             } while (wc_subset_next(S, n, ns));
@@ -291,6 +353,7 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
 
     dict_dedupe(V);
 
+    _wc_enum_clear(E);
     flint_free(T);
     flint_free(S);
     _fmpz_vec_clear(wb, d + 1);

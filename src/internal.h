@@ -60,6 +60,12 @@ typedef _wc_enum_struct _wc_enum_t[1];
 
 void _wc_enum_init(_wc_enum_t E, const wc_data_t D, int bias, int kind);
 void _wc_enum_clear(_wc_enum_t E);
+
+/* (w'_T, b') of the origin (k, T, S) from the integer data, in doubles:
+ * exact when bit k of E->dd is set (every intermediate an integer below
+ * 2^52), which needs k <= 4; 0 if w' = 0. */
+int _wc_direction_d(double * wT, double * b, const _wc_enum_t E, slong k,
+                    const slong * T, const slong * S);
 void _wc_enum_origin(slong * k, slong * T, slong * S, const _wc_enum_t E, ulong g);
 ulong _wc_enum_key(const _wc_enum_t E, slong k, const slong * T, const slong * S, int sign);
 

@@ -441,14 +441,12 @@ det3(const double * r0, const double * r1, const double * r2, int c0, int c1, in
          + r0[c2] * (r1[c0] * r2[c1] - r1[c1] * r2[c0]);
 }
 
-/* (w'_T, b') of origin (k, T, S) in doubles, exact when E->dd[k] (every
- * intermediate is an integer below 2^52); 0 if w' = 0. */
-static int
-direction_d(double * wT, double * b, const _wc_enum_t E, slong k,
+int
+_wc_direction_d(double * wT, double * b, const _wc_enum_t E, slong k,
             const slong * T, const slong * S)
 {
     slong n = E->n, r, j;
-    double R[3][4];
+    double R[3][4] = {{0.0}};
     const double * x = E->xd;
 
     for (r = 0; r < k - 1; r++)
@@ -591,7 +589,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
             /* doubles first; fmpz only for the atoms the filter leaves */
             double wT[4], b = 0.0;
 
-            if (!direction_d(wT, &b, E, k, W.T, W.S))
+            if (!_wc_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
             for (j = 0, l1d = 0.0; j < k; j++)
                 l1d += fabs(wT[j]);
