@@ -114,10 +114,11 @@ void _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 /* Adds part's candidates to top (the union's top K, as if priced in one). */
 void _wc_top_merge(_wc_top_t top, const _wc_top_t part, const _wc_dual_t y);
 
-/* Prices all of V on threads (0: OpenMP's default); the result does not
- * depend on the number of threads. */
+/* Prices the origins g_lo <= g < g_hi into top on threads (0: OpenMP's
+ * default); the result does not depend on the number of threads. */
 void _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
-                   int threads, wc_progress_fn progress, void * ctx);
+                   ulong g_lo, ulong g_hi, int threads,
+                   wc_progress_fn progress, void * ctx);
 
 /* --------------------------------------------- solve.c and stream.c */
 

@@ -4,7 +4,7 @@
  *
  * The origins (k, T, S) are numbered by rank, so any range of ranks can be
  * priced on its own: _wc_price_range is a pure function of (data, dual,
- * range), and _wc_price_all spreads the ranges over OpenMP threads.  The
+ * range), and _wc_price_all spreads a range over OpenMP threads.  The
  * answer -- the K most violated atoms with distinct directions, ranked by
  * |P_u| / ||w'||_1 and then by key -- does not depend on how the ranges
  * were cut, so it is the same for any number of threads.
@@ -498,28 +498,62 @@ filter(double * P, double * err, double * td, const _wc_enum_t E,
         lim += fabs(wT[j]) * E->xmax[T[j]];
     if (!(lim < TWO52))
         return 0;
-    for (i = 0; i < n; i++)
-        td[i] = b;
-    for (j = 0; j < k; j++)
+    if (k > 4)
     {
-        const double * x = E->xd + T[j] * n;
-        double wj = wT[j];
         for (i = 0; i < n; i++)
-            td[i] += wj * x[i];
+            td[i] = b;
+        for (j = 0; j < k; j++)
+            for (i = 0; i < n; i++)
+                td[i] += wT[j] * E->xd[T[j] * n + i];
+        for (i = 0; i < n; i++)
+        {
+            double v = yd[i] * td[i];
+            if (td[i] > 0)
+                pp += v, ap += fabs(v);
+            else
+                pm -= v, am += fabs(v);
+        }
     }
-    for (i = 0; i < n; i++)
+    else
     {
-        double t = td[i], v = yd[i] * t;
-        if (t > 0)
+        /* one fused pass, two independent sums (the error bound holds for
+           any order of summation), selections without branches */
+        const double * x0 = E->xd + T[0] * n;
+        const double * x1 = k > 1 ? E->xd + T[1] * n : x0;
+        const double * x2 = k > 2 ? E->xd + T[2] * n : x0;
+        const double * x3 = k > 3 ? E->xd + T[3] * n : x0;
+        double w0 = wT[0], w1 = k > 1 ? wT[1] : 0.0;
+        double w2 = k > 2 ? wT[2] : 0.0, w3 = k > 3 ? wT[3] : 0.0;
+        double sp0 = 0, sp1 = 0, sm0 = 0, sm1 = 0, tp0 = 0, tp1 = 0, tm0 = 0, tm1 = 0;
+
+        /* v (t > 0) is v or 0 and v - v (t > 0) the rest, both exact */
+        for (i = 0; i + 1 < n; i += 2)
         {
-            pp += v;
-            ap += fabs(v);
+            double t0 = b + w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            double t1 = b + w0 * x0[i + 1] + w1 * x1[i + 1] + w2 * x2[i + 1] + w3 * x3[i + 1];
+            double v0 = yd[i] * t0, v1 = yd[i + 1] * t1;
+            double p0 = v0 * (double) (t0 > 0), p1 = v1 * (double) (t1 > 0);
+            double q0 = v0 - p0, q1 = v1 - p1;
+
+            sp0 += p0; sp1 += p1;
+            sm0 -= q0; sm1 -= q1;
+            tp0 += fabs(p0); tp1 += fabs(p1);
+            tm0 += fabs(q0); tm1 += fabs(q1);
         }
-        else
+        if (i < n)
         {
-            pm -= v;
-            am += fabs(v);
+            double t0 = b + w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
+            double v0 = yd[i] * t0, p0 = v0 * (double) (t0 > 0), q0 = v0 - p0;
+
+            sp0 += p0;
+            sm0 -= q0;
+            tp0 += fabs(p0);
+            tm0 += fabs(q0);
         }
+        pp = sp0 + sp1;
+        pm = sm0 + sm1;
+        ap = tp0 + tp1;
+        am = tm0 + tm1;
     }
     P[0] = pp;
     P[1] = pm;
@@ -670,9 +704,9 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 
 void
 _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
-              int threads, wc_progress_fn progress, void * ctx)
+              ulong g_lo, ulong g_hi, int threads, wc_progress_fn progress, void * ctx)
 {
-    ulong G = E->G, chunk;
+    ulong G = g_hi - g_lo, chunk;
     slong nchunks, nthreads = 1, t, i;
     _wc_top_struct * part;
 
@@ -698,7 +732,8 @@ _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 #ifdef _OPENMP
         me = omp_get_thread_num();
 #endif
-        _wc_price_range(part + me, E, y, i * chunk, FLINT_MIN(G, (ulong) (i + 1) * chunk));
+        _wc_price_range(part + me, E, y, g_lo + FLINT_MIN(G, i * chunk),
+                        g_lo + FLINT_MIN(G, (ulong) (i + 1) * chunk));
         if (progress != NULL && me == 0)
             progress(ctx, "pricing", i + 1, nchunks);
     }

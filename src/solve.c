@@ -217,11 +217,20 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
     if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
         return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
-    if (R->columns == WC_COLUMNS_STREAMED)
-        return WC_OK;       /* V is never stored: see stream.c */
+    if (R->columns != WC_COLUMNS_FULL)
+    {
+        /* V is never stored (stream.c), or built in stream.c with its
+           duplicates (materialise) */
+        if (R->columns == WC_COLUMNS_MATERIALISED && p->max_atoms != 0
+            && wc_dict_bound(D->n, D->d, p->bias, p->dict) > p->max_atoms)
+            return wc_error_set(err, WC_ERR_ARG, "the dictionary would have up to %lu "
+                "atoms, more than the limit of %lu",
+                wc_dict_bound(D->n, D->d, p->bias, p->dict), p->max_atoms);
+        return WC_OK;
+    }
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);
-    if (status != WC_OK || R->columns == WC_COLUMNS_MATERIALISED)
+    if (status != WC_OK)
         return status;
     if (p->loss == WC_LOSS_SQUARED)
     {

@@ -37,11 +37,56 @@ round_size(slong n, ulong G)
     return G > (ulong) (32 * n * n) ? 2 * n + 16 : n + 16;
 }
 
+/*
+ * Rounds guided by GLPK's dual price V in segments: the G origins are cut
+ * into NSEG fixed ranges, priced from where the last round stopped, until
+ * K violated atoms are found (partial pricing; the answer is then the top
+ * K of the segments priced).  A certified dual is always priced over all
+ * of V.  Both routes below obey the same rule, so they choose the same
+ * atoms.
+ */
+#define NSEG 16
+
+static ulong
+seg_start(ulong G, slong s)
+{
+    return (ulong) (((unsigned __int128) G * (ulong) s) / NSEG);
+}
+
 /* ------------------------------------------- pricing over a built V */
+
+/* Every atom of V with its key, duplicates included, built by the
+ * rational route (_wc_atom_direction) in enumeration order. */
+static void
+build_all(wc_dict_t A, ulong ** key, const _wc_enum_t E, const wc_data_t D, int kind)
+{
+    slong d = D->d, k;
+    slong * T = flint_malloc((d + 1) * sizeof(slong));
+    slong * S = flint_malloc((d + 1) * sizeof(slong));
+    fmpz * wb = _fmpz_vec_init(d + 1);
+    ulong g;
+
+    _wc_dict_start(A, D->n, d, E->bias, kind);
+    *key = flint_malloc((2 * E->G + 1) * sizeof(ulong));
+    for (g = 0; g < E->G; g++)
+    {
+        _wc_enum_origin(&k, T, S, E, g);
+        if (!_wc_atom_direction(wb, D, E->bias, k, T, S))
+            continue;
+        (*key)[A->len] = 2 * g;
+        _wc_dict_push(A, k, T, E->bias ? k : k - 1, S, +1, wb);
+        (*key)[A->len] = 2 * g + 1;
+        _wc_dict_push(A, k, T, E->bias ? k : k - 1, S, -1, wb);
+    }
+    flint_free(T);
+    flint_free(S);
+    _fmpz_vec_clear(wb, d + 1);
+}
 
 typedef struct {
     fmpq_t s;           /* |k_u^T v| */
     ulong key;
+    slong u;
 } priced_t;
 
 static int
@@ -55,21 +100,26 @@ priced_cmp(const void * a, const void * b)
     return (x->key > y->key) - (x->key < y->key);
 }
 
-/* keys[0..*len) := the K atoms u of V with the largest |k_u^T v| > bound
- * (then the smaller key), by plain rational arithmetic. */
+/* keys[0..*len) := the K atoms of A in the segments marked in done with
+ * the largest |k_u^T v| > bound (then the smaller key), one a direction
+ * (its smallest key), by plain rational arithmetic. */
 static void
-price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t V,
-                   const _wc_enum_t E, const wc_data_t D, const fmpq * v,
-                   const fmpq_t bound)
+price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
+                   const ulong * akey, const char * done, ulong G,
+                   const wc_data_t D, const fmpq * v, const fmpq_t bound)
 {
-    slong u, nv = 0, i;
-    priced_t * viol = flint_malloc((V->len + 1) * sizeof(priced_t));
+    slong u, nv = 0, i, j, d = A->d, s;
+    priced_t * viol = flint_malloc((A->len + 1) * sizeof(priced_t));
     fmpq * k = _fmpq_vec_init(D->n);
 
-    for (u = 0; u < V->len; u++)
+    for (u = 0; u < A->len; u++)
     {
+        for (s = 0; akey[u] / 2 >= seg_start(G, s + 1); s++)
+            ;
+        if (!done[s])
+            continue;
         fmpq_init(viol[nv].s);
-        wc_dict_column(k, V, D, u);
+        wc_dict_column(k, A, D, u);
         _fmpq_vec_dot(viol[nv].s, k, v, D->n);
         fmpq_abs(viol[nv].s, viol[nv].s);
         if (fmpq_cmp(viol[nv].s, bound) <= 0)
@@ -77,17 +127,29 @@ price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t V,
             fmpq_clear(viol[nv].s);
             continue;
         }
-        viol[nv].key = _wc_enum_key(E, V->k[u], V->T + u * V->d, V->S + u * V->d, V->sign[u]);
+        viol[nv].key = akey[u];
+        viol[nv].u = u;
         nv++;
     }
     qsort(viol, nv, sizeof(priced_t), priced_cmp);
-    *len = FLINT_MIN(nv, K);
-    for (i = 0; i < nv; i++)
+    for (i = 0, *len = 0; i < nv; i++)
     {
-        if (i < K)
-            keys[i] = viol[i].key;
-        fmpq_clear(viol[i].s);
+        /* an equal direction has an equal price: look back in the block */
+        for (j = *len - 1; j >= 0 && fmpq_equal(viol[j].s, viol[i].s); j--)
+            if (_fmpz_vec_equal(A->wb + viol[j].u * (d + 1), A->wb + viol[i].u * (d + 1), d + 1))
+                break;
+        if ((j < 0 || !fmpq_equal(viol[j].s, viol[i].s)) && *len < K)
+        {
+            fmpq_swap(viol[*len].s, viol[i].s);
+            viol[*len].key = viol[i].key;
+            viol[*len].u = viol[i].u;
+            (*len)++;
+        }
     }
+    for (i = 0; i < *len; i++)
+        keys[i] = viol[i].key;
+    for (i = 0; i < nv; i++)
+        fmpq_clear(viol[i].s);
     _fmpq_vec_clear(k, D->n);
     flint_free(viol);
 }
@@ -141,36 +203,54 @@ solve_empty(wc_lp_solution_t S, const wc_lp_t P)
 }
 
 /* keys[0..*len) := the K most violated atoms of V for the dual point v
- * (|k_u^T v| > bound), streamed or over the built V in full. */
+ * (|k_u^T v| > bound), streamed or over all atoms built; with partial,
+ * segment by segment from *next until K are found. */
 static void
 price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
-      const wc_dict_t full, const wc_data_t D, const fmpq * v,
-      const fmpq_t bound, const wc_problem_t p)
+      const wc_dict_t A, const ulong * akey, const wc_data_t D, const fmpq * v,
+      const fmpq_t bound, const wc_problem_t p, int partial, slong * next)
 {
-    slong n = D->n, i;
+    slong n = D->n, i, s, seg;
     fmpz * Y;
     fmpz_t Dy, thr;
     _wc_dual_t y;
     _wc_top_t top;
+    char done[NSEG];
 
-    if (R->columns == WC_COLUMNS_MATERIALISED)
-    {
-        price_materialised(keys, len, K, full, E, D, v, bound);
-        return;
-    }
-    /* |sum v_i k_ui| > bound  <=>  |sum Y_i (t_i)_+| > bound Lx Dy ||w'||_1 */
+    memset(done, 0, NSEG);
     Y = _fmpz_vec_init(n);
     fmpz_init(Dy);
     fmpz_init(thr);
+    /* |sum v_i k_ui| > bound  <=>  |sum Y_i (t_i)_+| > bound Lx Dy ||w'||_1 */
     _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
     fmpz_mul(thr, fmpq_numref(bound), E->Lx);
     fmpz_mul(thr, thr, Dy);
     _wc_dual_init(y, Y, thr, n);
     _wc_top_init(top, K, D->d);
-    _wc_price_all(top, E, y, p->threads, p->progress, p->progress_ctx);
-    *len = top->len;
-    for (i = 0; i < top->len; i++)
-        keys[i] = top->c[i]->key;
+    *len = 0;
+    for (s = 0; s < NSEG; s++)
+    {
+        seg = partial ? (*next + s) % NSEG : s;
+        done[seg] = 1;
+        if (R->columns == WC_COLUMNS_STREAMED)
+        {
+            _wc_price_all(top, E, y, seg_start(E->G, seg), seg_start(E->G, seg + 1),
+                          p->threads, NULL, NULL);
+            *len = top->len;
+        }
+        else if (partial || s == NSEG - 1)
+            price_materialised(keys, len, K, A, akey, done, E->G, D, v, bound);
+        if (p->progress != NULL)
+            p->progress(p->progress_ctx, "pricing", s + 1, NSEG);
+        if (partial && *len >= K)
+        {
+            *next = (seg + 1) % NSEG;
+            break;
+        }
+    }
+    if (R->columns == WC_COLUMNS_STREAMED)
+        for (i = 0; i < top->len; i++)
+            keys[i] = top->c[i]->key;
     R->exact_prices += top->exact;
     _wc_top_clear(top);
     _wc_dual_clear(y);
@@ -273,7 +353,9 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     slong warm_N = 0, warm_L = 0;       /* the LP that warm is a basis of */
     int have_warm = 0;
     int method = (p->method & ~WC_METHOD_COLGEN) | WC_METHOD_NO_COLGEN;
-    wc_dict_t full;
+    wc_dict_t full;                     /* MATERIALISED: every atom, duplicates too */
+    ulong * fkey = NULL;                /* and their keys */
+    slong next_seg = 0;
     _wc_enum_t E;
     fmpq * v = _fmpq_vec_init(n);
     ulong * keys;
@@ -281,13 +363,9 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
 
     fmpq_init(bound);
     wc_dict_init(full);
-    if (R->columns == WC_COLUMNS_MATERIALISED)
-    {
-        wc_dict_struct t = *full;       /* full := all of V, R->V := W */
-        *full = *R->V;
-        *R->V = t;
-    }
     _wc_enum_init(E, D, p->bias, p->dict);
+    if (R->columns == WC_COLUMNS_MATERIALISED)
+        build_all(full, &fkey, E, D, p->dict);
     _wc_dict_start(R->V, n, D->d, p->bias, p->dict);
     K = round_size(n, E->G);
     keys = flint_malloc(K * sizeof(ulong));
@@ -366,7 +444,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
                 fmpq_one(bound);
             else
                 fmpz_set(fmpq_numref(bound), fmpq_numref(p->beta));
-            price(keys, &len, K, R, E, full, D, v, bound, p);
+            price(keys, &len, K, R, E, full, fkey, D, v, bound, p, !certified, &next_seg);
             /* GLPK's dual may violate W's own columns by a rounding error:
                those atoms (each found under its first key) are not new */
             for (i = 0, j = 0; i < len; i++)
@@ -395,6 +473,7 @@ done:
     flint_free(warm);
     _wc_enum_clear(E);
     wc_dict_clear(full);
+    flint_free(fkey);
     _fmpq_vec_clear(v, n);
     flint_free(keys);
     fmpq_clear(bound);

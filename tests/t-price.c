@@ -168,8 +168,8 @@ main(void)
             _wc_top_init(t1, K, d);
             _wc_top_init(t2, K, d);
             _wc_top_init(tc, K, d);
-            _wc_price_all(t1, E, y, 1, NULL, NULL);
-            _wc_price_all(t2, E, y, 2, NULL, NULL);
+            _wc_price_all(t1, E, y, 0, E->G, 1, NULL, NULL);
+            _wc_price_all(t2, E, y, 0, E->G, 2, NULL, NULL);
             /* random cut into three ranges, priced apart, merged */
             {
                 ulong a = E->G ? n_randint(st, E->G + 1) : 0, b = E->G ? n_randint(st, E->G + 1) : 0, c;
