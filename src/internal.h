@@ -131,4 +131,10 @@ const fmpz * _wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 int _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p,
                       wc_error_t err);
 
+/* Appends to V the atom of the whole dictionary (bias, kind) with the
+ * largest |k_u^T v| > 0 (the smallest key on ties), streamed; returns its
+ * index in V, with |k_u^T v| in value, or -1 if k_u^T v = 0 for all u. */
+slong _wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+                             int kind, const fmpq * v, int threads);
+
 #endif

@@ -2,9 +2,12 @@
  * stream.c -- column generation over the vertex dictionary V, at the level
  * of the training problem (MATH.md sections 3-4).
  *
- *   working set W (empty)  ->  LP over W  ->  certified solution (lp.c)
- *     ->  dual point v  ->  price every atom of V against v
- *     ->  the K most violated join W  ->  ... until none is violated.
+ *   working set W (empty)  ->  LP over W  ->  GLPK's dual (a guide)
+ *     ->  price V against it (partial: segment by segment until K are found)
+ *     ->  the K most violated join W  ->  ...
+ *   until GLPK's dual prices clean; then the working LP is certified
+ *   (lp.c), its exact dual is priced over all of V, and the rounds go on
+ *   until that too finds nothing.
  *
  * Then (x, y) is optimal for the LP over all of V: primal feasible, and
  * dual feasible for every column, those of W by the exact check of the
@@ -50,7 +53,7 @@ round_size(slong n, ulong G)
 static ulong
 seg_start(ulong G, slong s)
 {
-    return (ulong) (((unsigned __int128) G * (ulong) s) / NSEG);
+    return (G / NSEG) * (ulong) s + (G % NSEG) * (ulong) s / NSEG;    /* G s / NSEG */
 }
 
 /* ------------------------------------------- pricing over a built V */
@@ -478,4 +481,42 @@ done:
     flint_free(keys);
     fmpq_clear(bound);
     return status;
+}
+
+slong
+_wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+                       int kind, const fmpq * v, int threads)
+{
+    slong n = D->n, u = -1;
+    fmpz * Y = _fmpz_vec_init(n);
+    fmpq * k = _fmpq_vec_init(n);
+    fmpz_t Dy, zero;
+    _wc_enum_t E;
+    _wc_dual_t y;
+    _wc_top_t top;
+
+    fmpz_init(Dy);
+    fmpz_init(zero);
+    _wc_enum_init(E, D, bias, kind);
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
+    _wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
+    _wc_top_init(top, 1, D->d);
+    _wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
+    fmpq_zero(value);
+    if (top->len > 0)
+    {
+        join(V, E, D, top->c[0]->key);
+        u = V->len - 1;
+        wc_dict_column(k, V, D, u);
+        _fmpq_vec_dot(value, k, v, n);
+        fmpq_abs(value, value);
+    }
+    _wc_top_clear(top);
+    _wc_dual_clear(y);
+    _wc_enum_clear(E);
+    _fmpz_vec_clear(Y, n);
+    _fmpq_vec_clear(k, n);
+    fmpz_clear(Dy);
+    fmpz_clear(zero);
+    return u;
 }

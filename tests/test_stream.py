@@ -11,6 +11,7 @@
   byte-identical JSON and certificates;
 * data above 2^50 (no double filter: every atom priced exactly) and small
   data (where the filter must decide most atoms) agree with the full LP;
+* predict finds the same witness whether V is streamed or built;
 * on one instance the rounds are really rounds (more than one), so the
   comparison above is not between two empty runs.
 """
@@ -155,6 +156,22 @@ if js["optimal_value"] == jf["optimal_value"] and js["exact_prices"] < priced / 
        % (js["exact_prices"], priced, js["optimal_value"]))
 else:
     fail("double filter", rs.stdout[:300], rf.stdout[:300])
+
+# predict: the witness of a streamed full dictionary is found by pricing V
+# against the restricted dual; it must be the full route's witness
+EX = os.path.join(HERE, "..", "examples")
+for ex, opts in [("space3d.csv", ["--bias"]), ("plane2d.csv", ["--bias"]),
+                 ("space3d.csv", ["--loss", "l1", "--beta", "1/4"]),
+                 ("case3.csv", ["--bias"]), ("case11.csv", ["--bias"])]:
+    path = os.path.join(EX, ex) if os.path.exists(os.path.join(EX, ex)) else os.path.join(TMP, ex)
+    outs = [run(["predict", path, "--json", "--columns", c] + opts) for c in ("full", "stream")]
+    if all(o.returncode == 0 for o in outs):
+        a, b = (json.loads(o.stdout) for o in outs)
+        same = (a["prediction"], a["gap"], a.get("witness")) == (b["prediction"], b["gap"], b.get("witness"))
+        (ok if same else fail)("predict %s %s: streamed and full agree (%s, gap %s)"
+                               % (ex, " ".join(opts), a["prediction"], a["gap"]))
+    else:
+        fail("predict %s" % ex, *[o.stderr for o in outs])
 
 # bad arguments
 r = run(["solve", path, "--columns", "sometimes"])

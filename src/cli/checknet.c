@@ -600,6 +600,15 @@ cmd_check_net(int argc, char ** argv)
         goto cleanup;
     }
     A.p->dict = WC_DICT_FULL;
+    /* the nearest atoms are searched in V itself: it must be built */
+    if (A.p->columns != WC_COLUMNS_AUTO && A.p->columns != WC_COLUMNS_FULL)
+    {
+        fprintf(stderr, "wedgecert check-net: error: needs --columns full (the nearest "
+                "atoms are searched in the whole dictionary)\n");
+        status = EXIT_USAGE;
+        goto cleanup;
+    }
+    A.p->columns = WC_COLUMNS_FULL;
     if (wc_solve(R, D, A.p, err) != WC_OK)
     {
         fprintf(stderr, "%s: error: %s\n", A.path, err->msg);

@@ -53,7 +53,11 @@ text_value(const char * label, const wc_result_t R)
         printf("infeasible");
     else
         cli_text_fmpq(stdout, R->value);
-    printf("   (%ld atoms)\n", R->V->len);
+    if (R->columns == WC_COLUMNS_FULL)
+        printf("   (%ld atoms)\n", R->V->len);
+    else
+        printf("   (column generation: working set of %ld atoms, %ld rounds)\n",
+               R->V->len, R->rounds);
 }
 
 int
@@ -101,8 +105,10 @@ cmd_predict(int argc, char ** argv)
             cli_json_exact(stdout, "gap", P->gap);
         else
             printf("\"gap\": %s, \"gap_approx\": null", P->holds ? "\"0\"" : "\"infinite\"");
-        printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld",
-               P->full->V->len, P->samples->V->len);
+        /* sizes of V (or, after column generation, of the working set) */
+        printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld"
+               ", \"columns\": \"%s\"", P->full->V->len, P->samples->V->len,
+               P->full->columns == WC_COLUMNS_FULL ? "full" : "working-set");
         printf(", \"samples_dual\": ");
         if (P->samples->status == WC_LP_OPTIMAL)
             cli_json_fmpq_list(stdout, P->samples->dual, D->n);
