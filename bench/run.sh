@@ -13,7 +13,12 @@ cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude bench/dict_bench.c -o "$OUT/
    "$BUILD/libwedgecert.a" -lflint -lglpk -lmpfr -lgmp -fopenmp -lm
 now() { date +%s.%N; }
 secs() { python3 -c "import sys; print('%.3f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
-ratio() { python3 -c "import sys; a, b = float(sys.argv[1]), float(sys.argv[2]); print('%.2f' % (a / b) if b > 0 else 'inf')" "$1" "$2"; }
+ratio() { python3 -c "
+import sys
+a, b = sys.argv[1], sys.argv[2]
+bound = b.startswith('>')
+a, b = float(a), float(b.lstrip('>'))
+print(('<' if bound else '') + ('%.3f' % (a / b) if b > 0 else 'inf'))" "$1" "$2"; }
 
 echo "kind,instance,wedgecert_s,baseline,baseline_s,ratio" > "$OUT/results.csv"
 echo "== exact dictionary build vs the same loop in C doubles (bias; seed 1)"
@@ -28,23 +33,31 @@ done
 
 echo
 echo "== certified solve vs GLPK's double simplex, glpsol --exact, QSopt_ex esolver"
-echo "   (interp with bias on 'wedgecert oracle' data, seeds 1..; same LP via --write-lp)"
+echo "   (interp with bias on bench/gen.py data, seed 7; the same LP via --write-lp;"
+echo "    exact solvers stopped at ${EXACT_LIMIT:-60} s: then the ratio is an upper bound)"
 printf '%-14s %8s %10s %10s %10s %10s %10s\n' instance atoms wedgecert streamed glpsol glpsol-ex esolver
-for nds in "12 2 1" "20 2 2" "10 3 3" "14 3 4"; do
-    set -- $nds
-    dir="$OUT/oracle-$1-$2"
-    rm -rf "$dir"
-    "$WC" oracle --n "$1" --d "$2" --seed "$3" --bias --out "$dir" --quiet >/dev/null
-    t0=$(now); "$WC" solve "$dir/data.csv" --bias --write-lp "$dir/p.lp" --quiet --json > "$dir/solve.json"; t1=$(now)
+# seconds of "$@", or ">LIMIT" when stopped at LIMIT seconds
+timed() {
+    limit=$1; shift
+    t0=$(now)
+    if timeout "$limit" "$@" >/dev/null 2>&1 || [ $? -ne 124 ]; then
+        t1=$(now); secs "$t0" "$t1"
+    else
+        echo ">$limit"
+    fi
+}
+for nd in "30 2" "60 2" "14 3" "24 3" "12 4"; do
+    set -- $nd
+    dir="$OUT/solve-$1-$2"
+    rm -rf "$dir" && mkdir -p "$dir"
+    python3 bench/gen.py "$1" "$2" 7 > "$dir/data.csv"
+    tw=$(timed 600 "$WC" solve "$dir/data.csv" --bias --write-lp "$dir/p.lp" --quiet --json)
+    "$WC" solve "$dir/data.csv" --bias --columns full --quiet --json > "$dir/solve.json"
     atoms=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['dictionary_size'])" "$dir/solve.json")
-    tw=$(secs "$t0" "$t1")
-    t0=$(now); "$WC" solve "$dir/data.csv" --bias --columns stream --quiet --json > "$dir/stream.json"; t1=$(now)
-    ts=$(secs "$t0" "$t1")
-    t0=$(now); timeout 300 glpsol --lp "$dir/p.lp" >/dev/null 2>&1 || true; t1=$(now); tg=$(secs "$t0" "$t1")
-    t0=$(now); timeout 300 glpsol --lp "$dir/p.lp" --exact >/dev/null 2>&1 || true; t1=$(now); tx=$(secs "$t0" "$t1")
-    if command -v esolver >/dev/null; then
-        t0=$(now); timeout 300 esolver -O "$dir/e.sol" -L "$dir/p.lp" >/dev/null 2>&1 || true; t1=$(now); te=$(secs "$t0" "$t1")
-    else te=nan; fi
+    ts=$(timed 600 "$WC" solve "$dir/data.csv" --bias --columns stream --quiet --json)
+    tg=$(timed 600 glpsol --lp "$dir/p.lp")
+    tx=$(timed "${EXACT_LIMIT:-60}" glpsol --lp "$dir/p.lp" --exact)
+    te=$(timed "${EXACT_LIMIT:-60}" esolver -O "$dir/e.sol" -L "$dir/p.lp")
     printf '%-14s %8s %10s %10s %10s %10s %10s\n' "n=$1,d=$2" "$atoms" "$tw" "$ts" "$tg" "$tx" "$te"
     echo "solve,n=$1 d=$2,$tw,glpsol (double),$tg,$(ratio "$tw" "$tg")" >> "$OUT/results.csv"
     echo "solve,n=$1 d=$2,$tw,glpsol --exact,$tx,$(ratio "$tw" "$tx")" >> "$OUT/results.csv"

@@ -11,6 +11,8 @@
  *
  * Per atom, integers throughout: w' from the integer data (a Hodge dual of
  * sample differences), t_i = <X_i, w'> + b', P_u = sum_i Y_i (t_i)_+.
+ * When the data bounds keep every intermediate below 2^52, w' and b' are
+ * computed in doubles, exactly (grades k <= 4, _wc_direction_d).
  * A double filter comes first: with every X_ij, w'_j, b' and partial sum of
  * t_i an integer below 2^52, the t_i are exact in doubles, and the only
  * rounding is in y_i ~ Y_i / scale and in the sum, bounded by
@@ -243,9 +245,9 @@ _wc_top_clear(_wc_top_t top)
     flint_free(top->c);
 }
 
-/* Rank order: larger |P| / l1 first, then the smaller key. */
+/* sign of |P_b| / l1_b - |P_a| / l1_a: negative when a ranks first */
 static int
-cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
+ratio_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
 {
     fmpz_t s, t;
     int c;
@@ -257,6 +259,15 @@ cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
     c = fmpz_cmp(t, s);
     fmpz_clear(s);
     fmpz_clear(t);
+    return c;
+}
+
+/* Rank order: larger |P| / l1 first, then the smaller key. */
+static int
+cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
+{
+    int c = ratio_cmp(a, b);
+
     if (c != 0)
         return c;
     return (a->key > b->key) - (a->key < b->key);
@@ -265,17 +276,7 @@ cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
 static int
 same_ratio(const _wc_cand_struct * a, const _wc_cand_struct * b)
 {
-    fmpz_t s, t;
-    int eq;
-
-    fmpz_init(s);
-    fmpz_init(t);
-    fmpz_mul(s, a->P, b->l1);
-    fmpz_mul(t, b->P, a->l1);
-    eq = fmpz_equal(s, t);
-    fmpz_clear(s);
-    fmpz_clear(t);
-    return eq;
+    return ratio_cmp(a, b) == 0;
 }
 
 /* Inserts a copy of c, keeping one candidate a direction (the smaller key:

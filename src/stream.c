@@ -301,9 +301,9 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
  * Dropping columns keeps the working LP small: once W has more than
  * DROP_SIZE (n + K) atoms, an atom that has been nonbasic in GLPK's basis
  * for DROP_AGE rounds in a row leaves W (a nonbasic column can go without
- * changing the basis).  It may come back
- * when priced again.  After DROP_ROUNDS rounds nothing is dropped, so the
- * rounds end: W only grows, by atoms violated for its own dual.
+ * changing the basis).  It may come back when priced again.  After
+ * DROP_ROUNDS rounds nothing is dropped, so the rounds end: W only grows,
+ * by atoms violated for its own dual.
  */
 #define DROP_AGE 5
 #define DROP_SIZE 2
