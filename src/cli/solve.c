@@ -228,13 +228,16 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
                p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
                                           : "complete vertex dictionary", R->V->len);
     else
-        printf("dictionary: %s, up to %lu atoms, %s; column generation: %ld rounds,\n"
-               "            working set %ld atoms, %lu atoms priced in exact arithmetic\n",
+    {
+        printf("dictionary: %s, up to %lu atoms, %s\n",
                p->dict == WC_DICT_SAMPLES ? "wedges of samples alone (k = d)"
                                           : "complete vertex dictionary",
                wc_dict_bound(D->n, d, p->bias, p->dict),
-               R->columns == WC_COLUMNS_STREAMED ? "streamed (never stored)" : "materialised",
-               R->rounds, R->V->len, R->exact_prices);
+               R->columns == WC_COLUMNS_STREAMED ? "streamed (never stored)" : "materialised");
+        printf("column generation: %ld round%s, working set %ld atom%s, %lu exact pricings\n",
+               R->rounds, R->rounds == 1 ? "" : "s", R->V->len, R->V->len == 1 ? "" : "s",
+               R->exact_prices);
+    }
     if (R->status == WC_LP_INFEASIBLE)
     {
         printf("status: infeasible (no network in this class interpolates the data)\n");
