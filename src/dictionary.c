@@ -320,8 +320,8 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
             "more than the limit of %lu", bound, n, d, max_atoms);
     }
     _wc_enum_init(E, D, bias, kind);
-    if (bound / 2 > (ulong) V->alloc)
-        dict_reserve(V, (slong) FLINT_MIN(bound, (ulong) WORD_MAX / 64));
+    /* room for the atoms at once, up to 2^22 (beyond, growth by doubling) */
+    dict_reserve(V, (slong) FLINT_MIN(bound, UWORD(1) << 22));
 
     for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
     {
