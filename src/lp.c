@@ -321,8 +321,8 @@ certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)
 /* The phase-1 LP of P: minimise 1^T s s.t. A x + diag(sgn) s = b, x, s >= 0.
  * Always feasible and bounded; a dual optimum with value > 0 is a Farkas
  * vector of P. */
-static void
-phase_one_lp(wc_lp_t Q, const wc_lp_t P)
+void
+_wc_lp_phase_one(wc_lp_t Q, const wc_lp_t P)
 {
     slong i, j;
 
@@ -636,7 +636,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
             wc_lp_t Q;
             wc_lp_solution_t T;
 
-            phase_one_lp(Q, P);
+            _wc_lp_phase_one(Q, P);
             wc_lp_solution_init(T, Q->m, Q->N);
             if (solve_core(T, Q, method | PHASE_ONE_LP, NULL, progress, ctx, gerr) == WC_OK
                 && fmpq_sgn(T->value) > 0)

@@ -34,6 +34,10 @@ int _wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
  * WC_CERT_GLPK_SIMPLEX). */
 int _wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis);
 
+/* The phase-1 LP of P: minimise 1^T s s.t. A x + diag(sgn) s = b, x, s >= 0
+ * (always feasible; a dual optimum of value > 0 is a Farkas vector of P). */
+void _wc_lp_phase_one(wc_lp_t Q, const wc_lp_t P);
+
 /* 1 if every entry of A, b and c has at most 53 bits. */
 int _wc_lp_fits_53_bits(const wc_lp_t P);
 

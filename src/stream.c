@@ -262,29 +262,20 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
     fmpz_clear(thr);
 }
 
-/* v_i = rho_i y_i for GLPK's dual y of P, read exactly off its doubles;
- * 0 when GLPK has no optimal basis (or no finite dual) to offer.  Only a
- * guide for pricing: the last round always prices a certified dual. */
+/* v := rho y for GLPK's dual y, read exactly off its doubles; 0 if some
+ * y_i is not finite. */
 static int
-candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
-               const wc_data_t D, const wc_problem_t p)
+exact_of_doubles(fmpq * v, const double * y, const wc_data_t D, const wc_problem_t p)
 {
-    slong m = P->m, i;
-    double * y = flint_malloc((m + 1) * sizeof(double));
-    int gstatus = GLPK_OTHER, ok;
-    wc_error_t gerr;
+    slong i;
 
-    ok = P->N > 0 && WC_METHOD_BASIS(p->method) != WC_METHOD_PIVOTS
-         && _wc_glpk_candidate(basis, y, &gstatus, P, 0, have_warm ? basis : NULL,
-                               gerr) == WC_OK
-         && gstatus == GLPK_OPTIMAL;
-    for (i = 0; i < m && ok; i++)
+    for (i = 0; i < D->n; i++)
     {
         int e;
         double f = frexp(y[i], &e);
 
-        if (!(ok = isfinite(y[i])))
-            break;
+        if (!isfinite(y[i]))
+            return 0;
         fmpz_set_d(fmpq_numref(v + i), ldexp(f, 53));     /* exact */
         fmpz_one(fmpq_denref(v + i));
         if (e >= 53)
@@ -293,8 +284,51 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
             fmpq_div_2exp(v + i, v + i, 53 - e);
         fmpq_mul_fmpz(v + i, v + i, _wc_row_scale(D, p, i));
     }
+    return 1;
+}
+
+/*
+ * GLPK's dual of the working LP P as a guide for pricing (v_i = rho_i y_i):
+ * returns GUIDE_OPTIMAL with basis (of P) when GLPK finds P optimal;
+ * GUIDE_FARKAS when GLPK finds P infeasible and the dual of P's phase-1
+ * LP is at hand instead (atoms with k_u^T v != 0 can reduce the
+ * infeasibility); GUIDE_NONE otherwise.  Only a guide: the last round
+ * always prices a certified dual.
+ */
+enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2 };
+
+static int
+candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
+               const wc_data_t D, const wc_problem_t p)
+{
+    slong m = P->m;
+    double * y = flint_malloc((m + 1) * sizeof(double));
+    int gstatus = GLPK_OTHER, guide = GUIDE_NONE;
+    wc_error_t gerr;
+
+    if (P->N > 0 && WC_METHOD_BASIS(p->method) != WC_METHOD_PIVOTS
+        && _wc_glpk_candidate(basis, y, &gstatus, P, 0, have_warm ? basis : NULL,
+                              gerr) == WC_OK)
+    {
+        if (gstatus == GLPK_OPTIMAL)
+            guide = GUIDE_OPTIMAL;
+        else if (gstatus == GLPK_INFEASIBLE)
+        {
+            wc_lp_t Q;
+            slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
+
+            _wc_lp_phase_one(Q, P);
+            if (_wc_glpk_candidate(qbasis, y, &gstatus, Q, 0, NULL, gerr) == WC_OK
+                && gstatus == GLPK_OPTIMAL)
+                guide = GUIDE_FARKAS;
+            wc_lp_clear(Q);
+            flint_free(qbasis);
+        }
+    }
+    if (guide != GUIDE_NONE && !exact_of_doubles(v, y, D, p))
+        guide = GUIDE_NONE;
     flint_free(y);
-    return ok;
+    return guide;
 }
 
 /*
@@ -376,7 +410,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     for (R->rounds = 1; ; R->rounds++)
     {
         slong L = R->V->len;
-        int certified;
+        int certified, guide;
 
         if (R->rounds > MAX_ROUNDS)
         {
@@ -406,8 +440,9 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
         warm_N = R->lp->N;
         warm_L = L;
         /* GLPK's dual first; the certified dual once that prices clean */
-        certified = !candidate_dual(v, warm, have_warm, R->lp, D, p);
-        have_warm = !certified;
+        guide = candidate_dual(v, warm, have_warm, R->lp, D, p);
+        certified = (guide == GUIDE_NONE);
+        have_warm = (guide == GUIDE_OPTIMAL);
         if (have_warm)
         {
             for (j = 0; j < L; j++)
@@ -441,7 +476,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
             /* the column bound of MATH.md section 4 on the LP's rows: 1
                (interp), num(beta) (l1, hinge), 0 for a Farkas vector */
             fmpq_zero(bound);
-            if (certified && R->sol->status == WC_LP_INFEASIBLE)
+            if (certified ? R->sol->status == WC_LP_INFEASIBLE : guide == GUIDE_FARKAS)
                 ;
             else if (p->loss == WC_LOSS_INTERP)
                 fmpq_one(bound);

@@ -11,7 +11,8 @@
   byte-identical JSON and certificates;
 * data above 2^50 (no double filter: every atom priced exactly) and small
   data (where the filter must decide most atoms) agree with the full LP;
-* predict finds the same witness whether V is streamed or built;
+* predict reaches the same verdict and gap whether V is streamed or
+  built, and the same witness for the same restricted dual;
 * on one instance the rounds are really rounds (more than one), so the
   comparison above is not between two empty runs.
 """
@@ -167,7 +168,15 @@ for ex, opts in [("space3d.csv", ["--bias"]), ("plane2d.csv", ["--bias"]),
     outs = [run(["predict", path, "--json", "--columns", c] + opts) for c in ("full", "stream")]
     if all(o.returncode == 0 for o in outs):
         a, b = (json.loads(o.stdout) for o in outs)
-        same = (a["prediction"], a["gap"], a.get("witness")) == (b["prediction"], b["gap"], b.get("witness"))
+        # the verdict and the gap are unique; the witness is determined by
+        # the restricted dual, which may differ (a degenerate optimum):
+        # then each witness must still violate its bound
+        same = (a["prediction"], a["gap"]) == (b["prediction"], b["gap"])
+        if a.get("samples_dual") == b.get("samples_dual"):
+            same = same and a.get("witness") == b.get("witness")
+        elif a["prediction"] == "fails":
+            same = same and all(F(w["violation"]) > F(w["bound"])
+                                for w in (a["witness"], b["witness"]))
         (ok if same else fail)("predict %s %s: streamed and full agree (%s, gap %s)"
                                % (ex, " ".join(opts), a["prediction"], a["gap"]))
     else:
