@@ -2,7 +2,8 @@
  * stream.c -- column generation over the vertex dictionary V, at the level
  * of the training problem (MATH.md sections 3-4).
  *
- *   working set W (empty)  ->  LP over W  ->  GLPK's dual (a guide)
+ *   working set W (empty)  ->  LP over W  ->  GLPK's dual (a guide; the
+ *   dual of the phase-1 LP while GLPK finds the LP over W infeasible)
  *     ->  price V against it (partial: segment by segment until K are found)
  *     ->  the K most violated join W  ->  ...
  *   until GLPK's dual prices clean; then the working LP is certified
