@@ -378,21 +378,20 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
             fmpq_sub(gamma, beta, target);
             for (j = 0; j < L; j++)
             {
+                slong side;
+
                 if (in_a[j])
                     continue;
-                /* c_j - g a_j = +(beta - g)  and  = -(beta - g) */
-                fmpq_sub(t, one, av + j);
-                if (!fmpq_is_zero(t))
+                /* c_j - g a_j = side (beta - g), side = +1 and -1:
+                   g = (beta - side c_j) / (1 - side a_j) */
+                for (side = 1; side >= -1; side -= 2)
                 {
-                    fmpq_sub(g, beta, c + j);
-                    fmpq_div(g, g, t);
-                    if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
-                        fmpq_set(gamma, g);
-                }
-                fmpq_add(t, one, av + j);
-                if (!fmpq_is_zero(t))
-                {
-                    fmpq_add(g, beta, c + j);
+                    fmpq_mul_si(t, av + j, side);
+                    fmpq_sub(t, one, t);
+                    if (fmpq_is_zero(t))
+                        continue;
+                    fmpq_mul_si(g, c + j, side);
+                    fmpq_sub(g, beta, g);
                     fmpq_div(g, g, t);
                     if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
                         fmpq_set(gamma, g);

@@ -215,28 +215,32 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
       const fmpq_t bound, const wc_problem_t p, int partial, slong * next)
 {
     slong n = D->n, i, s, seg;
-    fmpz * Y;
+    int streamed = (R->columns == WC_COLUMNS_STREAMED);
+    fmpz * Y = NULL;
     fmpz_t Dy, thr;
     _wc_dual_t y;
     _wc_top_t top;
     char done[NSEG];
 
     memset(done, 0, NSEG);
-    Y = _fmpz_vec_init(n);
-    fmpz_init(Dy);
-    fmpz_init(thr);
-    /* |sum v_i k_ui| > bound  <=>  |sum Y_i (t_i)_+| > bound Lx Dy ||w'||_1 */
-    _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
-    fmpz_mul(thr, fmpq_numref(bound), E->Lx);
-    fmpz_mul(thr, thr, Dy);
-    _wc_dual_init(y, Y, thr, n);
-    _wc_top_init(top, K, D->d);
+    if (streamed)
+    {
+        /* |sum v_i k_ui| > bound  <=>  |sum Y_i (t_i)_+| > bound Lx Dy ||w'||_1 */
+        Y = _fmpz_vec_init(n);
+        fmpz_init(Dy);
+        fmpz_init(thr);
+        _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
+        fmpz_mul(thr, fmpq_numref(bound), E->Lx);
+        fmpz_mul(thr, thr, Dy);
+        _wc_dual_init(y, Y, thr, n);
+        _wc_top_init(top, K, D->d);
+    }
     *len = 0;
     for (s = 0; s < NSEG; s++)
     {
         seg = partial ? (*next + s) % NSEG : s;
         done[seg] = 1;
-        if (R->columns == WC_COLUMNS_STREAMED)
+        if (streamed)
         {
             _wc_price_all(top, E, y, seg_start(E->G, seg), seg_start(E->G, seg + 1),
                           p->threads, NULL, NULL);
@@ -252,15 +256,17 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
             break;
         }
     }
-    if (R->columns == WC_COLUMNS_STREAMED)
+    if (streamed)
+    {
         for (i = 0; i < top->len; i++)
             keys[i] = top->c[i]->key;
-    R->exact_prices += top->exact;
-    _wc_top_clear(top);
-    _wc_dual_clear(y);
-    _fmpz_vec_clear(Y, n);
-    fmpz_clear(Dy);
-    fmpz_clear(thr);
+        R->exact_prices += top->exact;
+        _wc_top_clear(top);
+        _wc_dual_clear(y);
+        _fmpz_vec_clear(Y, n);
+        fmpz_clear(Dy);
+        fmpz_clear(thr);
+    }
 }
 
 /* v := rho y for GLPK's dual y, read exactly off its doubles; 0 if some
