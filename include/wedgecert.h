@@ -441,10 +441,12 @@ void wc_lasso_path_clear(wc_lasso_path_t P);
 
 /* Follows the path from beta_0 = max |k_u^T (y - mean)| down to target
  * (>= 0), recording every breakpoint; z (V->len entries) and xi are the
- * solution at target.  Ties are taken together and dependent active
- * columns are allowed; WC_ERR_SOLVER only when no active set gives a
- * consistent direction (never an unverified answer: wc_solve checks the
- * KKT conditions of the result exactly). */
+ * solution at target.  The direction of each piece solves a small convex
+ * QP exactly, so ties and dependent active columns need no special case
+ * (proofs/DERIVATIONS.md section 6); every breakpoint is checked against
+ * its KKT conditions, recomputed from z alone, before it is recorded.
+ * RETURNS WC_OK, or WC_ERR_SOLVER (an internal error: no path is then
+ * returned) -- never an unverified breakpoint. */
 int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
                   const wc_dict_t V, int intercept, const fmpq_t target,
                   wc_progress_fn progress, void * ctx, wc_error_t err);

@@ -21,6 +21,16 @@ int _wc_keyed_cmp(const void * a, const void * b);
 /* One FNV-style step of a hash of integer vectors: h mixed with x mod p. */
 ulong _wc_hash_step(ulong h, const fmpz_t x);
 
+/* Sets the len entries of v to zero (FLINT 2.9 has no _fmpq_vec_zero). */
+static inline void
+wc_qvec_zero(fmpq * v, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        fmpq_zero(v + i);
+}
+
 /* ---------------------------------------------------- dictionary.c */
 
 /* The primitive integer (w', b') of the origin (k, T, S) for the + sign,

@@ -7,13 +7,14 @@
  * With a free intercept, xi = mean(y - K z) eliminates it: columns and
  * labels are centred.  The path starts at beta_0 = max_j |k_j^T y| with
  * z = 0 and follows the KKT conditions K_A^T r = beta s_A down to the
- * requested beta: on each piece z_A moves along d = (K_A^T K_A)^{-1} s_A,
- * and a piece ends when an inactive correlation reaches +-beta (the atom
- * joins) or an active coefficient reaches 0 (it leaves).  All breakpoints
- * are exact rationals; simultaneous events (ties) are taken together.
+ * requested beta.  On each piece z moves along a direction found by an
+ * exact convex QP over the equicorrelation set (below), and a piece ends
+ * when a resting correlation reaches +-beta (the atom joins) or a nonzero
+ * coefficient reaches 0 (it leaves).  All breakpoints are exact rationals,
+ * and each is checked against the KKT conditions before it is recorded.
  * Columns equal up to sign are one feature (z is free in sign); other
- * dependent active columns (ReLU pairs (t)_+ - (-t)_+ = t make them
- * common) leave G singular but consistent, and any solution serves.
+ * dependent columns (ReLU pairs (t)_+ - (-t)_+ = t make them common)
+ * leave the direction's Gram matrix singular, which the QP allows.
  */
 #include <string.h>
 #include <flint/fmpq_vec.h>
@@ -50,44 +51,6 @@ vec_equal(const fmpq * a, const fmpq * b, slong n)
         if (!fmpq_equal(a + i, b + i))
             return 0;
     return 1;
-}
-
-/* Some solution of G d = s, also when G is singular (dependent active
- * columns: the fit K_A d is the same for every solution, and any of them
- * keeps K_A^T r = beta s_A along the piece); 0 if there is none. */
-static int
-solve_consistent(fmpq_mat_t d, const fmpq_mat_t G, const fmpq_mat_t s)
-{
-    slong m = G->r, i, j, rank, col;
-    fmpq_mat_t Aug, R;
-    int ok = 1;
-
-    if (fmpq_mat_solve(d, G, s))
-        return 1;
-    fmpq_mat_init(Aug, m, m + 1);
-    fmpq_mat_init(R, m, m + 1);
-    for (i = 0; i < m; i++)
-    {
-        for (j = 0; j < m; j++)
-            fmpq_set(fmpq_mat_entry(Aug, i, j), fmpq_mat_entry(G, i, j));
-        fmpq_set(fmpq_mat_entry(Aug, i, m), fmpq_mat_entry(s, i, 0));
-    }
-    rank = fmpq_mat_rref(R, Aug);
-    fmpq_mat_zero(d);
-    for (i = 0, col = 0; i < rank; i++)
-    {
-        while (col <= m && fmpq_is_zero(fmpq_mat_entry(R, i, col)))
-            col++;
-        if (col == m)
-        {
-            ok = 0;             /* a pivot in the right-hand side */
-            break;
-        }
-        fmpq_set(fmpq_mat_entry(d, col, 0), fmpq_mat_entry(R, i, m));
-    }
-    fmpq_mat_clear(Aug);
-    fmpq_mat_clear(R);
-    return ok;
 }
 
 /* The distinct (centred) columns of V up to sign: K[j n + i], atom[j] the
@@ -266,259 +229,387 @@ record(wc_lasso_path_t P, const lasso_t * S, const fmpq * z, const fmpq_t beta)
         }
 }
 
+/*
+ * The direction of the next piece.  At a breakpoint beta let E be the
+ * equicorrelation set {j : |c_j| = beta}, s_j = sign c_j, and B c E the
+ * atoms with z_j = 0.  The next piece moves z by g d (d_j = s_j e_j,
+ * supported on E) while beta falls by g, and it satisfies the KKT
+ * conditions for small g > 0 exactly when e solves
+ *
+ *     minimise (1/2) e^T M e - 1^T e   subject to e_j >= 0 (j in B),
+ *
+ * M = S K_E^T K_E S: its multipliers mu = M e - 1 are the rates
+ * s_j k_j^T u - 1 at which the correlations move inside (u = K_E d), zero
+ * on the moving atoms and >= 0 on the others (proofs/DERIVATIONS.md).
+ * Joins into a dependent active set and ties of joins and leaves are
+ * therefore not special cases.  The solver is the primal active-set
+ * method in exact arithmetic; 1_F = A_F^T r / beta lies in the range of
+ * every M_FF, so every subproblem M_FF x = 1_F is consistent.
+ */
+
+/* A solution x of M_FF x_F = 1_F, x = 0 off F = {j : !W[j]}; 0 if none. */
+static int
+face_minimiser(fmpq * x, const fmpq_mat_t M, const char * W, slong m)
+{
+    slong * F = flint_malloc((m + 1) * sizeof(slong));
+    slong f = 0, i, j, col, rank;
+    fmpq_mat_t A, R;
+    int ok = 1;
+
+    for (j = 0; j < m; j++)
+        if (!W[j])
+            F[f++] = j;
+    fmpq_mat_init(A, f, f + 1);
+    fmpq_mat_init(R, f, f + 1);
+    for (i = 0; i < f; i++)
+    {
+        for (j = 0; j < f; j++)
+            fmpq_set(fmpq_mat_entry(A, i, j), fmpq_mat_entry(M, F[i], F[j]));
+        fmpq_one(fmpq_mat_entry(A, i, f));
+    }
+    rank = fmpq_mat_rref(R, A);
+    wc_qvec_zero(x, m);
+    for (i = 0, col = 0; i < rank && ok; i++, col++)
+    {
+        while (fmpq_is_zero(fmpq_mat_entry(R, i, col)))
+            col++;
+        if (col == f)
+            ok = 0;             /* a pivot in the right-hand side */
+        else
+            fmpq_set(x + F[col], fmpq_mat_entry(R, i, f));
+    }
+    fmpq_mat_clear(A);
+    fmpq_mat_clear(R);
+    flint_free(F);
+    return ok;
+}
+
+/* The active-set iterations a direction may take before it is an error. */
+#define WC_LASSO_QP_MAX_ITER(m) (50 * ((m) + 1) * ((m) + 1))
+
+/* e (m entries) solving the direction QP above; 0 if the method fails
+ * (an inconsistent face or no convergence: an internal error). */
+static int
+direction_qp(fmpq * e, const fmpq_mat_t M, const char * bounded, slong m)
+{
+    char * W = flint_malloc(m + 1);
+    fmpq * x = _fmpq_vec_init(m + 1), * g = _fmpq_vec_init(m + 1);
+    fmpq_t t, step;
+    slong it, j, block;
+    int ok = 0;
+
+    fmpq_init(t);
+    fmpq_init(step);
+    memcpy(W, bounded, m);
+    wc_qvec_zero(e, m);
+    for (it = 0; it < WC_LASSO_QP_MAX_ITER(m); it++)
+    {
+        for (j = 0; j < m; j++)         /* g = M e - 1 */
+        {
+            slong b;
+            fmpq_set_si(g + j, -1, 1);
+            for (b = 0; b < m; b++)
+                fmpq_addmul(g + j, fmpq_mat_entry(M, j, b), e + b);
+        }
+        for (j = 0; j < m && (W[j] || fmpq_is_zero(g + j)); j++)
+            ;
+        if (j == m)
+        {
+            /* e minimises over its face: free the first bound whose
+               multiplier is negative (Bland), or stop at the optimum */
+            for (j = 0; j < m && !(W[j] && fmpq_sgn(g + j) < 0); j++)
+                ;
+            if (j == m)
+            {
+                ok = 1;
+                break;
+            }
+            W[j] = 0;
+            continue;
+        }
+        if (!face_minimiser(x, M, W, m))
+            break;
+        /* step from e towards x, stopped by the first bound it meets */
+        fmpq_one(step);
+        block = -1;
+        for (j = 0; j < m; j++)
+        {
+            fmpq_sub(x + j, x + j, e + j);
+            if (W[j] || !bounded[j] || fmpq_sgn(x + j) >= 0)
+                continue;
+            fmpq_div(t, e + j, x + j);
+            fmpq_neg(t, t);
+            if (fmpq_cmp(t, step) < 0)
+            {
+                fmpq_set(step, t);
+                block = j;
+            }
+        }
+        for (j = 0; j < m; j++)
+            fmpq_addmul(e + j, step, x + j);
+        if (block >= 0)
+        {
+            fmpq_zero(e + block);
+            W[block] = 1;
+        }
+    }
+    fmpq_clear(t);
+    fmpq_clear(step);
+    _fmpq_vec_clear(x, m + 1);
+    _fmpq_vec_clear(g, m + 1);
+    flint_free(W);
+    return ok;
+}
+
+/* The KKT conditions at (z, beta), recomputed from z alone: r = y - K z,
+ * |k_j^T r| <= beta for every column and k_j^T r = beta sign z_j where
+ * z_j != 0.  (Columns and y are centred when the intercept is free, so
+ * 1^T r = 0 holds by construction.) */
+static int
+lasso_kkt_holds(const lasso_t * S, const fmpq * z, const fmpq_t beta)
+{
+    slong n = S->n, i, j;
+    fmpq * r = _fmpq_vec_init(n);
+    fmpq_t c, t;
+    int ok = 1;
+
+    fmpq_init(c);
+    fmpq_init(t);
+    for (i = 0; i < n; i++)
+        fmpq_set(r + i, S->y + i);
+    for (j = 0; j < S->L; j++)
+        if (!fmpq_is_zero(z + j))
+            for (i = 0; i < n; i++)
+                fmpq_submul(r + i, z + j, S->K + j * n + i);
+    for (j = 0; j < S->L && ok; j++)
+    {
+        _fmpq_vec_dot(c, S->K + j * n, r, n);
+        if (fmpq_is_zero(z + j))
+        {
+            fmpq_abs(c, c);
+            ok = fmpq_cmp(c, beta) <= 0;
+        }
+        else
+        {
+            fmpq_mul_si(t, beta, fmpq_sgn(z + j));
+            ok = fmpq_equal(c, t);
+        }
+    }
+    fmpq_clear(c);
+    fmpq_clear(t);
+    _fmpq_vec_clear(r, n);
+    return ok;
+}
+
+/* The state of the homotopy: z, the correlations c = K^T (y - K z), beta. */
+typedef struct {
+    fmpq * z, * c;
+    fmpq_t beta;
+} lasso_state_t;
+
+/*
+ * One piece: from the breakpoint (z, c, beta) down to the next event or to
+ * target.  Events are an atom at rest whose correlation reaches +-(beta -
+ * g) (it joins) and a nonzero coefficient reaching 0 (it leaves); the
+ * moving atoms keep |c_j| = beta - g by construction.  0 on an internal
+ * error.
+ */
+static int
+lasso_piece(lasso_state_t * X, const lasso_t * S, const fmpq_t target)
+{
+    slong n = S->n, L = S->L, m = 0, a, b, i, j, side;
+    slong * E = flint_malloc((L + 1) * sizeof(slong));
+    char * bounded = flint_malloc(L + 1), * moving = flint_calloc(L + 1, 1);
+    fmpq * d = _fmpq_vec_init(L + 1), * av = _fmpq_vec_init(L + 1);
+    fmpq * u = _fmpq_vec_init(n), * e;
+    fmpq_mat_t M;
+    fmpq_t t, g, gamma;
+    int ok;
+
+    fmpq_init(t);
+    fmpq_init(g);
+    fmpq_init(gamma);
+    for (j = 0; j < L; j++)
+    {
+        fmpq_abs(t, X->c + j);
+        if (fmpq_equal(t, X->beta))
+        {
+            bounded[m] = fmpq_is_zero(X->z + j);
+            E[m++] = j;
+        }
+    }
+    fmpq_mat_init(M, m, m);
+    for (a = 0; a < m; a++)
+        for (b = a; b < m; b++)
+        {
+            _fmpq_vec_dot(t, S->K + E[a] * n, S->K + E[b] * n, n);
+            if (fmpq_sgn(X->c + E[a]) != fmpq_sgn(X->c + E[b]))
+                fmpq_neg(t, t);
+            fmpq_set(fmpq_mat_entry(M, a, b), t);
+            fmpq_set(fmpq_mat_entry(M, b, a), t);
+        }
+    e = _fmpq_vec_init(m + 1);
+    ok = m > 0 && direction_qp(e, M, bounded, m);
+    for (a = 0; a < m && ok; a++)
+    {
+        j = E[a];
+        fmpq_mul_si(d + j, e + a, fmpq_sgn(X->c + j));
+        moving[j] = !fmpq_is_zero(d + j) || !fmpq_is_zero(X->z + j);
+        for (i = 0; i < n && !fmpq_is_zero(d + j); i++)
+            fmpq_addmul(u + i, d + j, S->K + j * n + i);
+    }
+
+    /* the next event: the target, a join, or a coefficient at zero */
+    fmpq_sub(gamma, X->beta, target);
+    for (j = 0; j < L && ok; j++)
+    {
+        _fmpq_vec_dot(av + j, S->K + j * n, u, n);
+        if (moving[j])
+        {
+            /* leaves where z_j + g d_j = 0, g = -z_j / d_j > 0 */
+            if (fmpq_is_zero(d + j) || fmpq_is_zero(X->z + j))
+                continue;
+            fmpq_div(g, X->z + j, d + j);
+            fmpq_neg(g, g);
+            if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
+                fmpq_set(gamma, g);
+            continue;
+        }
+        /* joins where c_j - g a_j = side (beta - g):
+           g = (beta - side c_j) / (1 - side a_j) > 0 */
+        for (side = 1; side >= -1; side -= 2)
+        {
+            fmpq_mul_si(t, av + j, side);
+            fmpq_sub_si(t, t, 1);
+            fmpq_neg(t, t);
+            if (fmpq_is_zero(t))
+                continue;
+            fmpq_mul_si(g, X->c + j, side);
+            fmpq_sub(g, X->beta, g);
+            fmpq_div(g, g, t);
+            if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
+                fmpq_set(gamma, g);
+        }
+    }
+    /* move */
+    for (j = 0; j < L && ok; j++)
+    {
+        fmpq_addmul(X->z + j, gamma, d + j);
+        fmpq_submul(X->c + j, gamma, av + j);
+    }
+    if (ok)
+        fmpq_sub(X->beta, X->beta, gamma);
+
+    fmpq_mat_clear(M);
+    _fmpq_vec_clear(e, m + 1);
+    _fmpq_vec_clear(d, L + 1);
+    _fmpq_vec_clear(av, L + 1);
+    _fmpq_vec_clear(u, n);
+    fmpq_clear(t);
+    fmpq_clear(g);
+    fmpq_clear(gamma);
+    flint_free(E);
+    flint_free(bounded);
+    flint_free(moving);
+    return ok;
+}
+
+/* z on the atoms of V, and the optimal intercept mean(y - K z). */
+static void
+lasso_solution(fmpq * zV, fmpq_t xi, const lasso_t * S, const fmpq * z,
+               const wc_data_t D, const wc_dict_t V, int intercept)
+{
+    slong n = D->n, i, j;
+
+    wc_qvec_zero(zV, V->len);
+    for (j = 0; j < S->L; j++)
+    {
+        fmpq_set(zV + S->atom[j], z + j);
+        if (S->flip[j])
+            fmpq_neg(zV + S->atom[j], zV + S->atom[j]);
+    }
+    fmpq_zero(xi);
+    if (intercept)
+    {
+        fmpq * k = _fmpq_vec_init(n);
+        fmpz_t nz;
+
+        fmpz_init_set_si(nz, n);
+        for (i = 0; i < n; i++)
+            fmpq_add(xi, xi, D->y + i);
+        for (j = 0; j < S->L; j++)
+        {
+            if (fmpq_is_zero(z + j))
+                continue;
+            wc_dict_column(k, V, D, S->atom[j]);
+            for (i = 0; i < n; i++)
+                fmpq_submul(xi, zV + S->atom[j], k + i);
+        }
+        fmpq_div_fmpz(xi, xi, nz);
+        fmpz_clear(nz);
+        _fmpq_vec_clear(k, n);
+    }
+}
+
 int
 wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
               const wc_dict_t V, int intercept, const fmpq_t target,
               wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     lasso_t S;
-    slong n = D->n, L, i, j, a, na = 0, it;
-    fmpq * z, * c, * av, * uvec;
-    slong * act;
-    signed char * sgn;
-    char * in_a, * was_nonzero;
-    fmpq_t beta, gamma, g, t, one;
+    lasso_state_t X;
+    slong n = D->n, j, it;
+    fmpq_t t;
     int status = WC_OK;
 
     wc_lasso_path_clear(P);
     lasso_columns(&S, D, V, intercept);
-    L = S.L;
-    z = _fmpq_vec_init(L + 1);
-    c = _fmpq_vec_init(L + 1);
-    av = _fmpq_vec_init(L + 1);
-    uvec = _fmpq_vec_init(n);
-    act = flint_malloc((L + 1) * sizeof(slong));
-    sgn = flint_calloc(L + 1, 1);
-    in_a = flint_calloc(L + 1, 1);
-    was_nonzero = flint_calloc(L + 1, 1);
-    fmpq_init(beta); fmpq_init(gamma); fmpq_init(g); fmpq_init(t); fmpq_init(one);
-    fmpq_one(one);
+    X.z = _fmpq_vec_init(S.L + 1);
+    X.c = _fmpq_vec_init(S.L + 1);
+    fmpq_init(X.beta);
+    fmpq_init(t);
 
-    /* start: z = 0, c = K^T y, beta_0 = max |c_j|, all maximisers join */
-    for (j = 0; j < L; j++)
+    /* start: z = 0, c = K^T y, beta_0 = max |c_j| */
+    for (j = 0; j < S.L; j++)
     {
-        _fmpq_vec_dot(c + j, S.K + j * n, S.y, n);
-        fmpq_abs(t, c + j);
-        if (fmpq_cmp(t, beta) > 0)
-            fmpq_set(beta, t);
+        _fmpq_vec_dot(X.c + j, S.K + j * n, S.y, n);
+        fmpq_abs(t, X.c + j);
+        if (fmpq_cmp(t, X.beta) > 0)
+            fmpq_set(X.beta, t);
     }
-    if (fmpq_cmp(target, beta) >= 0 || fmpq_is_zero(beta))
+    if (fmpq_cmp(target, X.beta) > 0)
+        fmpq_set(X.beta, target);
+    /* every breakpoint is checked from z alone before it is recorded:
+       a path that fails its KKT conditions is never returned */
+    for (it = 0; status == WC_OK; it++)
     {
-        record(P, &S, z, target);
-        goto done;
-    }
-    for (j = 0; j < L; j++)
-    {
-        fmpq_abs(t, c + j);
-        if (fmpq_equal(t, beta))
+        if (!lasso_kkt_holds(&S, X.z, X.beta))
         {
-            act[na++] = j;
-            in_a[j] = 1;
-            sgn[j] = fmpq_sgn(c + j);
-        }
-    }
-    record(P, &S, z, beta);
-
-    for (it = 0; ; it++)
-    {
-        fmpq_mat_t G, s, d;
-        int singular;
-
-        if (progress != NULL && it % 20 == 0)
-            progress(ctx, "lasso path", it, 0);
-
-        /* direction: (K_A^T K_A) d = s_A, u = K_A d, a_j = k_j^T u */
-        fmpq_mat_init(G, na, na);
-        fmpq_mat_init(s, na, 1);
-        fmpq_mat_init(d, na, 1);
-        for (a = 0; a < na; a++)
-        {
-            slong b;
-            for (b = 0; b < na; b++)
-                _fmpq_vec_dot(fmpq_mat_entry(G, a, b), S.K + act[a] * n, S.K + act[b] * n, n);
-            fmpq_set_si(fmpq_mat_entry(s, a, 0), sgn[act[a]], 1);
-        }
-        singular = !solve_consistent(d, G, s);
-
-        /* an active coefficient still at 0 whose direction points against
-           its sign cannot follow the path: it leaves before any move */
-        for (a = 0; a < na && !singular; a++)
-            if (fmpq_is_zero(z + act[a])
-                && fmpq_sgn(fmpq_mat_entry(d, a, 0)) * sgn[act[a]] < 0)
-                break;
-        if (!singular && a < na)
-        {
-            in_a[act[a]] = 2;
-            act[a] = act[--na];
-            fmpq_mat_clear(G);
-            fmpq_mat_clear(s);
-            fmpq_mat_clear(d);
-            if (na == 0)
-            {
-                status = wc_error_set(err, WC_ERR_SOLVER,
-                    "the Lasso path has no consistent direction (degenerate ties)");
-                break;
-            }
-            continue;
-        }
-        if (!singular)
-        {
-            for (i = 0; i < n; i++)
-                fmpq_zero(uvec + i);
-            for (a = 0; a < na; a++)
-                for (i = 0; i < n; i++)
-                {
-                    fmpq_mul(t, fmpq_mat_entry(d, a, 0), S.K + act[a] * n + i);
-                    fmpq_add(uvec + i, uvec + i, t);
-                }
-            for (j = 0; j < L; j++)
-                _fmpq_vec_dot(av + j, S.K + j * n, uvec, n);
-
-            /* the next event: the target, a join, or a coefficient at zero */
-            fmpq_sub(gamma, beta, target);
-            for (j = 0; j < L; j++)
-            {
-                slong side;
-
-                if (in_a[j])
-                    continue;
-                /* c_j - g a_j = side (beta - g), side = +1 and -1:
-                   g = (beta - side c_j) / (1 - side a_j) */
-                for (side = 1; side >= -1; side -= 2)
-                {
-                    fmpq_mul_si(t, av + j, side);
-                    fmpq_sub(t, one, t);
-                    if (fmpq_is_zero(t))
-                        continue;
-                    fmpq_mul_si(g, c + j, side);
-                    fmpq_sub(g, beta, g);
-                    fmpq_div(g, g, t);
-                    if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
-                        fmpq_set(gamma, g);
-                }
-            }
-            for (a = 0; a < na; a++)
-            {
-                const fmpq * da = fmpq_mat_entry(d, a, 0);
-                if (fmpq_is_zero(da))
-                    continue;
-                fmpq_div(g, z + act[a], da);
-                fmpq_neg(g, g);
-                if (fmpq_sgn(g) > 0 && fmpq_cmp(g, gamma) < 0)
-                    fmpq_set(gamma, g);
-            }
-
-            /* move to the event */
-            for (a = 0; a < na; a++)
-                was_nonzero[act[a]] = !fmpq_is_zero(z + act[a]);
-            for (a = 0; a < na; a++)
-            {
-                fmpq_mul(t, gamma, fmpq_mat_entry(d, a, 0));
-                fmpq_add(z + act[a], z + act[a], t);
-            }
-            for (j = 0; j < L; j++)
-            {
-                fmpq_mul(t, gamma, av + j);
-                fmpq_sub(c + j, c + j, t);
-            }
-            fmpq_sub(beta, beta, gamma);
-        }
-        if (singular)
-        {
-            char * bs = wc_fmpq_get_str(beta);
+            char * bs = wc_fmpq_get_str(X.beta);
             status = wc_error_set(err, WC_ERR_SOLVER,
-                "internal error: inconsistent KKT system on the Lasso path at beta = %s", bs);
+                "internal error: the Lasso path failed its exact KKT check at beta = %s", bs);
             flint_free(bs);
             break;
         }
-        record(P, &S, z, beta);
-        fmpq_mat_clear(G);
-        fmpq_mat_clear(s);
-        fmpq_mat_clear(d);
-        if (fmpq_equal(beta, target))
+        record(P, &S, X.z, X.beta);
+        if (fmpq_equal(X.beta, target))
             break;
-
-        /* the events at this breakpoint, all of them (ties) */
-        for (a = 0; a < na; )
+        if (progress != NULL && it % 20 == 0)
+            progress(ctx, "lasso path", it, 0);
+        if (!lasso_piece(&X, &S, target))
         {
-            if (fmpq_is_zero(z + act[a]) && was_nonzero[act[a]])
-            {
-                in_a[act[a]] = 2;       /* left just now: not back at once */
-                act[a] = act[--na];
-            }
-            else
-                a++;
-        }
-        for (j = 0; j < L; j++)
-        {
-            fmpq_abs(t, c + j);
-            if (in_a[j] == 2)
-                in_a[j] = 0;
-            else if (!in_a[j] && fmpq_equal(t, beta))
-            {
-                act[na++] = j;
-                in_a[j] = 1;
-                sgn[j] = fmpq_sgn(c + j);
-            }
-        }
-        /* keep the active set in index order: deterministic output */
-        for (a = 1; a < na; a++)
-        {
-            slong key = act[a], b = a - 1;
-            while (b >= 0 && act[b] > key)
-            {
-                act[b + 1] = act[b];
-                b--;
-            }
-            act[b + 1] = key;
+            char * bs = wc_fmpq_get_str(X.beta);
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: no direction for the Lasso path at beta = %s", bs);
+            flint_free(bs);
         }
     }
-
-done:
     if (status == WC_OK)
-    {
-        /* z on the atoms of V, and the optimal intercept */
-        for (j = 0; j < V->len; j++)
-            fmpq_zero(zV + j);
-        for (j = 0; j < L; j++)
-        {
-            fmpq_set(zV + S.atom[j], z + j);
-            if (S.flip[j])
-                fmpq_neg(zV + S.atom[j], zV + S.atom[j]);
-        }
-        fmpq_zero(xi);
-        if (intercept)
-        {
-            fmpq * k = _fmpq_vec_init(n);
-            fmpz_t nz;
-            fmpz_init_set_si(nz, n);
-            for (i = 0; i < n; i++)
-                fmpq_add(xi, xi, D->y + i);
-            for (j = 0; j < L; j++)
-            {
-                if (fmpq_is_zero(z + j))
-                    continue;
-                wc_dict_column(k, V, D, S.atom[j]);
-                for (i = 0; i < n; i++)
-                {
-                    fmpq_mul(t, zV + S.atom[j], k + i);
-                    fmpq_sub(xi, xi, t);
-                }
-            }
-            fmpq_div_fmpz(xi, xi, nz);
-            fmpz_clear(nz);
-            _fmpq_vec_clear(k, n);
-        }
-    }
-    fmpq_clear(beta); fmpq_clear(gamma); fmpq_clear(g); fmpq_clear(t); fmpq_clear(one);
-    _fmpq_vec_clear(z, L + 1);
-    _fmpq_vec_clear(c, L + 1);
-    _fmpq_vec_clear(av, L + 1);
-    _fmpq_vec_clear(uvec, n);
-    flint_free(act);
-    flint_free(sgn);
-    flint_free(in_a);
-    flint_free(was_nonzero);
+        lasso_solution(zV, xi, &S, X.z, D, V, intercept);
+    fmpq_clear(X.beta);
+    fmpq_clear(t);
+    _fmpq_vec_clear(X.z, S.L + 1);
+    _fmpq_vec_clear(X.c, S.L + 1);
     lasso_clear(&S);
     return status;
 }

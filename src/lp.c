@@ -351,14 +351,6 @@ static int solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
 /* ------------------------------------------------------ proportional rows */
 
 
-static void
-fmpq_vec_zero(fmpq * v, slong len)
-{
-    slong i;
-
-    for (i = 0; i < len; i++)
-        fmpq_zero(v + i);
-}
 
 /*
  * Duplicate samples make rows of A proportional, which the double simplex
@@ -403,7 +395,7 @@ presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
             dropped[i] = 1;
             if (!fmpz_is_zero(P->b + i))
             {
-                fmpq_vec_zero(farkas, m);
+                wc_qvec_zero(farkas, m);
                 fmpq_set_si(farkas + i, fmpz_sgn(P->b + i), 1);
                 infeasible = 1;
             }
@@ -429,7 +421,7 @@ presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
             {
                 /* b^T y = b_t / g_t - b_i / g_i, made positive */
                 int sg = fmpz_cmp(s1, s2) * fmpz_sgn(g + i) * fmpz_sgn(g + t) > 0 ? 1 : -1;
-                fmpq_vec_zero(farkas, m);
+                wc_qvec_zero(farkas, m);
                 fmpz_set_si(q, sg);
                 fmpq_set_fmpz_frac(farkas + t, q, g + t);
                 fmpz_set_si(q, -sg);
