@@ -15,6 +15,10 @@
 #include <glpk.h>
 #include "lp_internal.h"
 
+/* The simplex iterations GLPK may take on an m x N LP (a simplex that
+ * takes more than a few times m + N pivots is cycling, in practice). */
+#define WC_GLPK_ITERATION_LIMIT(m, N) ((int) FLINT_MIN(10 * ((m) + (N)) + 1000, 100000000))
+
 static void
 glpk_abort_hook(void * info)
 {
@@ -171,6 +175,10 @@ _wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
+    /* GLPK's simplex can cycle on badly scaled or degenerate LPs: bound it
+       by iterations (deterministic, unlike a time limit); past the bound
+       the caller falls back to the exact simplex */
+    parm.it_lim = WC_GLPK_ITERATION_LIMIT(P->m, P->N);
     if (dual == NULL)
         glp_scale_prob(lp, GLP_SF_AUTO);    /* (a candidate: powers of two suffice) */
     if (warm != NULL)

@@ -31,6 +31,18 @@ wc_qvec_zero(fmpq * v, slong len)
         fmpq_zero(v + i);
 }
 
+/* 1 if a and b (len entries each) are equal, else 0. */
+static inline int
+wc_qvec_equal(const fmpq * a, const fmpq * b, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        if (!fmpq_equal(a + i, b + i))
+            return 0;
+    return 1;
+}
+
 /* ---------------------------------------------------- dictionary.c */
 
 /* The primitive integer (w', b') of the origin (k, T, S) for the + sign,

@@ -42,17 +42,6 @@ wc_lasso_path_clear(wc_lasso_path_t P)
     wc_lasso_path_init(P);
 }
 
-static int
-vec_equal(const fmpq * a, const fmpq * b, slong n)
-{
-    slong i;
-
-    for (i = 0; i < n; i++)
-        if (!fmpq_equal(a + i, b + i))
-            return 0;
-    return 1;
-}
-
 /* The distinct (centred) columns of V up to sign: K[j n + i], atom[j] the
  * first atom of V with that column or its negative (flip[j]). */
 typedef struct {
@@ -113,7 +102,7 @@ lasso_columns(lasso_t * S, const wc_data_t D, const wc_dict_t V, int intercept)
             ;
         for (a = u; a < t; a++)
             for (b = a + 1; b < t; b++)
-                if (!dup[key[b].u] && vec_equal(all + key[a].u * n, all + key[b].u * n, n))
+                if (!dup[key[b].u] && wc_qvec_equal(all + key[a].u * n, all + key[b].u * n, n))
                     dup[key[b].u] = 1;
     }
     /* zero columns never enter; duplicates are the same feature */

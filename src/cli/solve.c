@@ -234,15 +234,23 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
                                           : "complete vertex dictionary",
                wc_dict_bound(D->n, d, p->bias, p->dict),
                R->columns == WC_COLUMNS_STREAMED ? "streamed (never stored)" : "materialised");
-        printf("column generation: %ld round%s, working set %ld atom%s, %lu exact pricings\n",
-               R->rounds, R->rounds == 1 ? "" : "s", R->V->len, R->V->len == 1 ? "" : "s",
-               R->exact_prices);
+        if (R->certified_by == WC_CERT_PRESOLVE && R->rounds == 0)
+            printf("column generation: not needed (presolve: samples with proportional rows conflict)\n");
+        else
+            printf("column generation: %ld round%s, working set %ld atom%s, %lu exact pricings\n",
+                   R->rounds, R->rounds == 1 ? "" : "s", R->V->len, R->V->len == 1 ? "" : "s",
+                   R->exact_prices);
     }
     if (R->status == WC_LP_INFEASIBLE)
     {
         printf("status: infeasible (no network in this class interpolates the data)\n");
-        printf("Farkas vector v (checked exactly: K^T v = 0%s, y^T v > 0):\n  ",
-               (p->bias || p->intercept) ? ", 1^T v = 0" : "");
+        if (R->certified_by == WC_CERT_PRESOLVE && R->rounds == 0)
+            printf("Farkas vector v (samples with proportional rows in every column whose\n"
+                   "labels cannot follow: K^T v = 0%s, y^T v > 0; proofs/DERIVATIONS.md 5):\n  ",
+                   (p->bias || p->intercept) ? ", 1^T v = 0" : "");
+        else
+            printf("Farkas vector v (checked exactly: K^T v = 0%s, y^T v > 0):\n  ",
+                   (p->bias || p->intercept) ? ", 1^T v = 0" : "");
         cli_text_fmpq_list(stdout, R->farkas, R->n);
         printf("\n");
         goto done;
