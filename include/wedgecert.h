@@ -462,8 +462,18 @@ int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
  * when only the restricted problem is infeasible, an atom with
  * k_u^T v != 0 for its Farkas vector v (bound 0).
  */
+enum {
+    WC_PREDICTION_HOLDS = 0,        /* both optimal, equal values */
+    WC_PREDICTION_FAILS = 1,        /* a positive gap, or only V feasible */
+    WC_PREDICTION_INFEASIBLE = 2    /* both infeasible: nothing to compare */
+};
+
 typedef struct {
-    int holds;
+    int verdict;            /* WC_PREDICTION_* */
+    int holds;              /* verdict == WC_PREDICTION_HOLDS */
+    int dictionaries_equal; /* 1: the two dictionaries are one set of atoms
+                               (always in 1-D); 0: they differ; -1: unknown
+                               (V was streamed, never built) */
     wc_result_t full, samples;
     fmpq_t gap;             /* samples value - full value (both optimal) */
     slong witness;          /* an atom of full->V, or -1 */
@@ -474,6 +484,8 @@ typedef wc_prediction_struct wc_prediction_t[1];
 
 void wc_prediction_init(wc_prediction_t P);
 void wc_prediction_clear(wc_prediction_t P);
+/* RETURNS WC_OK with P decided, or the error of either solve
+ * (WC_ERR_ARG, WC_ERR_SOLVER) with a message in err. */
 int wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
 /* ------------------------------------------------------------ certificate */

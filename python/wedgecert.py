@@ -118,6 +118,6 @@ def check_net(X, y, neurons, intercept=0, loss="interp", beta=None, bias=False,
 
 def predict(X, y, loss="interp", beta=None, bias=False, intercept=False):
     """Decides whether wedges of samples alone attain the optimum:
-    'prediction' ('holds'/'fails'), 'full_value', 'samples_value', 'gap',
+    'prediction' ('holds'/'fails'/'infeasible'), 'dictionaries_equal', 'full_value', 'samples_value', 'gap',
     'witness'."""
     return _run("predict", X, y, _flags(loss, beta, bias, intercept))

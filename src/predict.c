@@ -13,7 +13,9 @@
 void
 wc_prediction_init(wc_prediction_t P)
 {
+    P->verdict = WC_PREDICTION_FAILS;
     P->holds = 0;
+    P->dictionaries_equal = -1;
     wc_result_init(P->full);
     wc_result_init(P->samples);
     fmpq_init(P->gap);
@@ -72,17 +74,25 @@ wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_
     if ((status = wc_solve(P->samples, D, q, err)) != WC_OK)
         return status;
 
+    /* the sample wedges are a subset of V (k = d is all there is in 1-D);
+       both built and deduplicated, equal sizes mean equal sets */
+    P->dictionaries_equal = D->d == 1 ? 1
+        : P->full->columns != WC_COLUMNS_FULL || P->samples->columns != WC_COLUMNS_FULL ? -1
+        : P->full->V->len == P->samples->V->len;
     if (P->full->status == WC_LP_INFEASIBLE)
     {
         /* every subset of an infeasible dictionary is infeasible too */
-        P->holds = (P->samples->status == WC_LP_INFEASIBLE);
-        return P->holds ? WC_OK : wc_error_set(err, WC_ERR_SOLVER,
-            "internal error: the sample wedges are feasible where V is not");
+        if (P->samples->status != WC_LP_INFEASIBLE)
+            return wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the sample wedges are feasible where V is not");
+        P->verdict = WC_PREDICTION_INFEASIBLE;
+        return WC_OK;
     }
     if (P->samples->status == WC_LP_OPTIMAL)
     {
         fmpq_sub(P->gap, P->samples->value, P->full->value);
         P->holds = fmpq_is_zero(P->gap);
+        P->verdict = P->holds ? WC_PREDICTION_HOLDS : WC_PREDICTION_FAILS;
         if (P->holds)
             return WC_OK;
         if (p->loss == WC_LOSS_INTERP)
@@ -93,7 +103,6 @@ wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_
     }
     else
     {
-        P->holds = 0;
         fmpq_zero(P->bound);
         v = P->samples->farkas;
     }

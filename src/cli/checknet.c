@@ -37,8 +37,10 @@ static const char checknet_usage[] =
 "OPTIONS\n"
 "    --binary64  round every number of NET to the nearest double first;\n"
 "                by default 0.1 means exactly 1/10\n"
-"    --json      one JSON object: \"objective\", \"optimal_value\", \"gap\",\n"
-"                \"relative_gap\" (each with _approx), \"max_violation\",\n"
+"    --json      one JSON object: \"objective\", \"penalty\", \"optimal_value\",\n"
+"                \"gap\", \"relative_gap\" (each with _approx; objective and\n"
+"                gaps null for interp when the network does not\n"
+"                interpolate: it has no finite objective), \"max_violation\",\n"
 "                \"optimal\" (true only for an exactly optimal network),\n"
 "                \"neurons\": [{\"nearest\": {...}, \"distance\"}]\n"
 "    The problem options are those of 'wedgecert solve'.\n";
@@ -707,14 +709,24 @@ cmd_check_net(int argc, char ** argv)
 
         if (A.json)
         {
+            /* a network that does not interpolate has no objective (it is
+               infinite) and no gap: only its penalty and its violation */
             printf("{");
-            cli_json_exact(stdout, "objective", obj);
+            if (feasible)
+                cli_json_exact(stdout, "objective", obj);
+            else
+                printf("\"objective\": null, \"objective_approx\": null");
+            printf(", ");
+            cli_json_exact(stdout, "penalty", penalty);
             printf(", ");
             cli_json_exact(stdout, "optimal_value", R->value);
             printf(", ");
-            cli_json_exact(stdout, "gap", gap);
+            if (feasible)
+                cli_json_exact(stdout, "gap", gap);
+            else
+                printf("\"gap\": null, \"gap_approx\": null");
             printf(", ");
-            if (fmpq_is_zero(R->value))
+            if (fmpq_is_zero(R->value) || !feasible)
                 printf("\"relative_gap\": null, \"relative_gap_approx\": null");
             else
                 cli_json_exact(stdout, "relative_gap", rel);
@@ -748,16 +760,28 @@ cmd_check_net(int argc, char ** argv)
         else
         {
             printf("network: %ld neuron%s from %s\n", N.m, N.m == 1 ? "" : "s", net_path);
-            printf("objective of the given network = ");
-            cli_text_fmpq(stdout, obj);
+            if (feasible)
+            {
+                printf("objective of the given network = ");
+                cli_text_fmpq(stdout, obj);
+            }
+            else
+            {
+                printf("the given network does not interpolate: its objective is infinite and\n"
+                       "there is no gap to the optimum; its penalty R = ");
+                cli_text_fmpq(stdout, penalty);
+            }
             printf("\ncertified optimum (complete dictionary) = ");
             cli_text_fmpq(stdout, R->value);
-            printf("\ngap = ");
-            cli_text_fmpq(stdout, gap);
-            if (!fmpq_is_zero(R->value))
+            if (feasible)
             {
-                printf(", relative gap = ");
-                cli_text_fmpq(stdout, rel);
+                printf("\ngap = ");
+                cli_text_fmpq(stdout, gap);
+                if (!fmpq_is_zero(R->value))
+                {
+                    printf(", relative gap = ");
+                    cli_text_fmpq(stdout, rel);
+                }
             }
             printf("\n");
             if (A.p->loss == WC_LOSS_INTERP)

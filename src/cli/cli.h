@@ -91,9 +91,10 @@ void cli_text_fmpq_list(FILE * out, const fmpq * v, slong len);
 void cli_text_origin(FILE * out, const wc_dict_t V, slong u);
 void cli_json_index_list(FILE * out, const slong * v, slong len);
 
-/* The JSON object of 'solve --json' (also written by 'oracle'). */
+/* The JSON object of 'solve --json' (also written by 'oracle', without the
+ * run statistics working_set, rounds and exact_prices: run_stats = 0). */
 void cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D,
-                          const wc_problem_t p);
+                          const wc_problem_t p, int run_stats);
 
 int cmd_wedge(int argc, char ** argv);
 int cmd_solve(int argc, char ** argv);

@@ -22,6 +22,8 @@ static const char oracle_usage[] =
 "      DIR/oracle.json      {\"oracle\": 1, \"seed\", \"generator\", \"solution\"},\n"
 "                           the solution being the object of 'solve --json'\n"
 "                           (exact optimum, network, dual, approximations)\n"
+"                           less its run statistics (working_set, rounds,\n"
+"                           exact_prices): the file is reproducible\n"
 "      DIR/certificate.cert for checkcert\n"
 "    With --count K > 1 case k (k = 0..K-1, seed S + k) goes to\n"
 "    DIR/case-kkkk/.  The output for a given seed is byte-identical on\n"
@@ -113,6 +115,12 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
         wc_result_clear(R);
         return 0;
     }
+    /* the case's folder only once there is something to put in it */
+    if (!make_dir(dir))
+    {
+        wc_result_clear(R);
+        return 0;
+    }
     snprintf(path, sizeof(path), "%s/data.csv", dir);
     if ((f = fopen(path, "w")) == NULL)
         ok = 0;
@@ -136,7 +144,7 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     {
         fprintf(f, "{\"oracle\": 1, \"seed\": %lu, \"generator\": \"splitmix64, see "
                    "'wedgecert oracle --help'\", \"solution\": ", seed);
-        cli_print_solve_json(f, R, D, p);
+        cli_print_solve_json(f, R, D, p, 0);     /* no run statistics */
         fprintf(f, "}\n");
         ok = fclose(f) == 0;
     }
@@ -236,14 +244,7 @@ cmd_oracle(int argc, char ** argv)
         if (count == 1)
             snprintf(dir, sizeof(dir), "%s", out);
         else
-        {
             snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
-            if (!make_dir(dir))
-            {
-                status = EXIT_DATA;
-                break;
-            }
-        }
         generate(D, n, d, (ulong) seed + (ulong) k, A.p->loss == WC_LOSS_HINGE);
         if (!write_case(dir, D, A.p, (ulong) seed + (ulong) k))
             status = EXIT_SOLVER;

@@ -19,21 +19,27 @@ static const char predict_usage[] =
 "    wedge products of training samples alone, i.e. the dictionary of\n"
 "    k = d atoms (no basis vectors) attains the optimum of the complete\n"
 "    vertex dictionary.  Both problems are solved and certified exactly.\n"
-"    'holds': equal exact optimal values.  'fails': the exact gap, and a\n"
-"    witness: an atom u of the complete dictionary whose column violates\n"
-"    the restricted problem's optimal dual v, |k_u^T v| > bound (1 for\n"
-"    interp, beta otherwise), with both numbers exact.\n"
+"    'holds': equal exact optimal values.  'infeasible': neither dictionary\n"
+"    interpolates the data (interp), so there is nothing to compare.\n"
+"    'fails': the exact gap, and a witness: an atom u of the complete\n"
+"    dictionary whose column violates the restricted problem's optimal\n"
+"    dual v, |k_u^T v| > bound (1 for interp, beta otherwise), with both\n"
+"    numbers exact.\n"
 "    The exit status is 0 either way; non-zero only for errors.\n"
 "\n"
 "OPTIONS\n"
 "    As for 'wedgecert solve' (--loss, --beta, --bias, --intercept, --method,\n"
 "    --colgen, --max-atoms, --quiet), and\n"
-"    --json     one JSON object: \"prediction\" (\"holds\"/\"fails\"),\n"
+"    --json     one JSON object: \"prediction\" (\"holds\"/\"fails\"/\"infeasible\"),\n"
+"               \"dictionaries_equal\" (true, false, or null when V was\n"
+"               streamed; in 1-D the two dictionaries always coincide),\n"
 "               \"full_value\", \"samples_value\", \"gap\" (exact strings, or\n"
 "               \"infeasible\"), their _approx, \"full_dictionary_size\",\n"
 "               \"samples_dictionary_size\", \"samples_dual\", and \"witness\"\n"
 "               ({\"coords\", \"samples\", \"sign\", \"w\", \"b\", \"violation\",\n"
 "               \"bound\"}, or null).\n";
+
+static const char * const verdict_name[] = { "holds", "fails", "infeasible" };
 
 static void
 json_value(FILE * out, const char * key, const wc_result_t R)
@@ -97,14 +103,16 @@ cmd_predict(int argc, char ** argv)
 
     if (A.json)
     {
-        printf("{\"prediction\": \"%s\"", P->holds ? "holds" : "fails");
+        printf("{\"prediction\": \"%s\", \"dictionaries_equal\": %s", verdict_name[P->verdict],
+               P->dictionaries_equal < 0 ? "null" : P->dictionaries_equal ? "true" : "false");
         json_value(stdout, "full_value", P->full);
         json_value(stdout, "samples_value", P->samples);
         printf(", ");
         if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
             cli_json_exact(stdout, "gap", P->gap);
         else
-            printf("\"gap\": %s, \"gap_approx\": null", P->holds ? "\"0\"" : "\"infinite\"");
+            printf("\"gap\": %s, \"gap_approx\": null",
+                   P->verdict == WC_PREDICTION_INFEASIBLE ? "null" : "\"infinite\"");
         /* sizes of V (or, after column generation, of the working set) */
         printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld"
                ", \"columns\": \"%s\"", P->full->V->len, P->samples->V->len,
@@ -136,7 +144,13 @@ cmd_predict(int argc, char ** argv)
     else
     {
         printf("prediction P (wedges of samples alone attain the optimum): %s\n",
-               P->holds ? "holds" : "fails");
+               verdict_name[P->verdict]);
+        if (P->verdict == WC_PREDICTION_INFEASIBLE)
+            printf("  (no network of either dictionary interpolates the data: there is\n"
+                   "   no optimum to compare)\n");
+        if (P->dictionaries_equal == 1)
+            printf("  (the two dictionaries are the same set of atoms%s)\n",
+                   D->d == 1 ? ": in 1-D every atom is a wedge of samples" : "");
         text_value("  optimum over the complete vertex dictionary: ", P->full);
         text_value("  optimum over the sample wedges alone:        ", P->samples);
         if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
