@@ -342,6 +342,8 @@ typedef struct {
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
     int columns;        /* WC_COLUMNS_*: how the atoms of V reach the LP */
     int threads;        /* pricing threads (0: OpenMP's default) */
+    int no_presolve;    /* 1: interp infeasibility seen in the data is left
+                           to column generation (for testing its routes) */
     wc_progress_fn progress;
     void * progress_ctx;
 } wc_problem_struct;

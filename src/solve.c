@@ -548,7 +548,7 @@ interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
 int
 wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
-    if (p->loss == WC_LOSS_INTERP && R->columns != WC_COLUMNS_FULL)
+    if (p->loss == WC_LOSS_INTERP && R->columns != WC_COLUMNS_FULL && !p->no_presolve)
     {
         /* what the data shows needs no column generation */
         fmpq * v = _fmpq_vec_init(D->n);

@@ -10,8 +10,10 @@
   (--colgen always);
 * infeasible interpolation seen in the data (presolve): a repeated sample
   with another label (n = 150, streamed), samples on one ray without
-  biases; on random small instances the streamed route (presolve) and the
-  full LP agree on the status, and checkcert accepts the certificate;
+  biases; the Farkas route of column generation (--no-presolve) takes no
+  more rounds than the optimal route on the feasible twin; on random
+  small instances the streamed route (presolve) and the full LP agree on
+  the status, and checkcert accepts the certificate;
 * oracles byte-identical across runs and thread counts, without run
   statistics;
 * predict: 'infeasible' when neither dictionary interpolates, and
@@ -97,8 +99,9 @@ DEGENERATE = {
     "huge": [[line] for line in HARD[:8]],
     "one-d": [[0, 0], [4, 0], [5, 0], [7, 2], [10, 3], [11, 3], [7, 2]],
 }
-ROUTES = [(c, g, m) for c in ("auto", "full", "materialise", "stream")
+ROUTES = [(c, g, m, "") for c in ("auto", "full", "materialise", "stream")
           for g in ("auto", "always", "never") for m in ("auto", "glpk-exact", "pivots")]
+ROUTES += [(c, "auto", "auto", "--no-presolve") for c in ("materialise", "stream")]
 
 
 def route_matrix():
@@ -109,16 +112,16 @@ def route_matrix():
         for loss in (["--loss", "interp"], ["--loss", "l1", "--beta", "1/3"]):
             for bias in ([], ["--bias"]):
                 answers = {}
-                for c, g, m in ROUTES:
+                for c, g, m, pre in ROUTES:
                     rc, out, err, sec = run(["solve", path, "--json", "--quiet", "--columns", c,
-                                             "--colgen", g, "--method", m] + loss + bias)
+                                             "--colgen", g, "--method", m] + loss + bias + ([pre] if pre else []))
                     runs += 1
                     worst = max(worst, sec)
                     if rc != 0:
-                        answers[(c, g, m)] = f"exit {rc}: {err.strip()[:120]}"
+                        answers[(c, g, m, pre)] = f"exit {rc}: {err.strip()[:120]}"
                         continue
                     j = json.loads(out)
-                    answers[(c, g, m)] = (j["status"], j.get("optimal_value"))
+                    answers[(c, g, m, pre)] = (j["status"], j.get("optimal_value"))
                 if len(set(answers.values())) != 1:
                     fail(f"routes on {name} {' '.join(loss + bias)}",
                          *[f"{k}: {v}" for k, v in sorted(answers.items())][:6])
@@ -161,6 +164,28 @@ def presolve_cases():
         ok(f"three samples on one ray, streamed: infeasible in {sec:.2f} s, Farkas vector on those three samples")
     else:
         fail("three samples on one ray", f"rc {rc} after {sec:.1f} s", err[:200], str(j)[:200], c.stderr[:200])
+    # the Farkas route of column generation itself (--no-presolve): as few
+    # rounds as the feasible twin (the last label put on the ray's line)
+    rng2 = random.Random(1)
+    pts = set()
+    while len(pts) < 117:
+        pts.add((rng2.randint(-50, 50), rng2.randint(-50, 50), rng2.randint(-50, 50)))
+    rows = [list(p) + [rng2.randint(-9, 9)] for p in sorted(pts)]
+    ray = [[2, 1, 4, 0], [4, 2, 8, 1], [6, 3, 12, 3]]
+    bad_path, twin_path = write("farkas.csv", rows + ray), write("twin.csv", rows + ray[:2] + [[6, 3, 12, 2]])
+    args = ["--intercept", "--columns", "stream", "--no-presolve", "--json", "--quiet"]
+    rb, outb, errb, secb = run(["solve", bad_path, "--cert", cert] + args)
+    rt, outt, errt, sect = run(["solve", twin_path] + args)
+    c = subprocess.run([CHECK, cert], capture_output=True, text=True)
+    jb = json.loads(outb) if rb == 0 else {}
+    jt = json.loads(outt) if rt == 0 else {}
+    if (jb.get("status") == "infeasible" and jt.get("status") == "optimal" and c.returncode == 0
+            and jb["rounds"] <= jt["rounds"] and jb["certified_by"] != "proportional-rows"):
+        ok(f"Farkas route of column generation: infeasible in {jb['rounds']} rounds ({secb:.1f} s), "
+           f"its feasible twin optimal in {jt['rounds']} ({sect:.1f} s); certificate accepted")
+    else:
+        fail("Farkas route of column generation vs its feasible twin", errb[:200], errt[:200],
+             f"{jb.get('status')} {jb.get('rounds')} rounds, twin {jt.get('status')} {jt.get('rounds')}", c.stderr[:200])
     # random small instances: presolve (streamed) and the full LP agree
     bad = []
     for t in range(60):

@@ -63,6 +63,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         else if ((opts & CLI_OPT_CSV) && strcmp(a, "--csv") == 0) A->csv = 1;
         else if (strcmp(a, "--bias") == 0) A->p->bias = 1;
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
+        else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--no-presolve") == 0) A->p->no_presolve = 1;
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
         else if (strcmp(a, "--max-atoms") == 0
                  || ((opts & CLI_OPT_SOLVER) && (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
