@@ -1,9 +1,10 @@
 /*
  * checkcert.c -- the independent checker of wedgecert certificates.
  *
- * Written against GMP alone: no FLINT, no GLPK, no code shared with src/.
- * It reads a certificate (proofs/CERTIFICATE.md), recomputes every atom of
- * the vertex dictionary from the data by its own determinants, and checks
+ * Written against GMP and the C library alone: no FLINT, no GLPK, no code
+ * shared with src/.  It reads a certificate (proofs/CERTIFICATE.md),
+ * recomputes every atom of the vertex dictionary from the data by its own
+ * determinants, and checks
  *
  *   optimal:    the network is primal feasible, the dual point is dual
  *               feasible for EVERY atom of the stated dictionary, and the
@@ -13,20 +14,33 @@
  *               (1^T v = 0 with an intercept) and y^T v > 0.
  *
  * Weak duality (proofs/DERIVATIONS.md) turns the optimal case into a proof
- * that the value is the global optimum of the training problem.
+ * that the value is the global optimum of the training problem.  What the
+ * checker trusts and what it re-derives: proofs/README.md.
+ *
+ * The file is read whole and held to its grammar exactly: printable ASCII
+ * and newlines only, single blanks between fields, numbers in canonical
+ * form, nothing after 'end'.  The loop over the atoms works in integers:
+ * with X = Xz / L (L the lcm of the denominators) and v = Vz / Dv, an
+ * atom's integer direction w' (cofactors of the scaled rows) gives
+ * t_i = <Xz_i, w'> + b', and k_u^T v = sum Vz_i (t_i)_+ / (L ||w'||_1 Dv).
  *
  * Usage: checkcert FILE.  Exit 0 accepted, 1 rejected, 2 unreadable.
  */
+#include <errno.h>
+#include <limits.h>
+#include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <gmp.h>
 
 enum { INTERP, L1, HINGE, SQUARED };
 
 static const char * file_name;
-static int line_no;
+static long line_no, col_no;        /* where the field being read starts */
+static jmp_buf * catcher;           /* set by check(): die() returns there */
 
 static void
 die(int code, const char * fmt, ...)
@@ -34,179 +48,315 @@ die(int code, const char * fmt, ...)
     va_list ap;
 
     if (code == 2)
-        fprintf(stderr, "checkcert: %s:%d: error: ", file_name, line_no);
+        fprintf(stderr, "checkcert: %s:%ld:%ld: error: ", file_name, line_no, col_no);
     else
         fprintf(stderr, "checkcert: REJECTED: ");
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+    if (catcher != NULL)
+        longjmp(*catcher, code);
     exit(code);
+}
+
+/* count * size bytes, or a clean exit: never a null pointer. */
+static void *
+xmalloc(size_t count, size_t size)
+{
+    void * p;
+
+    if (size != 0 && count > (size_t) -1 / size)
+        die(2, "out of memory (%zu x %zu bytes)", count, size);
+    p = malloc(count * size + 1);
+    if (p == NULL)
+        die(2, "out of memory (%zu x %zu bytes)", count, size);
+    return p;
+}
+
+static void *
+xrealloc(void * p, size_t count, size_t size)
+{
+    if (size != 0 && count > (size_t) -1 / size)
+        die(2, "out of memory (%zu x %zu bytes)", count, size);
+    p = realloc(p, count * size + 1);
+    if (p == NULL)
+        die(2, "out of memory (%zu x %zu bytes)", count, size);
+    return p;
 }
 
 /* ------------------------------------------------------------- reading */
 
-static char line[1 << 20];
-static char * tok[4096];
-static int ntok;
+static const char * text;           /* the whole file */
+static size_t text_len, pos;
+static char * line;                 /* the current line, split in place */
+static size_t line_cap;
+static char ** tok;
+static long * tokcol;
+static long ntok;
+static size_t tok_cap;
 
-/* Reads the next non-comment line and splits it at blanks. */
+/* Every byte is printable ASCII or a newline, the last byte a newline. */
 static void
-next_line(FILE * f)
+check_bytes(void)
 {
-    char * p;
+    size_t i, start = 0;
+
+    line_no = 1;
+    for (i = 0; i < text_len; i++)
+    {
+        unsigned char c = (unsigned char) text[i];
+        if (c == '\n')
+        {
+            line_no++;
+            start = i + 1;
+        }
+        else if (c < 0x20 || c > 0x7e)
+        {
+            col_no = (long) (i - start) + 1;
+            die(2, "byte 0x%02x is not allowed (printable ASCII and newlines only)", c);
+        }
+    }
+    if (text_len > 0 && text[text_len - 1] != '\n')
+    {
+        line_no--;
+        col_no = (long) (text_len - start) + 1;
+        die(2, "the last line has no newline");
+    }
+    line_no = 0;
+}
+
+/* Reads the next non-comment line and splits it at single blanks. */
+static void
+next_line(void)
+{
+    size_t start, end, len, i;
 
     for (;;)
     {
         line_no++;
-        if (fgets(line, sizeof(line), f) == NULL)
+        col_no = 1;
+        if (pos >= text_len)
             die(2, "unexpected end of file");
-        if (strlen(line) == sizeof(line) - 1)
-            die(2, "line too long");
-        if (line[0] != '#')
+        start = pos;
+        for (end = start; text[end] != '\n'; end++)
+            ;
+        pos = end + 1;
+        if (text[start] != '#')
             break;
     }
-    ntok = 0;
-    for (p = strtok(line, " \t\r\n"); p != NULL; p = strtok(NULL, " \t\r\n"))
+    len = end - start;
+    if (len + 1 > line_cap)
     {
-        if (ntok == 4096)
-            die(2, "too many fields");
-        tok[ntok++] = p;
+        free(line);
+        line_cap = len + 1;
+        line = xmalloc(line_cap, 1);
+    }
+    memcpy(line, text + start, len);
+    line[len] = '\0';
+    if (len + 1 > tok_cap)
+    {
+        free(tok);
+        free(tokcol);
+        tok_cap = len + 1;
+        tok = xmalloc(tok_cap, sizeof(char *));
+        tokcol = xmalloc(tok_cap, sizeof(long));
+    }
+    ntok = 0;
+    for (i = 0; i <= len; i++)
+    {
+        if (i < len && line[i] != ' ')
+            continue;
+        /* a field ends at i; it starts after the previous blank */
+        {
+            size_t s = ntok == 0 ? 0 : (size_t) tokcol[ntok - 1] - 1 + strlen(tok[ntok - 1]) + 1;
+            if (s == i)
+            {
+                col_no = (long) i + 1;
+                die(2, ntok == 0 && len == 0 ? "empty line"
+                       : "empty field (fields are separated by single blanks)");
+            }
+            line[i] = '\0';
+            tok[ntok] = line + s;
+            tokcol[ntok++] = (long) s + 1;
+        }
     }
 }
 
-static void
-expect(const char * key, int fields)
+/* Field i of the line, remembering its column for error messages. */
+static const char *
+field(long i)
 {
-    if (ntok == 0 || strcmp(tok[0], key) != 0)
-        die(2, "expected a '%s' line", key);
-    if (fields >= 0 && ntok != fields + 1)
-        die(2, "expected %d fields after '%s', found %d", fields, key, ntok - 1);
+    col_no = tokcol[i];
+    return tok[i];
 }
 
-/* An exact rational "p" or "p/q" in canonical form (q > 1, gcd 1). */
 static void
-read_q(mpq_t r, const char * s)
+expect(const char * key, long fields)
 {
-    const char * p = s + (s[0] == '-');
-    const char * slash = strchr(s, '/');
+    if (strcmp(field(0), key) != 0)
+        die(2, "expected a '%s' line", key);
+    if (fields >= 0 && ntok != fields + 1)
+        die(2, "expected %ld fields after '%s', found %ld", fields, key, ntok - 1);
+}
+
+/* s[0..len) is a natural number in canonical form: 0 or [1-9][0-9]*. */
+static int
+is_natural(const char * s, size_t len)
+{
     size_t i;
 
-    for (i = 0; p[i] != '\0'; i++)
-        if (!((p[i] >= '0' && p[i] <= '9') || (p[i] == '/' && p + i == slash && i > 0 && p[i + 1])))
-            die(2, "expected a rational p or p/q, found '%s'", s);
-    if (mpq_set_str(r, s, 10) != 0 || mpz_sgn(mpq_denref(r)) <= 0)
+    if (len == 0 || (s[0] == '0' && len > 1))
+        return 0;
+    for (i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Field i as an exact rational "p" or "p/q": canonical (no "-0", no
+ * leading zeros, q > 1, gcd(p, q) = 1). */
+static void
+read_q(mpq_t r, long i)
+{
+    const char * s = field(i), * p = s + (s[0] == '-'), * slash = strchr(s, '/');
+    size_t np = slash ? (size_t) (slash - p) : strlen(p);
+
+    if (!is_natural(p, np) || (s[0] == '-' && np == 1 && p[0] == '0')
+        || (slash && (!is_natural(slash + 1, strlen(slash + 1)) || !strcmp(slash + 1, "0")
+                      || !strcmp(slash + 1, "1"))))
+        die(2, "expected a rational p or p/q in lowest terms (q > 1), found '%s'", s);
+    if (mpq_set_str(r, s, 10) != 0)
         die(2, "expected a rational p or p/q, found '%s'", s);
+    if (slash)
     {
-        mpq_t c;
-        mpq_init(c);
-        mpq_set(c, r);
-        mpq_canonicalize(c);
-        if (!mpq_equal(c, r) || mpz_cmp(mpq_numref(c), mpq_numref(r)) != 0
-            || mpz_cmp(mpq_denref(c), mpq_denref(r)) != 0)
+        mpz_t g;
+        mpz_init(g);
+        mpz_gcd(g, mpq_numref(r), mpq_denref(r));
+        if (mpz_cmp_ui(g, 1) != 0)
             die(2, "'%s' is not in lowest terms", s);
-        mpq_clear(c);
+        mpz_clear(g);
     }
 }
 
 static long
-read_count(const char * s, long lo, long hi)
+read_count(long i, long lo, long hi)
 {
-    char * end;
-    long v = strtol(s, &end, 10);
+    const char * s = field(i);
+    long v;
 
-    if (*s == '\0' || *end != '\0' || v < lo || v > hi)
+    errno = 0;
+    v = strtol(s, NULL, 10);
+    if (!is_natural(s, strlen(s)) || errno != 0 || v < lo || v > hi)
         die(2, "expected a whole number in %ld..%ld, found '%s'", lo, hi, s);
     return v;
 }
 
-/* "-" (empty) or increasing indices "0,2,5" below bound; returns count. */
-static int
-read_index_list(long * out, const char * s, long bound)
+/* Field i: "-" (empty) or increasing indices "0,2,5" below bound, at most
+ * cap of them (more is not an atom: returns cap + 1).  Returns the count. */
+static long
+read_index_list(long * out, long i, long bound, long cap)
 {
-    int k = 0;
-    char buf[4096], * p;
+    const char * s = field(i), * p = s;
+    long k = 0;
 
     if (strcmp(s, "-") == 0)
         return 0;
-    if (strlen(s) >= sizeof(buf))
-        die(2, "index list too long");
-    strcpy(buf, s);
-    for (p = strtok(buf, ","); p != NULL; p = strtok(NULL, ","))
+    for (;;)
     {
-        out[k] = read_count(p, 0, bound - 1);
-        if (k > 0 && out[k] <= out[k - 1])
+        const char * e = strchr(p, ',');
+        size_t len = e ? (size_t) (e - p) : strlen(p);
+        long x;
+
+        errno = 0;
+        x = strtol(p, NULL, 10);
+        if (!is_natural(p, len) || errno != 0 || x >= bound)
+            die(2, "expected increasing indices below %ld separated by ',', found '%s'", bound, s);
+        if (k == cap)
+            return cap + 1;
+        if (k > 0 && x <= out[k - 1])
             die(2, "indices must increase: '%s'", s);
-        k++;
+        out[k++] = x;
+        if (e == NULL)
+            return k;
+        p = e + 1;
     }
-    return k;
 }
 
 /* ------------------------------------------------------------ algebra */
 
 static long n, d;
-static mpq_t * X, * y;         /* X[i * d + j], y[i] */
+static mpq_t * X, * y;              /* X[i * d + j], y[i] */
+static mpz_t * Xz, Lx;              /* X = Xz / Lx, integers */
+static mpz_t * M;                   /* scratch (d - 1)^2 */
 
-/* det of the k x k matrix M (row-major), by Gaussian elimination over Q. */
+/* det of the k x k integer matrix M (row-major), fraction-free (Bareiss);
+ * M is destroyed. */
 static void
-det(mpq_t r, mpq_t * M, int k)
+det_z(mpz_t r, int k)
 {
-    int c, i, j, p;
-    mpq_t f, t;
+    int c, i, j, p, neg = 0;
+    mpz_t prev, t;
 
-    mpq_init(f);
-    mpq_init(t);
-    mpq_set_ui(r, 1, 1);
+    if (k == 0)
+    {
+        mpz_set_ui(r, 1);
+        return;
+    }
+    mpz_init_set_ui(prev, 1);
+    mpz_init(t);
     for (c = 0; c < k; c++)
     {
-        for (p = c; p < k && mpq_sgn(M[p * k + c]) == 0; p++)
+        for (p = c; p < k && mpz_sgn(M[p * k + c]) == 0; p++)
             ;
         if (p == k)
         {
-            mpq_set_ui(r, 0, 1);
-            break;
+            mpz_set_ui(r, 0);
+            mpz_clear(prev);
+            mpz_clear(t);
+            return;
         }
         if (p != c)
         {
             for (j = 0; j < k; j++)
-                mpq_swap(M[p * k + j], M[c * k + j]);
-            mpq_neg(r, r);
+                mpz_swap(M[p * k + j], M[c * k + j]);
+            neg = !neg;
         }
-        mpq_mul(r, r, M[c * k + c]);
         for (i = c + 1; i < k; i++)
         {
-            mpq_div(f, M[i * k + c], M[c * k + c]);
-            for (j = c; j < k; j++)
+            for (j = c + 1; j < k; j++)
             {
-                mpq_mul(t, f, M[c * k + j]);
-                mpq_sub(M[i * k + j], M[i * k + j], t);
+                mpz_mul(t, M[i * k + j], M[c * k + c]);
+                mpz_submul(t, M[i * k + c], M[c * k + j]);
+                mpz_divexact(M[i * k + j], t, prev);
             }
         }
+        mpz_set(prev, M[c * k + c]);
     }
-    mpq_clear(f);
-    mpq_clear(t);
+    mpz_set(r, M[(k - 1) * k + (k - 1)]);
+    if (neg)
+        mpz_neg(r, r);
+    mpz_clear(prev);
+    mpz_clear(t);
 }
 
 /*
- * The atom (T, S, sign) of MATH.md section 3, normalised to ||w||_1 = 1:
- *   w_T = sign * *(rows), rows = x_s|_T for s in S (no bias) or
- *   (x_s - x_S[0])|_T for s in S[1..] (bias), w_t of the cross product
- *   = (-1)^t det(rows without column t);  b = -<x_S[0], w> (bias).
- * Returns 0 when the direction is zero (not an atom).
+ * The integer direction of the atom (T, S, +) over the scaled data Xz:
+ *   w'_T = *(rows), rows = Xz_s|_T for s in S (no bias) or
+ *   (Xz_s - Xz_S[0])|_T for s in S[1..] (bias), w'_t of the cross product
+ *   = (-1)^t det(rows without column t);  b' = -<Xz_S[0], w'> (bias).
+ * The atom of CERTIFICATE.md is w = w' / ||w'||_1, b = b' / (Lx ||w'||_1)
+ * (rows scaled by Lx scale w' by Lx^(k-1) > 0; the sign - negates both).
+ * Returns 0 when w' = 0.
  */
 static int
-atom(mpq_t * w, mpq_t b, const long * T, int k, const long * S, int bias, int sign)
+direction(mpz_t * w, mpz_t b, mpz_t l1, const long * T, int k, const long * S, int bias)
 {
     int rows = k - 1, t, i, j, c;
-    mpq_t * M = malloc(sizeof(mpq_t) * (rows * rows + 1));
-    mpq_t l1, a;
 
-    mpq_init(l1);
-    mpq_init(a);
-    for (i = 0; i < rows * rows; i++)
-        mpq_init(M[i]);
     for (j = 0; j < d; j++)
-        mpq_set_ui(w[j], 0, 1);
+        mpz_set_ui(w[j], 0);
+    mpz_set_ui(l1, 0);
     for (t = 0; t < k; t++)
     {
         for (i = 0; i < rows; i++)
@@ -215,60 +365,38 @@ atom(mpq_t * w, mpq_t b, const long * T, int k, const long * S, int bias, int si
                 if (j == t)
                     continue;
                 if (bias)
-                    mpq_sub(M[i * rows + c], X[S[i + 1] * d + T[j]], X[S[0] * d + T[j]]);
+                    mpz_sub(M[i * rows + c], Xz[S[i + 1] * d + T[j]], Xz[S[0] * d + T[j]]);
                 else
-                    mpq_set(M[i * rows + c], X[S[i] * d + T[j]]);
+                    mpz_set(M[i * rows + c], Xz[S[i] * d + T[j]]);
                 c++;
             }
-        det(w[T[t]], M, rows);
-        if ((t & 1) != (sign < 0))
-            mpq_neg(w[T[t]], w[T[t]]);
-        mpq_abs(a, w[T[t]]);
-        mpq_add(l1, l1, a);
+        det_z(w[T[t]], rows);
+        if (t & 1)
+            mpz_neg(w[T[t]], w[T[t]]);
+        if (mpz_sgn(w[T[t]]) >= 0)
+            mpz_add(l1, l1, w[T[t]]);
+        else
+            mpz_sub(l1, l1, w[T[t]]);
     }
-    mpq_set_ui(b, 0, 1);
-    if (mpq_sgn(l1) != 0)
-    {
-        for (j = 0; j < d; j++)
-            mpq_div(w[j], w[j], l1);
-        for (j = 0; j < d && bias; j++)
-        {
-            mpq_mul(a, X[S[0] * d + j], w[j]);
-            mpq_sub(b, b, a);
-        }
-    }
-    for (i = 0; i < rows * rows; i++)
-        mpq_clear(M[i]);
-    free(M);
-    t = mpq_sgn(l1) != 0;
-    mpq_clear(l1);
-    mpq_clear(a);
-    return t;
+    mpz_set_ui(b, 0);
+    for (j = 0; j < d && bias; j++)
+        mpz_submul(b, Xz[S[0] * d + j], w[j]);
+    return mpz_sgn(l1) != 0;
 }
 
-/* col[i] = (x_i . w + b)_+ */
+/* tz[i] = <Xz_i, w'> + b', for the + sign. */
 static void
-column(mpq_t * col, mpq_t * w, const mpq_t b)
+scaled_column(mpz_t * tz, mpz_t * w, const mpz_t b)
 {
     long i, j;
-    mpq_t s, t;
 
-    mpq_init(s);
-    mpq_init(t);
     for (i = 0; i < n; i++)
     {
-        mpq_set(s, b);
+        mpz_set(tz[i], b);
         for (j = 0; j < d; j++)
-        {
-            mpq_mul(t, X[i * d + j], w[j]);
-            mpq_add(s, s, t);
-        }
-        if (mpq_sgn(s) < 0)
-            mpq_set_ui(s, 0, 1);
-        mpq_set(col[i], s);
+            if (mpz_sgn(w[j]) != 0)
+                mpz_addmul(tz[i], Xz[i * d + j], w[j]);
     }
-    mpq_clear(s);
-    mpq_clear(t);
 }
 
 /* The first subset of size k of {0..m-1}, and the next; 0 after the last. */
@@ -295,57 +423,53 @@ next_subset(long * I, int k, long m)
     return 1;
 }
 
+/* C(m, k) as a double (for the progress line only). */
+static double
+binomial(long m, long k)
+{
+    double r = 1;
+    long i;
+
+    if (k < 0 || k > m)
+        return 0;
+    for (i = 1; i <= k; i++)
+        r = r * (double) (m - k + i) / (double) i;
+    return r;
+}
+
 /* ---------------------------------------------------------------- main */
 
 /* Everything lives in file scope, so that it stays reachable whichever
  * way the checker exits (and a leak checker sees no leak). */
 static long * T, * S;
-static mpq_t beta, value, xi, t, u, bound, primal, dual_obj, penalty, b;
-static mpq_t * v, * fx, * w, * col;
+static mpq_t beta, value, xi, t, u, primal, dual_obj, penalty, b;
+static mpz_t bz, l1, s_plus, s_minus, lhs, rhs, rhs_factor, Dv, qbound;
+static mpq_t * v, * fx;
+static mpz_t * w, * tz, * Vz;
+static int loss, bias, icpt, samples, optimal;
 
-int
-main(int argc, char ** argv)
+/* Lines 'problem' .. the data: the problem, X, y, and their integer scaling. */
+static void
+read_problem_and_data(void)
 {
-    FILE * f;
-    int loss, bias, icpt, samples, optimal, k, sign, ns;
-    long i, j, m = 0, atoms = 0;
+    long i, j, cap = 0;
 
-    if (argc != 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-    {
-        fprintf(argc == 2 ? stdout : stderr,
-                "usage: checkcert FILE\n"
-                "Checks a wedgecert certificate with GMP alone: recomputes every atom of the\n"
-                "vertex dictionary from the data and verifies primal feasibility, dual\n"
-                "feasibility over all atoms, and equal objectives (or a Farkas vector).\n"
-                "Exit status: 0 accepted, 1 rejected, 2 unreadable.\n");
-        return argc == 2 ? 0 : 2;
-    }
-    file_name = argv[1];
-    if ((f = fopen(file_name, "r")) == NULL)
-    {
-        fprintf(stderr, "checkcert: %s: error: cannot open\n", file_name);
-        return 2;
-    }
-    mpq_init(beta); mpq_init(value); mpq_init(xi); mpq_init(t); mpq_init(u);
-    mpq_init(bound); mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty); mpq_init(b);
-
-    /* header and problem */
-    next_line(f);
+    next_line();
     expect("wedgecert-certificate", 1);
-    if (strcmp(tok[1], "1") != 0)
+    if (strcmp(field(1), "1") != 0)
         die(2, "unknown certificate version '%s'", tok[1]);
-    next_line(f);
+    next_line();
     expect("problem", 5);
-    loss = !strcmp(tok[1], "interp") ? INTERP : !strcmp(tok[1], "l1") ? L1
+    loss = !strcmp(field(1), "interp") ? INTERP : !strcmp(tok[1], "l1") ? L1
          : !strcmp(tok[1], "hinge") ? HINGE : !strcmp(tok[1], "squared") ? SQUARED : -1;
     if (loss < 0)
         die(2, "unknown loss '%s'", tok[1]);
-    read_q(beta, tok[2]);
+    read_q(beta, 2);
     if (mpq_sgn(beta) <= 0 || (loss == INTERP && mpq_cmp_ui(beta, 1, 1) != 0))
         die(2, "beta must be positive (and 1 for interp)");
-    if ((strcmp(tok[3], "bias=0") && strcmp(tok[3], "bias=1"))
-        || (strcmp(tok[4], "intercept=0") && strcmp(tok[4], "intercept=1"))
-        || (strcmp(tok[5], "dictionary=full") && strcmp(tok[5], "dictionary=samples")))
+    if ((strcmp(field(3), "bias=0") && strcmp(tok[3], "bias=1"))
+        || (strcmp(field(4), "intercept=0") && strcmp(tok[4], "intercept=1"))
+        || (strcmp(field(5), "dictionary=full") && strcmp(tok[5], "dictionary=samples")))
         die(2, "expected bias=0|1 intercept=0|1 dictionary=full|samples");
     bias = tok[3][5] == '1';
     icpt = tok[4][10] == '1';
@@ -353,47 +477,184 @@ main(int argc, char ** argv)
     if (bias && !icpt)
         die(2, "hidden biases come with the intercept (intercept=1)");
 
-    /* data */
-    next_line(f);
+    next_line();
     expect("data", 2);
-    n = read_count(tok[1], 1, 1000000);
-    d = read_count(tok[2], 1, 64);
-    X = malloc(sizeof(mpq_t) * n * d);
-    y = malloc(sizeof(mpq_t) * n);
+    n = read_count(1, 1, LONG_MAX / 2);
+    d = read_count(2, 1, 64);
+    mpz_init_set_ui(Lx, 1);
     for (i = 0; i < n; i++)
     {
-        next_line(f);
-        expect("x", (int) d + 1);
+        if (i == cap)
+        {
+            /* grow with the rows actually there, not with the n claimed */
+            cap = cap < n / 2 ? 2 * cap + 16 : n;
+            X = xrealloc(X, (size_t) cap, (size_t) d * sizeof(mpq_t));
+            y = xrealloc(y, (size_t) cap, sizeof(mpq_t));
+        }
+        next_line();
+        expect("x", d + 1);
         for (j = 0; j < d; j++)
         {
             mpq_init(X[i * d + j]);
-            read_q(X[i * d + j], tok[1 + j]);
+            read_q(X[i * d + j], 1 + j);
+            mpz_lcm(Lx, Lx, mpq_denref(X[i * d + j]));
         }
         mpq_init(y[i]);
-        read_q(y[i], tok[1 + d]);
-        if (loss == HINGE && mpz_cmpabs_ui(mpq_numref(y[i]), 1) != 0)
-            die(1, "hinge labels must be -1 or +1 (sample %ld)", i);
-        if (loss == HINGE && mpz_cmp_ui(mpq_denref(y[i]), 1) != 0)
+        read_q(y[i], 1 + d);
+        if (loss == HINGE && (mpz_cmpabs_ui(mpq_numref(y[i]), 1) != 0
+                              || mpz_cmp_ui(mpq_denref(y[i]), 1) != 0))
             die(1, "hinge labels must be -1 or +1 (sample %ld)", i);
     }
+    Xz = xmalloc((size_t) n, (size_t) d * sizeof(mpz_t));
+    for (i = 0; i < n * d; i++)
+    {
+        mpz_init(Xz[i]);
+        mpz_divexact(Xz[i], Lx, mpq_denref(X[i]));
+        mpz_mul(Xz[i], Xz[i], mpq_numref(X[i]));
+    }
+}
 
-    v = malloc(sizeof(mpq_t) * n);
-    fx = malloc(sizeof(mpq_t) * n);
-    col = malloc(sizeof(mpq_t) * n);
-    w = malloc(sizeof(mpq_t) * d);
-    T = malloc(sizeof(long) * (d + 1));
-    S = malloc(sizeof(long) * (d + 2));
+/* f(x_i) += alpha k(x_i) for the atom (T, S, sign) of a neuron line;
+ * penalty += |alpha| (||w||_1 = 1). */
+static void
+add_neuron(long j)
+{
+    long k, ns, i;
+    const char * sg;
+
+    k = read_index_list(T, 1, d, d);
+    ns = read_index_list(S, 2, n, d + 1);
+    if (k < 1 || k > d || (samples && k != d) || ns != (bias ? k : k - 1))
+        die(1, "neuron %ld: |T| = %ld, |S| = %ld is not an atom of the %s dictionary",
+            j, k, ns, samples ? "sample-wedge" : "vertex");
+    sg = field(3);
+    if (strcmp(sg, "+") && strcmp(sg, "-"))
+        die(2, "expected sign + or -");
+    read_q(u, 4);
+    if (!direction(w, bz, l1, T, (int) k, S, bias))
+        die(1, "neuron %ld: zero direction, not an atom", j);
+    scaled_column(tz, w, bz);
+    /* k(x_i) = (+-t_i)_+ / (Lx ||w'||_1) */
     for (i = 0; i < n; i++)
     {
-        mpq_init(v[i]); mpq_init(fx[i]); mpq_init(col[i]);
+        if (sg[0] == '-')
+            mpz_neg(tz[i], tz[i]);
+        if (mpz_sgn(tz[i]) <= 0)
+            continue;
+        mpz_set(mpq_numref(t), tz[i]);
+        mpz_mul(mpq_denref(t), Lx, l1);
+        mpq_canonicalize(t);
+        mpq_mul(t, t, u);
+        mpq_add(fx[i], fx[i], t);
     }
-    for (j = 0; j < d; j++)
-        mpq_init(w[j]);
+    mpq_abs(t, u);
+    mpq_add(penalty, penalty, t);
+}
 
-    next_line(f);
+/* Every atom of the dictionary, re-enumerated from the data: k_u^T v
+ * within the bound (optimal) or zero (infeasible).  Returns the count. */
+static long
+check_every_atom(void)
+{
+    long i, atoms = 0, origins = 0;
+    double total = 0;
+    int k, ns;
+    time_t start = time(NULL), last = start;
+
+    for (k = samples ? (int) d : 1; k <= d; k++)
+        total += binomial(d, k) * binomial(n, bias ? k : k - 1);
+    /* |s| <= bound Lx ||w'||_1 Dv, bound = p/q:  q |s| <= (p Lx Dv) ||w'||_1 */
+    mpz_mul(rhs_factor, Lx, Dv);
+    if (loss == INTERP)
+        mpz_set_ui(qbound, 1);
+    else
+    {
+        mpz_mul(rhs_factor, rhs_factor, mpq_numref(beta));
+        mpz_set(qbound, mpq_denref(beta));
+    }
+    for (k = samples ? (int) d : 1; k <= d; k++)
+    {
+        ns = bias ? k : k - 1;
+        if (ns > n)
+            continue;
+        first_subset(T, k);
+        do
+        {
+            first_subset(S, ns);
+            do
+            {
+                if ((++origins & 0xffff) == 0 && time(NULL) - last >= 5)
+                {
+                    last = time(NULL);
+                    fprintf(stderr, "checkcert: %ld of %.0f atom origins checked (%ld s)\n",
+                            origins, total, (long) (last - start));
+                }
+                if (!direction(w, bz, l1, T, k, S, bias))
+                    continue;
+                atoms += 2;
+                scaled_column(tz, w, bz);
+                /* the + atom sees (t_i)_+, the - atom (-t_i)_+ */
+                mpz_set_ui(s_plus, 0);
+                mpz_set_ui(s_minus, 0);
+                for (i = 0; i < n; i++)
+                    if (mpz_sgn(tz[i]) > 0)
+                        mpz_addmul(s_plus, Vz[i], tz[i]);
+                    else if (mpz_sgn(tz[i]) < 0)
+                        mpz_submul(s_minus, Vz[i], tz[i]);
+                if (!optimal)
+                {
+                    if (mpz_sgn(s_plus) != 0 || mpz_sgn(s_minus) != 0)
+                        die(1, "not a Farkas vector: k_u^T v != 0 for an atom (k = %d)", k);
+                    continue;
+                }
+                mpz_mul(rhs, rhs_factor, l1);
+                mpz_abs(lhs, s_plus);
+                if (mpz_cmpabs(s_minus, lhs) > 0)
+                    mpz_abs(lhs, s_minus);
+                mpz_mul(lhs, lhs, qbound);
+                if (mpz_cmp(lhs, rhs) > 0)
+                    die(1, "dual infeasible: |k_u^T v| > %s for an atom (k = %d, T starts at %ld)",
+                        loss == INTERP ? "1" : "beta", k, T[0]);
+            } while (next_subset(S, ns, n));
+        } while (next_subset(T, k, d));
+    }
+    return atoms;
+}
+
+/* Checks the certificate in text[0..len); the exit status. */
+static int
+check(void)
+{
+    long i, m = 0, atoms;
+
+    check_bytes();
+    mpq_init(beta); mpq_init(value); mpq_init(xi); mpq_init(t); mpq_init(u);
+    mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty); mpq_init(b);
+    mpz_init(bz); mpz_init(l1); mpz_init(s_plus); mpz_init(s_minus);
+    mpz_init(lhs); mpz_init(rhs); mpz_init(rhs_factor); mpz_init(Dv); mpz_init(qbound);
+    read_problem_and_data();
+
+    v = xmalloc((size_t) n, sizeof(mpq_t));
+    fx = xmalloc((size_t) n, sizeof(mpq_t));
+    tz = xmalloc((size_t) n, sizeof(mpz_t));
+    Vz = xmalloc((size_t) n, sizeof(mpz_t));
+    w = xmalloc((size_t) d, sizeof(mpz_t));
+    M = xmalloc((size_t) d * (size_t) d, sizeof(mpz_t));
+    T = xmalloc((size_t) d + 1, sizeof(long));
+    S = xmalloc((size_t) d + 2, sizeof(long));
+    for (i = 0; i < n; i++)
+    {
+        mpq_init(v[i]); mpq_init(fx[i]); mpz_init(tz[i]); mpz_init(Vz[i]);
+    }
+    for (i = 0; i < d; i++)
+        mpz_init(w[i]);
+    for (i = 0; i < d * d; i++)
+        mpz_init(M[i]);
+
+    next_line();
     expect("status", 1);
     optimal = strcmp(tok[1], "optimal") == 0;
-    if (!optimal && strcmp(tok[1], "infeasible") != 0)
+    if (!optimal && strcmp(field(1), "infeasible") != 0)
         die(2, "expected status optimal or infeasible");
     if (!optimal && loss != INTERP)
         die(1, "only interpolation can be infeasible");
@@ -401,60 +662,47 @@ main(int argc, char ** argv)
     /* the primal point: the network, evaluated exactly */
     if (optimal)
     {
-        next_line(f);
+        next_line();
         expect("value", 1);
-        read_q(value, tok[1]);
-        next_line(f);
+        read_q(value, 1);
+        next_line();
         expect("xi", 1);
-        read_q(xi, tok[1]);
+        read_q(xi, 1);
         if (!icpt && mpq_sgn(xi) != 0)
             die(1, "xi is not 0 but the problem has no intercept");
-        next_line(f);
+        next_line();
         expect("neurons", 1);
-        m = read_count(tok[1], 0, 100000000);
+        m = read_count(1, 0, LONG_MAX);
         for (i = 0; i < n; i++)
             mpq_set(fx[i], xi);
-        for (j = 0; j < m; j++)
+        for (i = 0; i < m; i++)
         {
-            next_line(f);
+            next_line();
             expect("neuron", 4);
-            k = read_index_list(T, tok[1], d);
-            ns = read_index_list(S, tok[2], n);
-            if (k < 1 || (samples && k != d) || ns != (bias ? k : k - 1))
-                die(1, "neuron %ld: |T| = %d, |S| = %d is not an atom of the %s dictionary",
-                    j, k, ns, samples ? "sample-wedge" : "vertex");
-            if (strcmp(tok[3], "+") && strcmp(tok[3], "-"))
-                die(2, "expected sign + or -");
-            read_q(u, tok[4]);
-            if (!atom(w, b, T, k, S, bias, tok[3][0] == '+' ? 1 : -1))
-                die(1, "neuron %ld: zero direction, not an atom", j);
-            column(col, w, b);
-            for (i = 0; i < n; i++)
-            {
-                mpq_mul(t, u, col[i]);
-                mpq_add(fx[i], fx[i], t);
-            }
-            mpq_abs(t, u);                  /* ||w||_1 = 1 */
-            mpq_add(penalty, penalty, t);
+            add_neuron(i);
         }
-        next_line(f);
-        expect("dual", (int) n);
+        next_line();
+        expect("dual", n);
     }
     else
     {
-        next_line(f);
-        expect("farkas", (int) n);
+        next_line();
+        expect("farkas", n);
     }
     for (i = 0; i < n; i++)
-        read_q(v[i], tok[1 + i]);
-    next_line(f);
+        read_q(v[i], 1 + i);
+    next_line();
     expect("end", 0);
-    fclose(f);
+    if (pos != text_len)
+    {
+        line_no++;
+        col_no = 1;
+        die(2, "text after 'end'");
+    }
 
     /* primal objective and feasibility */
     if (optimal)
     {
-        mpq_set_ui(primal, 0, 1);
         for (i = 0; i < n; i++)
         {
             mpq_sub(t, fx[i], y[i]);
@@ -484,21 +732,28 @@ main(int argc, char ** argv)
         mpq_add(primal, primal, t);
     }
 
-    /* dual (or Farkas) conditions on v alone */
-    mpq_set_ui(dual_obj, 0, 1);
+    /* dual (or Farkas) conditions on v alone, and v = Vz / Dv */
     mpq_set_ui(t, 0, 1);
+    mpz_set_ui(Dv, 1);
     for (i = 0; i < n; i++)
     {
         mpq_mul(u, y[i], v[i]);
         mpq_add(dual_obj, dual_obj, u);
         mpq_add(t, t, v[i]);
+        mpz_lcm(Dv, Dv, mpq_denref(v[i]));
         if (optimal && loss == L1 && mpz_cmpabs(mpq_numref(v[i]), mpq_denref(v[i])) > 0)
             die(1, "dual infeasible: |v_%ld| > 1", i);
         if (optimal && loss == HINGE && (mpq_sgn(u) < 0 || mpq_cmp_ui(u, 1, 1) > 0))
             die(1, "dual infeasible: y_%ld v_%ld is not in [0, 1]", i, i);
     }
+    for (i = 0; i < n; i++)
+    {
+        mpz_divexact(Vz[i], Dv, mpq_denref(v[i]));
+        mpz_mul(Vz[i], Vz[i], mpq_numref(v[i]));
+    }
     if (icpt && mpq_sgn(t) != 0)
-        die(1, "%s: 1^T v != 0 although the intercept is free", optimal ? "dual infeasible" : "not a Farkas vector");
+        die(1, "%s: 1^T v != 0 although the intercept is free",
+            optimal ? "dual infeasible" : "not a Farkas vector");
     if (!optimal && mpq_sgn(dual_obj) <= 0)
         die(1, "not a Farkas vector: y^T v <= 0");
     if (loss == SQUARED)
@@ -509,41 +764,7 @@ main(int argc, char ** argv)
             mpq_sub(dual_obj, dual_obj, u);
         }
 
-    /* every atom of the dictionary, re-enumerated from the data */
-    mpq_set(bound, beta);
-    for (k = samples ? (int) d : 1; k <= d; k++)
-    {
-        ns = bias ? k : k - 1;
-        if (ns > n)
-            continue;
-        first_subset(T, k);
-        do
-        {
-            first_subset(S, ns);
-            do
-            {
-                for (sign = 1; sign >= -1; sign -= 2)
-                {
-                    if (!atom(w, b, T, k, S, bias, sign))
-                        continue;
-                    atoms++;
-                    column(col, w, b);
-                    mpq_set_ui(t, 0, 1);
-                    for (i = 0; i < n; i++)
-                    {
-                        mpq_mul(u, col[i], v[i]);
-                        mpq_add(t, t, u);
-                    }
-                    if (!optimal && mpq_sgn(t) != 0)
-                        die(1, "not a Farkas vector: k_u^T v != 0 for an atom (k = %d)", k);
-                    mpq_abs(t, t);
-                    if (optimal && mpq_cmp(t, bound) > 0)
-                        die(1, "dual infeasible: |k_u^T v| > %s for an atom (k = %d, T starts at %ld)",
-                            loss == INTERP ? "1" : "beta", k, T[0]);
-                }
-            } while (next_subset(S, ns, n));
-        } while (next_subset(T, k, d));
-    }
+    atoms = check_every_atom();
 
     if (optimal)
     {
@@ -558,3 +779,80 @@ main(int argc, char ** argv)
         printf("checkcert: ACCEPTED: infeasible, Farkas vector checked over all %ld atom origins (T, S, sign)\n", atoms);
     return 0;
 }
+
+/* The checker of a certificate held in memory (the fuzz harness calls
+ * this); the exit status, 0, 1 or 2. */
+int
+checkcert_buffer(const char * name, const char * buf, size_t len)
+{
+    jmp_buf here;
+    int code;
+
+    file_name = name;
+    text = buf;
+    text_len = len;
+    pos = 0;
+    line_no = col_no = 0;
+    catcher = &here;
+    code = setjmp(here);
+    if (code == 0)
+        code = check();
+    catcher = NULL;
+    return code;
+}
+
+#ifndef CHECKCERT_NO_MAIN
+int
+main(int argc, char ** argv)
+{
+    FILE * f;
+    char * buf = NULL;
+    size_t len = 0, cap = 0, got;
+
+    if (argc == 2 && strcmp(argv[1], "--version") == 0)
+    {
+        printf("checkcert (wedgecert) certificate format 1\n");
+        return 0;
+    }
+    if (argc != 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+    {
+        fprintf(argc == 2 ? stdout : stderr,
+                "usage: checkcert FILE\n"
+                "Checks a wedgecert certificate with GMP alone: recomputes every atom of the\n"
+                "vertex dictionary from the data and verifies primal feasibility, dual\n"
+                "feasibility over all atoms, and equal objectives (or a Farkas vector).\n"
+                "Long checks report their progress on stderr.\n"
+                "Exit status: 0 accepted, 1 rejected, 2 unreadable.\n");
+        return argc == 2 ? 0 : 2;
+    }
+    file_name = argv[1];
+    if ((f = fopen(file_name, "rb")) == NULL)
+    {
+        fprintf(stderr, "checkcert: %s: error: cannot open: %s\n", file_name, strerror(errno));
+        return 2;
+    }
+    do
+    {
+        if (len == cap)
+        {
+            char * more;
+            cap = cap ? 2 * cap : 1 << 16;
+            if ((more = realloc(buf, cap)) == NULL)
+            {
+                fprintf(stderr, "checkcert: %s: error: out of memory reading the file\n", file_name);
+                return 2;
+            }
+            buf = more;
+        }
+        got = fread(buf + len, 1, cap - len, f);
+        len += got;
+    } while (got > 0);
+    if (ferror(f))
+    {
+        fprintf(stderr, "checkcert: %s: error: cannot read: %s\n", file_name, strerror(errno));
+        return 2;
+    }
+    fclose(f);
+    return checkcert_buffer(file_name, buf, len);
+}
+#endif
