@@ -209,6 +209,14 @@ void wc_dict_clear(wc_dict_t V);
  * k = 1..d (full) or k = d (samples); saturates at UWORD_MAX. */
 ulong wc_dict_bound(slong n, slong d, int bias, int kind);
 
+/* Refuses work that cannot finish: a dictionary bound above max_atoms
+ * (0: no limit), and for a built V (built != 0) an LP of more than
+ * WC_LP_ENTRIES_PER_ATOM * max_atoms entries.  RETURNS WC_OK, or
+ * WC_ERR_ARG with the size and the limit in err. */
+#define WC_LP_ENTRIES_PER_ATOM 64
+int wc_dict_check_size(slong n, slong d, int bias, int kind, ulong max_atoms, int built,
+                       wc_error_t err);
+
 /* Builds V for the samples of D; WC_ERR_ARG if the bound exceeds
  * max_atoms (0: no limit). */
 int wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
@@ -340,6 +348,8 @@ typedef struct {
     int dict;           /* WC_DICT_FULL or WC_DICT_SAMPLES */
     int method;         /* WC_METHOD_* */
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
+    ulong max_memory;   /* refuse work whose estimated memory is larger, in
+                           bytes (0: no limit; wc_solve_memory) */
     int columns;        /* WC_COLUMNS_*: how the atoms of V reach the LP */
     int threads;        /* pricing threads (0: OpenMP's default) */
     int no_presolve;    /* 1: interp infeasibility seen in the data is left
@@ -416,6 +426,12 @@ int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
  * every atom of V. */
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
+/* A lower estimate of the memory of solving (D, p) by the route columns,
+ * in bytes (saturating): the atoms stored (all of V when it is built, a
+ * working set of 64 (n + 16) atoms when streamed) at 24 (d + 1) bytes
+ * each, and the dense LP over them at 8 bytes an entry. */
+ulong wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns);
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
 /* ------------------------------------------------------- the squared loss */

@@ -41,14 +41,34 @@ def _tool():
 
 
 def _exact(v):
-    """A token the tool reads exactly."""
-    if isinstance(v, bool):
+    """A token the tool reads exactly: numbers only.
+
+    int, Fraction, Decimal, float (its exact binary64 value) and numpy
+    scalars; a str only when it is one number ("3/4", "0.1", "-1e-3").
+    Anything else, bool included, is a TypeError or a ValueError, never
+    passed through (a string "0,3" would otherwise become two CSV fields).
+    """
+    import decimal
+    import numbers
+    if isinstance(v, bool) or type(v).__name__ == "bool_":
         raise TypeError("a bool is not a number")
-    if isinstance(v, float):
-        v = Fraction(v)          # the exact value of the double
-    if isinstance(v, Fraction):
-        return f"{v.numerator}/{v.denominator}"
-    return str(v)
+    if isinstance(v, str):
+        try:
+            v = Fraction(v.strip())
+        except (ValueError, ZeroDivisionError):
+            raise ValueError(f"expected a number, found the string {v!r}") from None
+    elif isinstance(v, (int, Fraction, decimal.Decimal)) or isinstance(v, numbers.Rational):
+        v = Fraction(v)
+    elif isinstance(v, float) or isinstance(v, numbers.Real):
+        f = float(v)                 # numpy floats too: their exact binary value
+        if f != f or f in (float("inf"), float("-inf")):
+            raise ValueError(f"expected a finite number, found {v!r}")
+        v = Fraction(f)
+    elif hasattr(v, "dtype") and getattr(v, "shape", None) == ():
+        return _exact(v.item())      # a numpy 0-d array or scalar
+    else:
+        raise TypeError(f"expected a number, found {type(v).__name__} {v!r}")
+    return f"{v.numerator}/{v.denominator}"
 
 
 def _fractions(obj):

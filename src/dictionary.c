@@ -54,10 +54,39 @@ wc_dict_bound(slong n, slong d, int bias, int kind)
     ulong total = 0;
     slong k;
 
-    for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
+    /* (stops once saturated, or once no sample set is left: d may be huge) */
+    for (k = (kind == WC_DICT_SAMPLES ? d : 1);
+         k <= d && total != UWORD_MAX && (bias ? k : k - 1) <= n; k++)
         total = sat_add(total, sat_mul(wc_binomial(d, k),
                                        wc_binomial(n, bias ? k : k - 1)));
     return sat_mul(total, 2);
+}
+
+int
+wc_dict_check_size(slong n, slong d, int bias, int kind, ulong max_atoms, int built,
+                   wc_error_t err)
+{
+    ulong bound = wc_dict_bound(n, d, bias, kind), entries;
+    char size[32];
+
+    if (bound == UWORD_MAX)
+        snprintf(size, sizeof(size), "more than 1.8e19");
+    else
+        snprintf(size, sizeof(size), "up to %lu", bound);
+    if (max_atoms != 0 && bound > max_atoms)
+        return wc_error_set(err, WC_ERR_ARG,
+            "the dictionary has %s atoms (n = %ld, d = %ld), more than the limit "
+            "of %lu (%s; --max-atoms raises it)", size, n, d, max_atoms,
+            built ? "V and its LP are held in memory" : "every round prices every atom");
+    /* the LP over a built V is dense: n rows of 2 |V| entries */
+    entries = sat_mul(bound, (ulong) n);
+    if (built && max_atoms != 0 && entries / WC_LP_ENTRIES_PER_ATOM > max_atoms)
+        return wc_error_set(err, WC_ERR_ARG,
+            "the LP over the dictionary would have %lu x (%s) entries (n = %ld, d = %ld), "
+            "more than %lu x the limit of %lu atoms (--max-atoms raises it, or "
+            "--columns stream never builds it)", (ulong) n, size, n, d,
+            (ulong) WC_LP_ENTRIES_PER_ATOM, max_atoms);
+    return WC_OK;
 }
 
 slong
@@ -311,13 +340,11 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
     _wc_enum_t E;
 
     _wc_dict_start(V, n, d, bias, kind);
-    if (max_atoms != 0 && bound > max_atoms)
+    if (wc_dict_check_size(n, d, bias, kind, max_atoms, 1, err) != WC_OK)
     {
         flint_free(T); flint_free(S);
         _fmpz_vec_clear(wb, d + 1);
-        return wc_error_set(err, WC_ERR_ARG,
-            "the dictionary would have up to %lu atoms (n = %ld, d = %ld), "
-            "more than the limit of %lu", bound, n, d, max_atoms);
+        return err->code;
     }
     _wc_enum_init(E, D, bias, kind);
     /* room for the atoms at once, up to 2^22 (beyond, growth by doubling) */

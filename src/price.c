@@ -363,7 +363,8 @@ work_init(work_t * W, slong n, slong d)
     W->S = flint_malloc((d + 1) * sizeof(slong));
     W->wT = flint_malloc((d + 1) * sizeof(double));
     W->w = _fmpz_vec_init(d + 1);
-    fmpz_mat_init(W->M, d, d);
+    /* rows of k - 1 <= n samples (no bias: k - 1 <= n, so k <= n + 1) */
+    fmpz_mat_init(W->M, FLINT_MIN(d, n + 1), FLINT_MIN(d, n + 1));
     W->t = _fmpz_vec_init(n);
     W->td = flint_malloc((n + 1) * sizeof(double));
     fmpz_init(W->Pp);

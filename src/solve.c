@@ -202,6 +202,28 @@ wc_columns_mode(const wc_data_t D, const wc_problem_t p)
            ? WC_COLUMNS_STREAMED : WC_COLUMNS_FULL;
 }
 
+static ulong
+sat_mul_ui(ulong a, ulong b)
+{
+    ulong hi, lo;
+
+    umul_ppmm(hi, lo, a, b);
+    return hi ? UWORD_MAX : lo;
+}
+
+ulong
+wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns)
+{
+    ulong atoms = wc_dict_bound(D->n, D->d, p->bias, p->dict), per, lp;
+
+    if (columns == WC_COLUMNS_STREAMED)
+        atoms = FLINT_MIN(atoms, sat_mul_ui(64, (ulong) D->n + 16));
+    per = sat_mul_ui(24, (ulong) D->d + 1);
+    lp = sat_mul_ui(sat_mul_ui(16, (ulong) D->n), atoms);
+    per = sat_mul_ui(per, atoms);
+    return per + lp < per ? UWORD_MAX : per + lp;
+}
+
 int
 wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
@@ -217,16 +239,17 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
     if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
         return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+    if (p->max_memory != 0 && wc_solve_memory(D, p, R->columns) > p->max_memory)
+        return wc_error_set(err, WC_ERR_ARG, "solving would need at least %.3g GB "
+            "(n = %ld, d = %ld), more than the limit of %.3g GB (--max-memory raises it)",
+            (double) wc_solve_memory(D, p, R->columns) / 1e9, D->n, D->d,
+            (double) p->max_memory / 1e9);
     if (R->columns != WC_COLUMNS_FULL)
     {
         /* V is never stored (stream.c), or built in stream.c with its
-           duplicates (materialise) */
-        if (R->columns == WC_COLUMNS_MATERIALISED && p->max_atoms != 0
-            && wc_dict_bound(D->n, D->d, p->bias, p->dict) > p->max_atoms)
-            return wc_error_set(err, WC_ERR_ARG, "the dictionary would have up to %lu "
-                "atoms, more than the limit of %lu",
-                wc_dict_bound(D->n, D->d, p->bias, p->dict), p->max_atoms);
-        return WC_OK;
+           duplicates (materialise); either way its size is bounded first */
+        return wc_dict_check_size(D->n, D->d, p->bias, p->dict, p->max_atoms,
+                                  R->columns == WC_COLUMNS_MATERIALISED, err);
     }
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);

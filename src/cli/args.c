@@ -48,7 +48,8 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
 
     memset(A, 0, sizeof(cli_args_t));
     wc_problem_init(A->p);
-    A->p->max_atoms = 2000000;
+    A->p->max_atoms = CLI_MAX_ATOMS_BUILT;
+    A->p->max_memory = CLI_MAX_MEMORY;
     for (i = 1; i < argc && status < 0; i++)
     {
         const char * a = argv[i];
@@ -65,7 +66,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--no-presolve") == 0) A->p->no_presolve = 1;
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
-        else if (strcmp(a, "--max-atoms") == 0
+        else if (strcmp(a, "--max-atoms") == 0 || strcmp(a, "--max-memory") == 0
                  || ((opts & CLI_OPT_SOLVER) && (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
                      || strcmp(a, "--method") == 0 || strcmp(a, "--colgen") == 0
                      || strcmp(a, "--columns") == 0 || strcmp(a, "--threads") == 0))
@@ -133,6 +134,16 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                 else
                     A->p->threads = (int) v;
             }
+            else if (strcmp(a, "--max-memory") == 0)
+            {
+                char * end;
+                double gb = strtod(val, &end);
+                if (*val == '\0' || *end != '\0' || !(gb >= 0) || gb > 1e9)
+                    status = cli_usage_error(cmd, "--max-memory expects gigabytes (a number >= 0; "
+                                             "0: no limit), found '%s'", val);
+                else
+                    A->p->max_memory = (ulong) (gb * 1e9);
+            }
             else if (strcmp(a, "--max-atoms") == 0)
             {
                 char * end;
@@ -140,7 +151,10 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                 if (*val == '\0' || *end != '\0' || val[0] == '-')
                     status = cli_usage_error(cmd, "--max-atoms expects a whole number, found '%s'", val);
                 else
+                {
                     A->p->max_atoms = (ulong) v;
+                    A->max_atoms_given = 1;
+                }
             }
             else if (strcmp(a, "--cert") == 0)
                 A->cert_path = val;
@@ -175,12 +189,23 @@ cli_args_clear(cli_args_t * A)
 }
 
 int
-cli_read_data(wc_data_t D, const cli_args_t * A)
+cli_read_data(wc_data_t D, cli_args_t * A, int builds)
 {
     wc_error_t err;
 
-    if (wc_data_read(D, A->path, 1, err) == WC_OK)
-        return 0;
-    fprintf(stderr, "%s\n", err->msg);
-    return 1;
+    if (wc_data_read(D, A->path, 1, err) != WC_OK)
+    {
+        fprintf(stderr, "%s\n", err->msg);
+        return 1;
+    }
+    cli_default_limit(A, D, builds);
+    return 0;
+}
+
+void
+cli_default_limit(cli_args_t * A, const wc_data_t D, int builds)
+{
+    if (!A->max_atoms_given)
+        A->p->max_atoms = !builds && wc_columns_mode(D, A->p) == WC_COLUMNS_STREAMED
+                          ? CLI_MAX_ATOMS_STREAMED : CLI_MAX_ATOMS_BUILT;
 }

@@ -574,7 +574,7 @@ cmd_check_net(int argc, char ** argv)
     memset(&N, 0, sizeof(N));
     fmpq_init(N.xi);
     status = EXIT_OK;
-    if (cli_read_data(D, &A))
+    if (cli_read_data(D, &A, 1))
     {
         status = EXIT_DATA;
         goto cleanup;

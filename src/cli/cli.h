@@ -14,8 +14,34 @@ enum {
     EXIT_OK = 0,
     EXIT_DATA = 1,      /* unreadable or malformed input file */
     EXIT_USAGE = 2,     /* bad command line */
-    EXIT_SOLVER = 3     /* the result could not be certified */
+    EXIT_SOLVER = 3,    /* the result could not be certified */
+    EXIT_OUTPUT = 4,    /* an output could not be written */
+    EXIT_INTERRUPTED = 130
 };
+
+/* output.c: a file written whole or not at all (see there). */
+typedef struct {
+    const char * path;
+    char tmp[4200];     /* the temporary file, "" when writing through */
+    FILE * f;
+} cli_out_t;
+
+/* Opens path for writing: a temporary file beside a regular (or new)
+ * file, the device itself for a character device or FIFO; refuses a
+ * symbolic link or any other file.  NULL (with a message) on failure. */
+FILE * cli_out_open(cli_out_t * o, const char * path);
+
+/* Closes o: checks every write (ok = 0 if the caller's failed), then
+ * renames the temporary file over the path; on failure removes it and
+ * prints "PATH: error: cannot write the WHAT".  Returns 1 if written. */
+int cli_out_close(cli_out_t * o, int ok, const char * what);
+
+/* Flushes stdout; 0 (with a message) if any write to it failed. */
+int cli_stdout_close(void);
+
+/* Ctrl-C and SIGTERM: remove the file being written, print
+ * "interrupted", exit EXIT_INTERRUPTED. */
+void cli_catch_interrupts(void);
 
 /* Prints "wedgecert CMD: error: ..." and a hint to --help; returns EXIT_USAGE. */
 int cli_usage_error(const char * cmd, const char * fmt, ...)
@@ -54,8 +80,17 @@ typedef struct {
     const char * path;
     const char * lp_path, * cert_path;
     int json, csv;
+    int max_atoms_given;    /* --max-atoms on the command line */
     progress_t prog;
 } cli_args_t;
+
+/* The default limits on the dictionary, per route (--max-atoms raises
+ * them): one that builds V holds it and its LP in memory; a streamed one
+ * prices every atom in every round. */
+#define CLI_MAX_ATOMS_BUILT     UWORD(2000000)
+#define CLI_MAX_ATOMS_STREAMED  UWORD(200000000)
+/* The default limit on the estimated memory (wc_solve_memory), in bytes. */
+#define CLI_MAX_MEMORY          UWORD(16000000000)
 
 /* Which options a command takes besides DATA, --json, --bias, --quiet
  * and --max-atoms. */
@@ -73,7 +108,11 @@ int cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
 void cli_args_clear(cli_args_t * A);
 
 /* Reads the labelled data set of A; on error prints it and returns 1. */
-int cli_read_data(wc_data_t D, const cli_args_t * A);
+int cli_read_data(wc_data_t D, cli_args_t * A, int builds);
+
+/* Without --max-atoms: the limit of the route D will take (builds != 0:
+ * the command builds V whatever the route). */
+void cli_default_limit(cli_args_t * A, const wc_data_t D, int builds);
 
 void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
 

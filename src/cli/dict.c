@@ -71,7 +71,7 @@ cmd_dict(int argc, char ** argv)
     wc_data_init(D);
     wc_dict_init(V);
     status = EXIT_OK;
-    if (cli_read_data(D, &A))
+    if (cli_read_data(D, &A, 1))
         status = EXIT_DATA;
     else if (wc_dict_build(V, D, A.p->bias, A.p->dict, A.p->max_atoms,
                            A.p->progress, A.p->progress_ctx, err) != WC_OK)

@@ -37,7 +37,8 @@ static const char usage[] =
 "\n"
 "EXIT STATUS\n"
 "    0 success, 1 unreadable or malformed input, 2 bad command line,\n"
-"    3 a result could not be certified.\n";
+"    3 a result could not be certified, 4 an output could not be written\n"
+"    (no partial file is left), 130 interrupted (Ctrl-C).\n";
 
 int
 cli_usage_error(const char * cmd, const char * fmt, ...)
@@ -179,25 +180,10 @@ cli_text_fmpq(FILE * out, const fmpq_t x)
     flint_free(s);
 }
 
-int
-main(int argc, char ** argv)
+/* The subcommand argv[1]; its exit status. */
+static int
+run_command(int argc, char ** argv)
 {
-    if (argc < 2)
-    {
-        fputs(usage, stderr);
-        return EXIT_USAGE;
-    }
-    if (cli_is_help(argv[1]))
-    {
-        fputs(usage, stdout);
-        return EXIT_OK;
-    }
-    if (strcmp(argv[1], "--version") == 0)
-    {
-        printf("wedgecert %s (FLINT %s, GMP %s)\n", WC_VERSION,
-               FLINT_VERSION, gmp_version);
-        return EXIT_OK;
-    }
     if (strcmp(argv[1], "wedge") == 0)
         return cmd_wedge(argc - 1, argv + 1);
     if (strcmp(argv[1], "solve") == 0)
@@ -215,4 +201,34 @@ main(int argc, char ** argv)
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;
+}
+
+int
+main(int argc, char ** argv)
+{
+    int status;
+
+    if (argc < 2)
+    {
+        fputs(usage, stderr);
+        return EXIT_USAGE;
+    }
+    cli_catch_interrupts();
+    if (cli_is_help(argv[1]))
+    {
+        fputs(usage, stdout);
+        status = EXIT_OK;
+    }
+    else if (strcmp(argv[1], "--version") == 0)
+    {
+        printf("wedgecert %s (FLINT %s, GMP %s)\n", WC_VERSION,
+               FLINT_VERSION, gmp_version);
+        status = EXIT_OK;
+    }
+    else
+        status = run_command(argc, argv);
+    /* a full disk or a closed pipe is an error, not a success */
+    if (!cli_stdout_close() && status == EXIT_OK)
+        status = EXIT_OUTPUT;
+    return status;
 }

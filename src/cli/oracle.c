@@ -104,6 +104,7 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     char path[4200];           /* dir is below 4096 bytes */
     wc_result_t R;
     wc_error_t err;
+    cli_out_t o;
     FILE * f;
     slong i, j;
     int ok = 1;
@@ -121,8 +122,9 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
         wc_result_clear(R);
         return 0;
     }
+    /* each file whole or not at all (output.c) */
     snprintf(path, sizeof(path), "%s/data.csv", dir);
-    if ((f = fopen(path, "w")) == NULL)
+    if ((f = cli_out_open(&o, path)) == NULL)
         ok = 0;
     else
     {
@@ -137,25 +139,22 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
             fmpq_fprint(f, D->y + i);
             fputc('\n', f);
         }
-        ok = fclose(f) == 0;
+        ok = cli_out_close(&o, 1, "data");
     }
     snprintf(path, sizeof(path), "%s/oracle.json", dir);
-    if (ok && (f = fopen(path, "w")) != NULL)
+    if (ok && (f = cli_out_open(&o, path)) != NULL)
     {
         fprintf(f, "{\"oracle\": 1, \"seed\": %lu, \"generator\": \"splitmix64, see "
                    "'wedgecert oracle --help'\", \"solution\": ", seed);
         cli_print_solve_json(f, R, D, p, 0);     /* no run statistics */
         fprintf(f, "}\n");
-        ok = fclose(f) == 0;
+        ok = cli_out_close(&o, 1, "oracle");
     }
     else
         ok = 0;
     snprintf(path, sizeof(path), "%s/certificate.cert", dir);
-    if (ok && (f = fopen(path, "w")) != NULL)
-    {
-        ok = wc_certificate_write(f, R, D, p) == WC_OK;
-        ok = (fclose(f) == 0) && ok;
-    }
+    if (ok && (f = cli_out_open(&o, path)) != NULL)
+        ok = cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
     else
         ok = 0;
     if (!ok)
@@ -246,6 +245,7 @@ cmd_oracle(int argc, char ** argv)
         else
             snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
         generate(D, n, d, (ulong) seed + (ulong) k, A.p->loss == WC_LOSS_HINGE);
+        cli_default_limit(&A, D, 0);
         if (!write_case(dir, D, A.p, (ulong) seed + (ulong) k))
             status = EXIT_SOLVER;
     }

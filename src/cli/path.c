@@ -154,7 +154,7 @@ cmd_path(int argc, char ** argv)
     wc_lasso_path_init(P);
     fmpq_init(xi);
     fmpq_init(zero);
-    if (cli_read_data(D, &A))
+    if (cli_read_data(D, &A, 1))
     {
         status = EXIT_DATA;
         goto cleanup;

@@ -83,7 +83,7 @@ cmd_predict(int argc, char ** argv)
     status = EXIT_OK;
     wc_data_init(D);
     wc_prediction_init(P);
-    if (cli_read_data(D, &A))
+    if (cli_read_data(D, &A, 0))
     {
         status = EXIT_DATA;
         goto cleanup;

@@ -19,7 +19,7 @@ static const char solve_usage[] =
 "                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never]\n"
 "                    [--columns auto|full|materialise|stream] [--threads N]\n"
-"                    [--no-presolve] [--max-atoms N] [--quiet]\n"
+"                    [--no-presolve] [--max-atoms N] [--max-memory G] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    DATA is a labelled CSV file (x_1,...,x_d,y a row).  Trains\n"
@@ -75,8 +75,11 @@ static const char solve_usage[] =
 "                   (identical samples, samples on one ray without\n"
 "                   biases, with labels that cannot follow) to column\n"
 "                   generation instead of certifying it at once\n"
-"    --max-atoms N  refuse to build dictionaries larger than N (default\n"
-"                   2000000; stream never builds one)\n"
+"    --max-atoms N  refuse dictionaries larger than N atoms (default\n"
+"                   2000000 where V is built, 200000000 where it is\n"
+"                   streamed: each round prices every atom)\n"
+"    --max-memory G refuse work whose estimated memory exceeds G gigabytes\n"
+"                   (default 16; 0: no limit)\n"
 "    --quiet        no progress on stderr\n"
 "\n"
 "OUTPUT\n"
@@ -311,39 +314,13 @@ done:
     _fmpq_vec_clear(w, d);
 }
 
-/* Opens path.tmp for writing; finish_file renames it to path once it is
- * complete, so that a failure never leaves half a file behind. */
-static FILE *
-start_file(const char * path, char ** tmp)
-{
-    size_t len = strlen(path) + 8;
-
-    *tmp = flint_malloc(len);
-    snprintf(*tmp, len, "%s.tmp", path);
-    return fopen(*tmp, "w");
-}
-
-static int
-finish_file(FILE * f, int ok, const char * path, char * tmp, const char * what)
-{
-    if (f != NULL)
-        ok = (fclose(f) == 0) && ok;
-    ok = f != NULL && ok && rename(tmp, path) == 0;
-    if (!ok)
-    {
-        remove(tmp);
-        fprintf(stderr, "%s: error: cannot write the %s\n", path, what);
-    }
-    flint_free(tmp);
-    return ok;
-}
-
 static int
 write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char * data)
 {
-    char * tmp, * sc = fmpz_get_str(NULL, 10, scale);
+    char * sc = fmpz_get_str(NULL, 10, scale);
     char * comment = flint_malloc(strlen(data) + strlen(sc) + 200);
-    FILE * f = start_file(path, &tmp);
+    cli_out_t o;
+    FILE * f = cli_out_open(&o, path);
     int ok;
 
     sprintf(comment, "wedgecert %s integer-scaled LP for %s\n"
@@ -351,17 +328,16 @@ write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char
     ok = f != NULL && wc_lp_write_cplex(f, P, comment) == WC_OK;
     flint_free(comment);
     flint_free(sc);
-    return finish_file(f, ok, path, tmp, "LP file");
+    return f != NULL && cli_out_close(&o, ok, "LP file");
 }
 
 static int
 write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const wc_problem_t p)
 {
-    char * tmp;
-    FILE * f = start_file(path, &tmp);
+    cli_out_t o;
+    FILE * f = cli_out_open(&o, path);
 
-    return finish_file(f, f != NULL && wc_certificate_write(f, R, D, p) == WC_OK,
-                       path, tmp, "certificate");
+    return f != NULL && cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
 }
 
 int
@@ -379,7 +355,7 @@ cmd_solve(int argc, char ** argv)
     status = EXIT_OK;
     wc_data_init(D);
     wc_result_init(R);
-    if (cli_read_data(D, &A))
+    if (cli_read_data(D, &A, 0))
     {
         status = EXIT_DATA;
         goto cleanup;
@@ -410,7 +386,7 @@ cmd_solve(int argc, char ** argv)
     /* the LP goes out before the solve, so other solvers can have it anyway */
     if (A.lp_path != NULL && !write_lp_file(A.lp_path, R->lp, R->obj_scale, A.path))
     {
-        status = EXIT_DATA;
+        status = EXIT_OUTPUT;
         goto cleanup;
     }
     if (wc_solve_finish(R, D, A.p, err) != WC_OK)
@@ -421,7 +397,7 @@ cmd_solve(int argc, char ** argv)
     }
     if (A.cert_path != NULL && !write_cert_file(A.cert_path, R, D, A.p))
     {
-        status = EXIT_DATA;
+        status = EXIT_OUTPUT;
         goto cleanup;
     }
     if (A.json)
