@@ -239,18 +239,19 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
     if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
         return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
+    /* work that cannot finish is refused before it starts: the size of V,
+       then the memory of the route */
+    status = wc_dict_check_size(D->n, D->d, p->bias, p->dict, p->max_atoms,
+                                R->columns != WC_COLUMNS_STREAMED, err);
+    if (status != WC_OK)
+        return status;
     if (p->max_memory != 0 && wc_solve_memory(D, p, R->columns) > p->max_memory)
         return wc_error_set(err, WC_ERR_ARG, "solving would need at least %.3g GB "
             "(n = %ld, d = %ld), more than the limit of %.3g GB (--max-memory raises it)",
             (double) wc_solve_memory(D, p, R->columns) / 1e9, D->n, D->d,
             (double) p->max_memory / 1e9);
     if (R->columns != WC_COLUMNS_FULL)
-    {
-        /* V is never stored (stream.c), or built in stream.c with its
-           duplicates (materialise); either way its size is bounded first */
-        return wc_dict_check_size(D->n, D->d, p->bias, p->dict, p->max_atoms,
-                                  R->columns == WC_COLUMNS_MATERIALISED, err);
-    }
+        return WC_OK;   /* V is never stored (stream.c), or built there */
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);
     if (status != WC_OK)

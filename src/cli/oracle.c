@@ -98,6 +98,8 @@ make_dir(const char * path)
     return 0;
 }
 
+/* Solves and writes one case into dir; the exit status (EXIT_OK, or
+ * EXIT_DATA, EXIT_SOLVER, EXIT_OUTPUT). */
 static int
 write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed)
 {
@@ -114,13 +116,13 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     {
         fprintf(stderr, "wedgecert oracle: error: seed %lu: %s\n", seed, err->msg);
         wc_result_clear(R);
-        return 0;
+        return err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
     }
     /* the case's folder only once there is something to put in it */
     if (!make_dir(dir))
     {
         wc_result_clear(R);
-        return 0;
+        return EXIT_OUTPUT;
     }
     /* each file whole or not at all (output.c) */
     snprintf(path, sizeof(path), "%s/data.csv", dir);
@@ -160,7 +162,7 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     if (!ok)
         fprintf(stderr, "%s: error: cannot write the oracle files\n", dir);
     wc_result_clear(R);
-    return ok;
+    return ok ? EXIT_OK : EXIT_OUTPUT;
 }
 
 /* A whole number option value; -1 when malformed. */
@@ -246,8 +248,7 @@ cmd_oracle(int argc, char ** argv)
             snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
         generate(D, n, d, (ulong) seed + (ulong) k, A.p->loss == WC_LOSS_HINGE);
         cli_default_limit(&A, D, 0);
-        if (!write_case(dir, D, A.p, (ulong) seed + (ulong) k))
-            status = EXIT_SOLVER;
+        status = write_case(dir, D, A.p, (ulong) seed + (ulong) k);
     }
     wc_data_clear(D);
     cli_args_clear(&A);

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""tests/test_hardening.py -- oversized work refused, files never clobbered.
+
+* work that cannot finish is refused up front, with its size and the
+  limit, on every route and command: d = 30, n = 40 (about 1e19 atoms);
+  2 x 50,000 with biases (2.5e9 atoms, once 24 GB); --max-atoms applies to
+  the streamed route; an estimated-memory limit (--max-memory);
+* --cert and --write-lp: a character device and a FIFO are written
+  through, a symbolic link, a directory are refused (and left alone), a
+  regular file is replaced whole, no temporary file is left;
+* a full disk on stdout is exit 4 with a message;
+* Ctrl-C during a long solve: "interrupted", exit 130, no output file;
+* the Python module takes numbers only.
+"""
+import os
+import random
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from harness import ok, fail, result  # noqa: E402
+
+BUILD = os.environ.get("BUILD", "build")
+WC = os.path.abspath(os.path.join(BUILD, "wedgecert"))
+TMP = tempfile.mkdtemp()
+
+
+def write(name, rows):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        for r in rows:
+            f.write(",".join(str(v) for v in r) + "\n")
+    return path
+
+
+def run(args, timeout=60, **kw):
+    t = time.monotonic()
+    r = subprocess.run([WC] + args, capture_output=True, text=True, timeout=timeout, **kw)
+    return r.returncode, r.stdout, r.stderr, time.monotonic() - t
+
+
+def refusals():
+    rng = random.Random(3)
+    d30 = write("d30.csv", [[rng.randint(-9, 9) for _ in range(31)] for _ in range(40)])
+    wide = write("wide.csv", [[rng.randint(-9, 9) for _ in range(50001)] for _ in range(2)])
+    cases = [
+        ("solve d = 30, n = 40", ["solve", d30], "more than 1.8e19 atoms"),
+        ("solve d = 30 --columns full", ["solve", d30, "--columns", "full"], "more than 1.8e19 atoms"),
+        ("solve d = 30 --columns materialise", ["solve", d30, "--columns", "materialise"], "more than 1.8e19"),
+        ("solve d = 30 --bias", ["solve", d30, "--bias"], "more than 1.8e19 atoms"),
+        ("predict d = 30", ["predict", d30], "more than 1.8e19 atoms"),
+        ("path d = 30", ["path", d30], "more than 1.8e19 atoms"),
+        ("dict d = 30", ["dict", d30, "--json"], "more than 1.8e19 atoms"),
+        ("oracle --n 40 --d 30", ["oracle", "--n", "40", "--d", "30", "--seed", "1", "--out",
+                                  os.path.join(TMP, "o30")], "more than 1.8e19 atoms"),
+        ("solve 2 x 50,000 --bias", ["solve", wide, "--bias"], "up to 2500150000 atoms"),
+        ("--max-atoms on the streamed route", ["solve", "examples/space3d.csv", "--bias", "--columns",
+                                               "stream", "--max-atoms", "10"], "more than the limit of 10"),
+        ("--max-memory", ["solve", wide, "--bias", "--max-atoms", "0", "--max-memory", "0.001"],
+         "more than the limit of 0.001 GB"),
+    ]
+    for name, args, words in cases:
+        rc, out, err, sec = run(args)
+        if rc == 1 and words in err and "limit" in err and sec < 20 and out == "":
+            ok(f"{name}: refused in {sec:.2f} s: {err.strip()[:110]}")
+        else:
+            fail(name, f"exit {rc} after {sec:.1f} s", err[:300], out[:200])
+    rc, out, err, _ = run(["solve", "examples/space3d.csv", "--bias", "--columns", "stream", "--max-atoms", "100000"])
+    if rc == 0 and "optimal value" in out:
+        ok("a raised --max-atoms lets the same solve run")
+    else:
+        fail("a raised --max-atoms", err[:200])
+
+
+def outputs():
+    data = "examples/plane2d.csv"
+    # a character device: written through, still a device
+    rc, _, err, _ = run(["solve", data, "--bias", "--cert", "/dev/null", "--quiet"])
+    if rc == 0 and stat.S_ISCHR(os.stat("/dev/null").st_mode):
+        ok("--cert /dev/null writes through; /dev/null is still a character device")
+    else:
+        fail("--cert /dev/null", err)
+    # a symbolic link: refused, its target untouched
+    target = os.path.join(TMP, "target.txt")
+    open(target, "w").write("keep\n")
+    link = os.path.join(TMP, "link.cert")
+    os.symlink(target, link)
+    rc, _, err, _ = run(["solve", data, "--bias", "--cert", link, "--quiet"])
+    if rc == 4 and "symbolic link" in err and open(target).read() == "keep\n" and os.path.islink(link):
+        ok("--cert onto a symbolic link: refused (exit 4), link and target untouched")
+    else:
+        fail("--cert onto a symbolic link", f"exit {rc}", err)
+    rc, _, err, _ = run(["solve", data, "--bias", "--write-lp", TMP, "--quiet"])
+    if rc == 4 and "is a directory" in err and os.path.isdir(TMP):
+        ok("--write-lp onto a directory: refused (exit 4)")
+    else:
+        fail("--write-lp onto a directory", f"exit {rc}", err)
+    # a FIFO: written through to its reader
+    fifo = os.path.join(TMP, "cert.fifo")
+    os.mkfifo(fifo)
+    reader = subprocess.Popen(["cat", fifo], stdout=subprocess.PIPE)
+    rc, _, err, _ = run(["solve", data, "--bias", "--cert", fifo, "--quiet"])
+    got = reader.communicate(timeout=30)[0].decode()
+    if rc == 0 and got.startswith("wedgecert-certificate 1") and stat.S_ISFIFO(os.stat(fifo).st_mode):
+        ok("--cert onto a FIFO: the certificate reaches its reader; the FIFO stays")
+    else:
+        fail("--cert onto a FIFO", f"exit {rc}", err, got[:100])
+    # a regular file: replaced whole, nothing left beside it
+    cert = os.path.join(TMP, "out.cert")
+    open(cert, "w").write("old\n")
+    rc, _, err, _ = run(["solve", data, "--bias", "--cert", cert, "--quiet"])
+    left = [f for f in os.listdir(TMP) if f.startswith("out.cert.")]
+    if rc == 0 and open(cert).read().startswith("wedgecert-certificate 1") and not left:
+        ok("--cert onto a regular file: replaced whole, no temporary file left")
+    else:
+        fail("--cert onto a regular file", f"exit {rc}", err, left)
+    # a full disk
+    if os.path.exists("/dev/full"):
+        with open("/dev/full", "w") as full:
+            r = subprocess.run([WC, "solve", data, "--bias"], stdout=full, stderr=subprocess.PIPE, text=True)
+        if r.returncode == 4 and "cannot write the output" in r.stderr:
+            ok("solve > /dev/full: exit 4, 'cannot write the output'")
+        else:
+            fail("solve > /dev/full", f"exit {r.returncode}", r.stderr)
+
+
+def interrupt():
+    rng = random.Random(7)
+    seen = set()
+    while len(seen) < 200:
+        seen.add((rng.randint(-1000, 1000), rng.randint(-1000, 1000)))
+    data = write("long.csv", [list(p) + [rng.randint(-5, 5)] for p in sorted(seen)])
+    cert = os.path.join(TMP, "long.cert")
+    p = subprocess.Popen([WC, "solve", data, "--bias", "--columns", "stream", "--cert", cert, "--quiet"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    out, err = p.communicate(timeout=30)
+    left = [f for f in os.listdir(TMP) if f.startswith("long.cert")]
+    if p.returncode == 130 and "interrupted" in err and not left:
+        ok("Ctrl-C during a long solve: 'interrupted', exit 130, no output file")
+    else:
+        fail("Ctrl-C during a long solve", f"exit {p.returncode}", err[:200], left)
+
+
+def python_numbers():
+    sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
+    os.environ["WEDGECERT"] = WC
+    import wedgecert
+    from fractions import Fraction
+    bad = []
+    for X, y in [([["0,3"], ["1,4"], ["2,1"]], [0, 1, 0]), ([[True], [1], [2]], [0, 1, 0]),
+                 ([[None], [1], [2]], [0, 1, 0]), ([[float("nan")], [1], [2]], [0, 1, 0]),
+                 ([[0], [1], [2]], ["1;2", 1, 0])]:
+        try:
+            wedgecert.solve(X, y)
+            bad.append(f"accepted {X} {y}")
+        except (TypeError, ValueError):
+            pass
+    good = wedgecert.solve([["0"], [1], [Fraction(2)]], ["0", 0.5, " 0 "], bias=True)["optimal_value"]
+    if not bad and good == Fraction(1):
+        ok("Python: '0,3', True, None, nan and '1;2' refused; '0', 0.5, ' 0 ', Fraction accepted (value 1)")
+    else:
+        fail("Python takes numbers only", *bad, f"value {good}")
+
+
+def main():
+    for part in (refusals, outputs, interrupt, python_numbers):
+        try:
+            part()
+        except Exception as e:
+            fail(part.__name__, f"{type(e).__name__}: {e}")
+    return result()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
