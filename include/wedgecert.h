@@ -506,6 +506,39 @@ void wc_prediction_clear(wc_prediction_t P);
  * (WC_ERR_ARG, WC_ERR_SOLVER) with a message in err. */
 int wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
+/* -------------------------------------------------------------- networks */
+
+/*
+ * A two-layer network f(x) = sum_j alpha_j (x^T w_j + b_j)_+ + xi with m
+ * neurons (w_j = w + j d), as read from another solver's output.
+ */
+typedef struct {
+    slong m, d, alloc;
+    fmpq * w;               /* m x d */
+    fmpq * b, * alpha;      /* m each */
+    fmpq_t xi;
+} wc_network_struct;
+typedef wc_network_struct wc_network_t[1];
+
+void wc_network_init(wc_network_t N, slong d);     /* no neurons, xi = 0 */
+void wc_network_clear(wc_network_t N);
+
+/* Reads a network on d inputs (N->d) from JSON in the shape of
+ * 'solve --json' or from CSV (rows 'w_1,...,w_d,b,alpha' and one row
+ * 'intercept,xi'), every number exact (decimal, p/q or hex float), or
+ * rounded to the nearest double first with binary64.  Strict: trailing
+ * text, duplicate or unknown keys, a missing "w" or "alpha", an empty file
+ * and a repeated intercept row are errors.  RETURNS WC_OK, WC_ERR_IO, or
+ * WC_ERR_PARSE with "PATH:LINE:COL: error: ..." in err. */
+int wc_network_read(wc_network_t N, const char * path, int binary64, wc_error_t err);
+int wc_network_read_buffer(wc_network_t N, const char * buf, size_t len, const char * path,
+                           int binary64, wc_error_t err);
+
+/* One number s[0..len): decimal or p/q (wc_rational_parse), or a hex float
+ * [-]0x<hex>[.<hex>][p[+-]<dec>]; rounded to binary64 if asked.  RETURNS
+ * 1, or 0 with the reason in *why. */
+int wc_number_parse(fmpq_t r, const char * s, size_t len, int binary64, const char ** why);
+
 /* ------------------------------------------------------------ certificate */
 
 /* Writes the self-contained text certificate of R (format documented in

@@ -10,6 +10,11 @@
   regular file is replaced whole, no temporary file is left;
 * a full disk on stdout is exit 4 with a message;
 * Ctrl-C during a long solve: "interrupted", exit 130, no output file;
+* the network reader of check-net: trailing text, a second object,
+  duplicate keys, unknown keys ("intercpet", a neuron's "bias"), an empty
+  file, a repeated intercept row, deep nesting: errors with a location;
+  solve --json read back; check-net's own options (--threads, --columns)
+  before NET;
 * the Python module takes numbers only.
 """
 import os
@@ -148,6 +153,47 @@ def interrupt():
         fail("Ctrl-C during a long solve", f"exit {p.returncode}", err[:200], left)
 
 
+def network_reader():
+    data = "examples/ramps1d.csv"
+    good = '{"neurons": [{"w": [1], "b": -5, "alpha": 1}], "intercept": 0}'
+    def at(text, needle, msg):              # "1:COL: error: msg" at needle's first place
+        return f"1:{text.index(needle) + 1}: error: {msg}"
+    dup = '{"neurons": [], "neurons": []}'
+    typo = '{"neurons": [], "intercpet": 5}'
+    second = dup.rindex('"neurons"') + 1
+    cases = [
+        ("trailing.json", good + " x", at(good + " x", "x", "text after the JSON object")),
+        ("second.json", good + good, f"1:{len(good) + 1}: error: text after the JSON object"),
+        ("dupkey.json", dup, f"1:{second}: error: duplicate key \"neurons\""),
+        ("dupw.json", '{"neurons": [{"w": [1], "w": [2], "alpha": 1}]}', "error: duplicate key \"w\""),
+        ("typo.json", typo, at(typo, '"intercpet"', "unknown key \"intercpet\"")),
+        ("bias.json", '{"neurons": [{"w": [1], "bias": 3, "alpha": 1}]}', "error: unknown key \"bias\""),
+        ("empty.json", "", "1:1: error: empty file"),
+        ("blank.csv", "\n  \n", "3:1: error: empty file"),
+        ("comments.csv", "# nothing\n", "error: no network"),
+        ("twoicpt.csv", "1,0,1\nintercept,1\nintercept,2\n", "3:1: error: a second 'intercept' row"),
+        ("deep.json", '{"neurons": [], "dual": ' + "[" * 100 + "]" * 100 + "}", "error: nested deeper than 64"),
+        ("unterminated.json", '{"neurons": [{"w": ["1', "error: unterminated string"),
+    ]
+    for name, text, want in cases:
+        path = os.path.join(TMP, name)
+        open(path, "w").write(text)
+        rc, out, err, _ = run(["check-net", data, path, "--bias"])
+        if rc == 1 and f"{name}:{want}" in err or (rc == 1 and want.startswith("error:") and want in err):
+            ok(f"check-net NET {name}: {err.strip()[len(TMP) + 1:][:90]}")
+        else:
+            fail(f"check-net NET {name}", f"exit {rc}", err[:300], out[:100])
+    # the output of solve --json reads back; options with values before NET
+    rc, out, err, _ = run(["solve", data, "--bias", "--json", "--quiet"])
+    sol = os.path.join(TMP, "solution.json")
+    open(sol, "w").write(out)
+    rc, out, err, _ = run(["check-net", data, "--threads", "2", "--columns", "full", sol, "--bias", "--json"])
+    if rc == 0 and '"optimal": true' in out:
+        ok("solve --json reads back into check-net (with --threads 2 --columns full before NET): optimal")
+    else:
+        fail("solve --json reads back into check-net", f"exit {rc}", err[:300])
+
+
 def python_numbers():
     sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
     os.environ["WEDGECERT"] = WC
@@ -170,7 +216,7 @@ def python_numbers():
 
 
 def main():
-    for part in (refusals, outputs, interrupt, python_numbers):
+    for part in (refusals, outputs, interrupt, network_reader, python_numbers):
         try:
             part()
         except Exception as e:

@@ -144,7 +144,7 @@ def bad_net_check():
         ("narrow.json", '{"neurons": [{"w": [1], "b": 0, "alpha": 1}]}', "wide", ),
         ("noalpha.json", '{"neurons": [\n  {"w": [1, 2], "b": 0}]}', "noalpha.json:2:3: error: neuron 1: expected keys \"w\" and \"alpha\" (alpha is missing)"),
         ("badnum.json", '{"neurons": [{"w": [1, "x7"], "b": 0, "alpha": 1}]}', "badnum.json:1:25: error: expected a number"),
-        ("nolist.json", '{"layers": []}', "nolist.json:1:1: error: expected a \"neurons\" list"),
+        ("nolist.json", '{"intercept": 0}', "nolist.json:1:1: error: expected a \"neurons\" list"),
         ("short.csv", "1,2,3,4\n4,5\n", "short.csv:2:4: error: expected 4 fields (w_1..w_2, b, alpha), found 2"),
         ("noalpha.csv", "1,2,3\n", "noalpha.csv:1:6: error: expected 4 fields (w_1..w_2, b, alpha), found 3 (is alpha missing?)"),
         ("badnum.csv", "1,2,3,4\n1,2,zz,4\n", "badnum.csv:2:5: error: expected a number"),

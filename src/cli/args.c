@@ -66,13 +66,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--no-presolve") == 0) A->p->no_presolve = 1;
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
-        else if (strcmp(a, "--max-atoms") == 0 || strcmp(a, "--max-memory") == 0
-                 || ((opts & CLI_OPT_SOLVER) && (strcmp(a, "--loss") == 0 || strcmp(a, "--beta") == 0
-                     || strcmp(a, "--method") == 0 || strcmp(a, "--colgen") == 0
-                     || strcmp(a, "--columns") == 0 || strcmp(a, "--threads") == 0))
-                 || ((opts & CLI_OPT_DICT) && strcmp(a, "--dict") == 0)
-                 || ((opts & CLI_OPT_FILES) && (strcmp(a, "--write-lp") == 0
-                                                || strcmp(a, "--cert") == 0)))
+        else if (cli_option_takes_value(a, opts))
         {
             if (val == NULL)
             {
@@ -186,6 +180,26 @@ void
 cli_args_clear(cli_args_t * A)
 {
     wc_problem_clear(A->p);
+}
+
+int
+cli_option_takes_value(const char * a, int opts)
+{
+    static const char * const always[] = { "--max-atoms", "--max-memory", NULL };
+    static const char * const solver[] = { "--loss", "--beta", "--method", "--colgen",
+                                           "--columns", "--threads", NULL };
+    static const char * const files[] = { "--write-lp", "--cert", NULL };
+    const char * const * list[3] = { always, (opts & CLI_OPT_SOLVER) ? solver : NULL,
+                                     (opts & CLI_OPT_FILES) ? files : NULL };
+    int i, j;
+
+    if ((opts & CLI_OPT_DICT) && strcmp(a, "--dict") == 0)
+        return 1;
+    for (i = 0; i < 3; i++)
+        for (j = 0; list[i] != NULL && list[i][j] != NULL; j++)
+            if (strcmp(a, list[i][j]) == 0)
+                return 1;
+    return 0;
 }
 
 int

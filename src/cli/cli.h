@@ -110,6 +110,9 @@ void cli_args_clear(cli_args_t * A);
 /* Reads the labelled data set of A; on error prints it and returns 1. */
 int cli_read_data(wc_data_t D, cli_args_t * A, int builds);
 
+/* 1 if option a takes a value in a command accepting opts (CLI_OPT_*). */
+int cli_option_takes_value(const char * a, int opts);
+
 /* Without --max-atoms: the limit of the route D will take (builds != 0:
  * the command builds V whatever the route). */
 void cli_default_limit(cli_args_t * A, const wc_data_t D, int builds);
