@@ -5,7 +5,7 @@
 #   make check-asan    the same under AddressSanitizer + UBSan
 #   make demo          install missing Debian packages, build, run an example
 #   make install PREFIX=/usr/local
-#   make fuzz          libFuzzer harness for the CSV reader (clang)
+#   make fuzz          libFuzzer harnesses for every reader (clang; FUZZ_SECONDS each)
 #   make bench         benchmarks (bench/)
 
 PREFIX   ?= /usr/local
@@ -109,14 +109,33 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert $(DESTDIR)$(PREFIX)/bin/checkcert \
 	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 
+# One libFuzzer harness per reader, each run for FUZZ_SECONDS on a corpus
+# seeded from examples/ and tests/fuzz/seeds*/; a crash leaves crash-* here.
 FUZZ_SECONDS ?= 60
-fuzz:
-	@mkdir -p $(BUILD)/fuzz
-	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude \
-	    tests/fuzz/fuzz_csv.c $(LIB_SRC) -o $(BUILD)/fuzz/fuzz_csv $(LIBS)
-	@mkdir -p $(BUILD)/fuzz/corpus
-	cp examples/*.csv tests/fuzz/seeds/* $(BUILD)/fuzz/corpus/ 2>/dev/null || true
-	$(BUILD)/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus
+FUZZERS   = csv network number checkcert
+FUZZ_LIB  = tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_network.c tests/fuzz/fuzz_number.c
+FUZZ_CC   = clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude
+
+fuzz: $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
+	@mkdir -p $(BUILD)/fuzz/corpus-csv $(BUILD)/fuzz/corpus-network $(BUILD)/fuzz/corpus-number \
+	    $(BUILD)/fuzz/corpus-checkcert
+	cp examples/*.csv tests/fuzz/seeds/* $(BUILD)/fuzz/corpus-csv/
+	cp tests/fuzz/seeds-network/* $(BUILD)/fuzz/corpus-network/
+	cp tests/fuzz/seeds-number/* $(BUILD)/fuzz/corpus-number/
+	cp tests/fuzz/seeds-cert/* $(BUILD)/fuzz/corpus-checkcert/
+	$(BUILD)/fuzz/fuzz_csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus-csv
+	$(BUILD)/fuzz/fuzz_network -max_total_time=$(FUZZ_SECONDS) -max_len=4096 $(BUILD)/fuzz/corpus-network
+	$(BUILD)/fuzz/fuzz_number -max_total_time=$(FUZZ_SECONDS) -max_len=512 $(BUILD)/fuzz/corpus-number
+	ASAN_OPTIONS=detect_leaks=0 $(BUILD)/fuzz/fuzz_checkcert -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    $(BUILD)/fuzz/corpus-checkcert
+
+$(BUILD)/fuzz/fuzz_checkcert: tests/fuzz/fuzz_checkcert.c proofs/checkcert.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $< -o $@ -lgmp
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(PKG_CFLAGS) $< $(LIB_SRC) -o $@ $(LIBS)
 
 bench: all
 	sh bench/run.sh

@@ -106,8 +106,8 @@ parse_hex_float(fmpq_t r, const char * s, size_t len)
             eneg = s[i++] == '-';
         for (; i < len && s[i] >= '0' && s[i] <= '9' && e < 100000; i++)
             e = 10 * e + (s[i] - '0');
-        if (i == start + (size_t) (s[start] == '-' || s[start] == '+'))
-            digits = 0;
+        if (i == start + (size_t) (start < len && (s[start] == '-' || s[start] == '+')))
+            digits = 0;     /* no exponent digits */
     }
     if (i != len || digits == 0)
     {

@@ -174,6 +174,7 @@ def network_reader():
         ("twoicpt.csv", "1,0,1\nintercept,1\nintercept,2\n", "3:1: error: a second 'intercept' row"),
         ("deep.json", '{"neurons": [], "dual": ' + "[" * 100 + "]" * 100 + "}", "error: nested deeper than 64"),
         ("unterminated.json", '{"neurons": [{"w": ["1', "error: unterminated string"),
+        ("hexexp.csv", "1,0,1\n0x1.8p,0,1\n", "2:1: error: expected a number"),   # read past the end once
     ]
     for name, text, want in cases:
         path = os.path.join(TMP, name)
