@@ -64,6 +64,21 @@ for nd in "30 2" "60 2" "14 3" "24 3" "12 4"; do
     echo "solve,n=$1 d=$2,$tw,esolver,$te,$(ratio "$tw" "$te")" >> "$OUT/results.csv"
 done
 echo
+echo "== checkcert vs the solve it checks (interp with bias, bench/gen.py data, seed 7;"
+echo "   the solve writes the certificate; target: ratio <= 1)"
+printf '%-14s %10s %10s %8s\n' instance solve_s check_s ratio
+for nd in "60 2" "200 2" "90 3" "150 3" "40 4"; do
+    set -- $nd
+    dir="$OUT/check-$1-$2"
+    rm -rf "$dir" && mkdir -p "$dir"
+    python3 bench/gen.py "$1" "$2" 7 > "$dir/data.csv"
+    tw=$(timed 600 "$WC" solve "$dir/data.csv" --bias --cert "$dir/c.cert" --quiet --json)
+    tc=$(timed 600 "$BUILD/checkcert" "$dir/c.cert")
+    printf '%-14s %10s %10s %8s\n' "n=$1,d=$2" "$tw" "$tc" "$(ratio "$tc" "$tw")"
+    echo "checkcert,n=$1 d=$2,$tc,solve with --cert,$tw,$(ratio "$tc" "$tw")" >> "$OUT/results.csv"
+done
+
+echo
 echo "ratios (wedgecert / baseline; below 1 is faster):"
 column -s, -t "$OUT/results.csv"
 

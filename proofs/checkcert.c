@@ -22,7 +22,8 @@
  * form, nothing after 'end'.  The loop over the atoms works in integers:
  * with X = Xz / L (L the lcm of the denominators) and v = Vz / Dv, an
  * atom's integer direction w' (cofactors of the scaled rows) gives
- * t_i = <Xz_i, w'> + b', and k_u^T v = sum Vz_i (t_i)_+ / (L ||w'||_1 Dv).
+ * t_i = <Xz_i, w'> + b', and k_u^T v = sum Vz_i (t_i)_+ / (L ||w'||_1 Dv);
+ * in machine integers when a bound proves that they fit, else in GMP.
  *
  * Usage: checkcert FILE.  Exit 0 accepted, 1 rejected, 2 unreadable.
  */
@@ -423,6 +424,20 @@ next_subset(long * I, int k, long m)
     return 1;
 }
 
+/* An upper bound on log2(m), m >= 1, without libm. */
+static double
+log2_of(long m)
+{
+    double r = 0;
+
+    while (m > 1)
+    {
+        m = (m + 1) / 2;
+        r += 1;
+    }
+    return r;
+}
+
 /* C(m, k) as a double (for the progress line only). */
 static double
 binomial(long m, long k)
@@ -435,6 +450,100 @@ binomial(long m, long k)
     for (i = 1; i <= k; i++)
         r = r * (double) (m - k + i) / (double) i;
     return r;
+}
+
+/*
+ * The same direction and column in machine integers, when a bound proves
+ * that every value fits: entries of the rows below B = 2^(xbits+1), so an
+ * r x r minor is at most r^(r/2) B^r (Hadamard), the Bareiss steps multiply
+ * two minors (below 2^126 in __int128), and |t_i| <= 2 d 2^xbits max|w'_t|.
+ * small_ok says whether the data allow it (set in check_every_atom).
+ */
+static int small_ok;
+static long long * Xs;              /* Xz, when small_ok */
+static long long * ws, * ts, * Ms;  /* w' (d), t (n), scratch ((d - 1)^2) */
+
+static long long
+det_small(int k)
+{
+    int c, i, j, p, neg = 0;
+    long long prev = 1;
+
+    for (c = 0; c < k; c++)
+    {
+        for (p = c; p < k && Ms[p * k + c] == 0; p++)
+            ;
+        if (p == k)
+            return 0;
+        if (p != c)
+        {
+            for (j = 0; j < k; j++)
+            {
+                long long x = Ms[p * k + j];
+                Ms[p * k + j] = Ms[c * k + j];
+                Ms[c * k + j] = x;
+            }
+            neg = !neg;
+        }
+        for (i = c + 1; i < k; i++)
+            for (j = c + 1; j < k; j++)
+                Ms[i * k + j] = (long long) (((__int128) Ms[i * k + j] * Ms[c * k + c]
+                                 - (__int128) Ms[i * k + c] * Ms[c * k + j]) / prev);
+        prev = Ms[c * k + c];
+    }
+    return neg ? -Ms[(k - 1) * k + (k - 1)] : Ms[(k - 1) * k + (k - 1)];
+}
+
+/* direction() and scaled_column() in one, into ws and ts; ||w'||_1 into
+ * l1 (mpz).  Returns 0 when w' = 0. */
+static int
+direction_small(mpz_t l1, const long * T, int k, const long * S, int bias)
+{
+    int rows = k - 1, t, i, j, c;
+    long long b = 0, norm = 0;
+
+    for (j = 0; j < d; j++)
+        ws[j] = 0;
+    for (t = 0; t < k; t++)
+    {
+        for (i = 0; i < rows; i++)
+            for (j = 0, c = 0; j < k; j++)
+                if (j != t)
+                    Ms[i * rows + c++] = bias ? Xs[S[i + 1] * d + T[j]] - Xs[S[0] * d + T[j]]
+                                              : Xs[S[i] * d + T[j]];
+        ws[T[t]] = (t & 1) ? -det_small(rows) : det_small(rows);
+        norm += ws[T[t]] < 0 ? -ws[T[t]] : ws[T[t]];
+    }
+    if (norm == 0)
+        return 0;
+    mpz_set_si(l1, norm);
+    for (j = 0; j < d && bias; j++)
+        b -= Xs[S[0] * d + j] * ws[j];
+    for (i = 0; i < n; i++)
+    {
+        long long x = b;
+        for (j = 0; j < d; j++)
+            x += Xs[i * d + j] * ws[j];
+        ts[i] = x;
+    }
+    return 1;
+}
+
+/* 1 if every value of direction_small provably fits (see there). */
+static int
+small_fits(void)
+{
+    double xbits = 0, wlog = 0;
+    long i, r;
+
+    for (i = 0; i < n * d; i++)
+        if (mpz_sizeinbase(Xz[i], 2) > xbits)
+            xbits = (double) mpz_sizeinbase(Xz[i], 2);
+    for (r = 1; r < d; r++)
+        if (0.5 * r * log2_of(r) + r * (xbits + 1) > wlog)
+            wlog = 0.5 * r * log2_of(r) + r * (xbits + 1);
+    /* |t_i| <= 2 d 2^xbits 2^wlog, and ||w'||_1 <= d 2^wlog */
+    return 1 + log2_of(d) + xbits + wlog <= 61 && d <= 16;
 }
 
 /* ---------------------------------------------------------------- main */
@@ -563,6 +672,15 @@ check_every_atom(void)
 
     for (k = samples ? (int) d : 1; k <= d; k++)
         total += binomial(d, k) * binomial(n, bias ? k : k - 1);
+    if ((small_ok = small_fits()))
+    {
+        Xs = xmalloc((size_t) n, (size_t) d * sizeof(long long));
+        ws = xmalloc((size_t) d, sizeof(long long));
+        ts = xmalloc((size_t) n, sizeof(long long));
+        Ms = xmalloc((size_t) d * (size_t) d, sizeof(long long));
+        for (i = 0; i < n * d; i++)
+            Xs[i] = mpz_get_si(Xz[i]);
+    }
     /* |s| <= bound Lx ||w'||_1 Dv, bound = p/q:  q |s| <= (p Lx Dv) ||w'||_1 */
     mpz_mul(rhs_factor, Lx, Dv);
     if (loss == INTERP)
@@ -589,18 +707,31 @@ check_every_atom(void)
                     fprintf(stderr, "checkcert: %ld of %.0f atom origins checked (%ld s)\n",
                             origins, total, (long) (last - start));
                 }
-                if (!direction(w, bz, l1, T, k, S, bias))
-                    continue;
-                atoms += 2;
-                scaled_column(tz, w, bz);
                 /* the + atom sees (t_i)_+, the - atom (-t_i)_+ */
                 mpz_set_ui(s_plus, 0);
                 mpz_set_ui(s_minus, 0);
-                for (i = 0; i < n; i++)
-                    if (mpz_sgn(tz[i]) > 0)
-                        mpz_addmul(s_plus, Vz[i], tz[i]);
-                    else if (mpz_sgn(tz[i]) < 0)
-                        mpz_submul(s_minus, Vz[i], tz[i]);
+                if (small_ok)
+                {
+                    if (!direction_small(l1, T, k, S, bias))
+                        continue;
+                    for (i = 0; i < n; i++)
+                        if (ts[i] > 0)
+                            mpz_addmul_ui(s_plus, Vz[i], (unsigned long) ts[i]);
+                        else if (ts[i] < 0)
+                            mpz_addmul_ui(s_minus, Vz[i], (unsigned long) -ts[i]);
+                }
+                else
+                {
+                    if (!direction(w, bz, l1, T, k, S, bias))
+                        continue;
+                    scaled_column(tz, w, bz);
+                    for (i = 0; i < n; i++)
+                        if (mpz_sgn(tz[i]) > 0)
+                            mpz_addmul(s_plus, Vz[i], tz[i]);
+                        else if (mpz_sgn(tz[i]) < 0)
+                            mpz_submul(s_minus, Vz[i], tz[i]);
+                }
+                atoms += 2;
                 if (!optimal)
                 {
                     if (mpz_sgn(s_plus) != 0 || mpz_sgn(s_minus) != 0)

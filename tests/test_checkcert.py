@@ -131,6 +131,30 @@ def main():
     else:
         fail("n = 5000 and long lines", out[:200], err[:300], err2[:300])
 
+    # data of 25 digits: the GMP route of the atom loop (machine integers
+    # cannot hold it); accepted, and a dual off by 1e-30 rejected
+    sys.path.insert(0, HERE)
+    import test_routes
+    data = os.path.join(TMP, "hard.csv")
+    open(data, "w").write("\n".join(test_routes.HARD) + "\n")
+    hard = os.path.join(TMP, "hard.cert")
+    r = subprocess.run([WC, "solve", data, "--loss", "l1", "--beta", "7/2", "--bias", "--cert", hard, "--quiet"],
+                       capture_output=True, text=True)
+    text = open(hard, "rb").read() if r.returncode == 0 else b""
+    rc, out, err = check_bytes(text)
+    hl = text.split(b"\n")
+    di = next((i for i, l in enumerate(hl) if l.startswith(b"dual ")), None)
+    if di is not None:
+        f = hl[di].split(b" ")
+        k = next(j for j in range(1, len(f)) if f[j] != b"0")
+        f[k] = str(F(f[k].decode()) * (1 + F(1, 10 ** 30))).encode()
+        hl[di] = b" ".join(f)
+    rc2, _, err2 = check_bytes(b"\n".join(hl))
+    if rc == 0 and "ACCEPTED" in out and rc2 == 1 and "REJECTED" in err2:
+        ok("25-digit data (the GMP route): accepted; a dual changed by a factor 1 + 1e-30 rejected")
+    else:
+        fail("25-digit data (the GMP route)", r.stderr[:200], out[:200], err[:200], err2[:200])
+
     # the value is recomputed: one digit of the dual changed
     dl = next(i for i, l in enumerate(lines) if l.startswith(b"dual "))
     f = lines[dl].split(b" ")
