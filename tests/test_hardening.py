@@ -4,7 +4,8 @@
 * work that cannot finish is refused up front, with its size and the
   limit, on every route and command: d = 30, n = 40 (about 1e19 atoms);
   2 x 50,000 with biases (2.5e9 atoms, once 24 GB); --max-atoms applies to
-  the streamed route; an estimated-memory limit (--max-memory);
+  the streamed route; an estimated-memory limit (--max-memory); with the
+  limits lifted, running out of memory is a message, not an abort;
 * --cert and --write-lp: a character device and a FIFO are written
   through, a symbolic link, a directory are refused (and left alone), a
   regular file is replaced whole, no temporary file is left;
@@ -75,6 +76,22 @@ def refusals():
             ok(f"{name}: refused in {sec:.2f} s: {err.strip()[:110]}")
         else:
             fail(name, f"exit {rc} after {sec:.1f} s", err[:300], out[:200])
+    # limits lifted under a 600 MB address-space limit: out of memory is a
+    # message and exit 1, never FLINT's abort with its text on stdout
+    if "asan" in BUILD:
+        ok("out of memory under an address-space limit: skipped under AddressSanitizer")
+    else:
+        import resource
+
+        def cap():
+            resource.setrlimit(resource.RLIMIT_AS, (600 << 20, 600 << 20))
+        rc, out, err, sec = run(["solve", wide, "--bias", "--columns", "full", "--max-atoms", "0",
+                                 "--max-memory", "0", "--cert", os.path.join(TMP, "oom.cert")], preexec_fn=cap)
+        if rc == 1 and "out of memory" in err and "Exception" not in out + err \
+                and not os.path.exists(os.path.join(TMP, "oom.cert")):
+            ok(f"out of memory (limits lifted, 600 MB address space): exit 1, '{err.strip()[:70]}'")
+        else:
+            fail("out of memory under an address-space limit", f"exit {rc}", out[:200], err[:300])
     rc, out, err, _ = run(["solve", "examples/space3d.csv", "--bias", "--columns", "stream", "--max-atoms", "100000"])
     if rc == 0 and "optimal value" in out:
         ok("a raised --max-atoms lets the same solve run")

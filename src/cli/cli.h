@@ -43,6 +43,10 @@ int cli_stdout_close(void);
  * "interrupted", exit EXIT_INTERRUPTED. */
 void cli_catch_interrupts(void);
 
+/* FLINT's and GMP's allocations checked: out of memory is a message on
+ * stderr and EXIT_DATA, never an abort. */
+void cli_checked_memory(void);
+
 /* Prints "wedgecert CMD: error: ..." and a hint to --help; returns EXIT_USAGE. */
 int cli_usage_error(const char * cmd, const char * fmt, ...)
 #if defined(__GNUC__)

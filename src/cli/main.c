@@ -213,6 +213,7 @@ main(int argc, char ** argv)
         fputs(usage, stderr);
         return EXIT_USAGE;
     }
+    cli_checked_memory();
     cli_catch_interrupts();
     if (cli_is_help(argv[1]))
     {

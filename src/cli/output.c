@@ -17,9 +17,88 @@
 #include <unistd.h>
 #include "cli.h"
 
-/* The temporary file being written, for the signal handler. */
+/* The temporary file being written, for the signal and memory handlers. */
 static char pending[4200];
 static volatile sig_atomic_t have_pending;
+
+/* ---------------------------------------------------------- out of memory */
+
+/* FLINT and GMP abort when an allocation fails, FLINT with its message on
+ * stdout: the tool's allocators say so on stderr instead, remove the file
+ * being written and exit EXIT_DATA (the input asks for too much). */
+static void leave(const char * msg, size_t len, int code);
+
+static void
+out_of_memory(size_t size)
+{
+    char msg[160];
+    int len = snprintf(msg, sizeof(msg), "wedgecert: error: out of memory (allocating %zu "
+                       "bytes); --max-memory limits the work up front\n", size);
+
+    leave(msg, (size_t) len, EXIT_DATA);
+}
+
+static void *
+checked_malloc(size_t size)
+{
+    void * p = malloc(size ? size : 1);
+    if (p == NULL)
+        out_of_memory(size);
+    return p;
+}
+
+static void *
+checked_calloc(size_t count, size_t size)
+{
+    void * p = calloc(count ? count : 1, size ? size : 1);
+    if (p == NULL)
+        out_of_memory(count * size);
+    return p;
+}
+
+static void *
+checked_realloc(void * old, size_t size)
+{
+    void * p = realloc(old, size ? size : 1);
+    if (p == NULL)
+        out_of_memory(size);
+    return p;
+}
+
+static void *
+gmp_realloc(void * old, size_t old_size, size_t size)
+{
+    (void) old_size;
+    return checked_realloc(old, size);
+}
+
+static void
+gmp_free(void * p, size_t size)
+{
+    (void) size;
+    free(p);
+}
+
+void
+cli_checked_memory(void)
+{
+    __flint_set_memory_functions(checked_malloc, checked_calloc, checked_realloc, free);
+    mp_set_memory_functions(checked_malloc, gmp_realloc, gmp_free);
+}
+
+/* ------------------------------------------------------------- interrupts */
+
+
+/* Removes the file being written, prints msg, exits: async-signal-safe. */
+static void
+leave(const char * msg, size_t len, int code)
+{
+    if (have_pending)
+        unlink(pending);
+    if (write(2, msg, len) < 0)
+        _exit(code);
+    _exit(code);
+}
 
 static void
 on_signal(int sig)
@@ -27,11 +106,7 @@ on_signal(int sig)
     static const char msg[] = "wedgecert: interrupted\n";
 
     (void) sig;
-    if (have_pending)
-        unlink(pending);
-    if (write(2, msg, sizeof(msg) - 1) < 0)
-        _exit(130);
-    _exit(130);
+    leave(msg, sizeof(msg) - 1, EXIT_INTERRUPTED);
 }
 
 void
