@@ -469,6 +469,8 @@ det_small(int k)
     int c, i, j, p, neg = 0;
     long long prev = 1;
 
+    if (k == 0)
+        return 1;       /* the empty minor: k = 1 atoms are e_t */
     for (c = 0; c < k; c++)
     {
         for (p = c; p < k && Ms[p * k + c] == 0; p++)
