@@ -231,12 +231,17 @@ read_q(mpq_t r, long i)
         die(2, "expected a rational p or p/q, found '%s'", s);
     if (slash)
     {
-        mpz_t g;
-        mpz_init(g);
+        /* (file scope: die() may leave this frame by longjmp) */
+        static mpz_t g;
+        static int g_ready;
+        if (!g_ready)
+        {
+            mpz_init(g);
+            g_ready = 1;
+        }
         mpz_gcd(g, mpq_numref(r), mpq_denref(r));
         if (mpz_cmp_ui(g, 1) != 0)
             die(2, "'%s' is not in lowest terms", s);
-        mpz_clear(g);
     }
 }
 
