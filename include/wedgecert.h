@@ -176,7 +176,7 @@ typedef void (*wc_progress_fn)(void * ctx, const char * stage, slong done, slong
 /* ------------------------------------------------------------ dictionary */
 
 /*
- * The complete vertex dictionary V of MATH.md section 3.  Atom u has a
+ * The complete vertex dictionary V of proofs/DERIVATIONS.md section 2.  Atom u has a
  * coordinate subset T (k entries), a sample subset S (k entries with hidden
  * biases, k-1 without) and a sign; its direction is (w, b) = (w', b') / l1
  * where (w', b') is the primitive integer vector of
@@ -376,7 +376,7 @@ typedef struct {
     fmpq * alpha;
     slong n;
     fmpq * farkas;          /* infeasible: v with K^T v = 0, (1^T v = 0), y^T v > 0 */
-    fmpq * dual;            /* optimal: the dual point v of MATH.md section 4
+    fmpq * dual;            /* optimal: the dual point v of DERIVATIONS.md section 3
                                (interp: |k_u^T v| <= 1; l1: |v_i| <= 1 and
                                |k_u^T v| <= beta; hinge: 0 <= y_i v_i <= 1 and
                                |k_u^T v| <= beta; squared: v = y - f and
@@ -412,7 +412,7 @@ void wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
                         const fmpq * alpha, slong len, const fmpq_t xi,
                         const wc_data_t D);
 
-/* The training objective of MATH.md section 2 (interp, l1, hinge or
+/* The training objective of DERIVATIONS.md section 3 (interp, l1, hinge or
  * squared) for outputs f and penalty R = sum |alpha_j| ||w_j||_1; returns
  * 0 if interp and some f_i != y_i. */
 int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
@@ -437,7 +437,7 @@ int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_e
 /* ------------------------------------------------------- the squared loss */
 
 /*
- * The exact Lasso path (MATH.md section 2, squared loss): breakpoints
+ * The exact Lasso path (DERIVATIONS.md sections 3 and 6, squared loss): breakpoints
  * beta_0 > beta_1 > ... of the homotopy, each with the solution there (z
  * is affine in beta between two breakpoints) and the optimal value.
  */
@@ -472,7 +472,7 @@ int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
 /* ------------------------------------------------------------- prediction */
 
 /*
- * Prediction P of MATH.md section 3: the sample wedges alone (k = d) attain
+ * Prediction P of DERIVATIONS.md section 7: the sample wedges alone (k = d) attain
  * the optimum of the complete dictionary.  Decided exactly: both problems
  * are solved and certified; when the values differ, the witness is the
  * atom u of V with the largest |k_u^T v| for the restricted problem's dual

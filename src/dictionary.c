@@ -1,5 +1,5 @@
 /*
- * dictionary.c -- the complete vertex dictionary V (MATH.md section 3).
+ * dictionary.c -- the complete vertex dictionary V (proofs/DERIVATIONS.md section 2).
  *
  * Every atom is a generalized cross product of samples restricted to a
  * coordinate subset T: the hyperplane through k samples (with hidden

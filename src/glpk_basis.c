@@ -6,7 +6,7 @@
  * column and row is scaled by a power of two first, which keeps huge
  * integers in range and leaves the basis structure unchanged.  glp_exact
  * is given the raw integers, and only when all of them fit in 53 bits, so
- * that it sees the true LP (MATH.md section 5).  GLPK's aborts go through
+ * that it sees the true LP (proofs/DERIVATIONS.md section 8).  GLPK's aborts go through
  * glp_error_hook and come back here as an error value.
  */
 #include <math.h>

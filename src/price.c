@@ -1,6 +1,6 @@
 /*
  * price.c -- pricing every atom of V against a dual point without ever
- * storing V (streaming column generation, MATH.md sections 3-4).
+ * storing V (streaming column generation, proofs/DERIVATIONS.md sections 2 and 5).
  *
  * The origins (k, T, S) are numbered by rank, so any range of ranks can be
  * priced on its own: _wc_price_range is a pure function of (data, dual,

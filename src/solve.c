@@ -1,5 +1,5 @@
 /*
- * solve.c -- training problems as exact LPs (MATH.md sections 2-4), and
+ * solve.c -- training problems as exact LPs (proofs/DERIVATIONS.md sections 1-3), and
  * the network read off a certified optimum.
  *
  * Scaling, once, before anything touches a double:
@@ -645,7 +645,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
         _fmpq_vec_clear(k, n);
     }
 
-    /* the dual point of MATH.md section 4: v = rho y_LP / obj_scale */
+    /* the dual point of DERIVATIONS.md section 3: v = rho y_LP / obj_scale */
     R->dual = _fmpq_vec_init(n);
     for (i = 0; i < n; i++)
     {

@@ -1,6 +1,6 @@
 /*
  * stream.c -- column generation over the vertex dictionary V, at the level
- * of the training problem (MATH.md sections 3-4).
+ * of the training problem (proofs/DERIVATIONS.md sections 2, 3 and 5).
  *
  *   working set W (empty)  ->  LP over W  ->  GLPK's dual (a guide; while
  *   GLPK finds the LP over W infeasible, the dual of its phase-1 LP, and
@@ -541,7 +541,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
                 for (i = 0; i < n; i++)
                     fmpq_mul_fmpz(v + i, R->sol->y + i, _wc_row_scale(D, p, i));
             }
-            /* the column bound of MATH.md section 4 on the LP's rows: 1
+            /* the column bound of DERIVATIONS.md section 3 on the LP's rows: 1
                (interp), num(beta) (l1, hinge), 0 for a Farkas vector */
             fmpq_zero(bound);
             if (certified ? R->sol->status == WC_LP_INFEASIBLE : guide == GUIDE_FARKAS)

@@ -2,7 +2,7 @@
 """tests/refsolve.py -- an independent second route for 'wedgecert solve'.
 
 Shares no code with src/: reads the CSV with Python's Fraction, enumerates
-the vertex dictionary of MATH.md section 3 with its own determinants (l1-
+the vertex dictionary of proofs/DERIVATIONS.md section 2 with its own determinants (l1-
 normalised directions, duplicates removed as a set), builds the LP of
 section 4 with its own scaling, and has QSopt_ex's esolver solve it
 exactly.  Also solves a given LP file with esolver (--lp FILE --scale S).
@@ -61,7 +61,7 @@ def cross(rows, k):
 
 
 def atom_direction(X, T, S, sign, bias):
-    """(w, b) of the atom with origin (T, S, sign), ||w||_1 = 1 (MATH.md section 3)."""
+    """(w, b) of the atom with origin (T, S, sign), ||w||_1 = 1 (proofs/DERIVATIONS.md section 2)."""
     d, k = len(X[0]), len(T)
     if bias:
         rows = [[X[s][t] - X[S[0]][t] for t in T] for s in S[1:]]

@@ -49,7 +49,7 @@ def cert_summary(path):
 
 
 def atom_column(X, T, S, sign, bias):
-    """k_u from (T, S, sign) by MATH.md section 3, here in Fractions."""
+    """k_u from (T, S, sign) by proofs/DERIVATIONS.md section 2, here in Fractions."""
     w, b = refsolve.atom_direction(X, T, S, sign, bias)
     return [max(F(0), sum(a * c for a, c in zip(x, w)) + b) for x in X], w, b
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """tests/test_solve.py -- 'wedgecert solve' against independent routes.
 
-* the published 1-D optimum (MATH.md section 6: value 2);
+* the published 1-D optimum (proofs/DERIVATIONS.md section 9: value 2);
 * every example and 60 random rational instances (d = 1..3, with and
   without hidden biases, every loss, seeds below) against
   (a) QSopt_ex's esolver on our own --write-lp file, exactly, and
@@ -154,7 +154,7 @@ def main():
         skip("esolver comparisons", "esolver (package qsopt-ex) not installed; "
              "only self-consistency is checked")
 
-    # the published value (MATH.md section 6), not a number from our code
+    # the published value (proofs/DERIVATIONS.md section 9), not a number from our code
     j = solve("examples/ramps1d.csv", ["--bias"])
     if j.get("optimal_value") == "2" and j["verified"] and j["status"] == "optimal":
         ok("1-D ramps example: interp optimum with bias is exactly 2")

@@ -15,7 +15,7 @@ static const char dict_usage[] =
 "                   [--max-atoms N]\n"
 "\n"
 "DESCRIPTION\n"
-"    Writes every atom u of the dictionary V of MATH.md section 3 with its\n"
+"    Writes every atom u of the dictionary V (proofs/DERIVATIONS.md 2) with its\n"
 "    origin (coordinate set T, sample set S, sign), its normalised direction\n"
 "    (w, b) with ||w||_1 = 1, and its feature column k_u = (X w + b)_+ on the\n"
 "    samples.  A solver given K = [k_u] solves exactly wedgecert's LP.\n"

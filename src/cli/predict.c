@@ -15,7 +15,7 @@ static const char predict_usage[] =
 "                      [--max-atoms N] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
-"    The prediction P (MATH.md section 3): optimal first-layer weights are\n"
+"    The prediction P (proofs/DERIVATIONS.md 7): optimal first-layer weights are\n"
 "    wedge products of training samples alone, i.e. the dictionary of\n"
 "    k = d atoms (no basis vectors) attains the optimum of the complete\n"
 "    vertex dictionary.  Both problems are solved and certified exactly.\n"
