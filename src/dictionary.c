@@ -34,20 +34,6 @@ wc_dict_clear(wc_dict_t V)
     wc_dict_init(V);
 }
 
-static ulong
-sat_add(ulong a, ulong b)
-{
-    return a + b < a ? UWORD_MAX : a + b;
-}
-
-static ulong
-sat_mul(ulong a, ulong b)
-{
-    ulong hi, lo;
-    umul_ppmm(hi, lo, a, b);
-    return hi ? UWORD_MAX : lo;
-}
-
 ulong
 wc_dict_bound(slong n, slong d, int bias, int kind)
 {
@@ -57,9 +43,9 @@ wc_dict_bound(slong n, slong d, int bias, int kind)
     /* (stops once saturated, or once no sample set is left: d may be huge) */
     for (k = (kind == WC_DICT_SAMPLES ? d : 1);
          k <= d && total != UWORD_MAX && (bias ? k : k - 1) <= n; k++)
-        total = sat_add(total, sat_mul(wc_binomial(d, k),
+        total = wc_sat_add(total, wc_sat_mul(wc_binomial(d, k),
                                        wc_binomial(n, bias ? k : k - 1)));
-    return sat_mul(total, 2);
+    return wc_sat_mul(total, 2);
 }
 
 int
@@ -79,7 +65,7 @@ wc_dict_check_size(slong n, slong d, int bias, int kind, ulong max_atoms, int bu
             "of %lu (%s; --max-atoms raises it)", size, n, d, max_atoms,
             built ? "V and its LP are held in memory" : "every round prices every atom");
     /* the LP over a built V is dense: n rows of 2 |V| entries */
-    entries = sat_mul(bound, (ulong) n);
+    entries = wc_sat_mul(bound, (ulong) n);
     if (built && max_atoms != 0 && entries / WC_LP_ENTRIES_PER_ATOM > max_atoms)
         return wc_error_set(err, WC_ERR_ARG,
             "the LP over the dictionary would have %lu x (%s) entries (n = %ld, d = %ld), "

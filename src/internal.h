@@ -21,6 +21,22 @@ int _wc_keyed_cmp(const void * a, const void * b);
 /* One FNV-style step of a hash of integer vectors: h mixed with x mod p. */
 ulong _wc_hash_step(ulong h, const fmpz_t x);
 
+/* a + b and a b, saturating at UWORD_MAX (sizes of dictionaries, memory). */
+static inline ulong
+wc_sat_add(ulong a, ulong b)
+{
+    return a + b < a ? UWORD_MAX : a + b;
+}
+
+static inline ulong
+wc_sat_mul(ulong a, ulong b)
+{
+    ulong hi, lo;
+
+    umul_ppmm(hi, lo, a, b);
+    return hi ? UWORD_MAX : lo;
+}
+
 /* Sets the len entries of v to zero (FLINT 2.9 has no _fmpq_vec_zero). */
 static inline void
 wc_qvec_zero(fmpq * v, slong len)

@@ -411,52 +411,70 @@ json_key(reader_t * J, const char * const * names, ulong * seen, int * which)
     return json_char(J, ':');
 }
 
+/* Reads the object at J->p: for each member, its key (one of names, each
+ * at most once: seen) and colon, then member(J, key, ctx) reads the value. */
+static int
+json_object(reader_t * J, const char * const * names, ulong * seen,
+            int (* member)(reader_t *, int, void *), void * ctx)
+{
+    int status, key = -1;
+
+    if ((status = json_char(J, '{')) != WC_OK)
+        return status;
+    if (json_eat(J, '}'))
+        return WC_OK;
+    do
+        if ((status = json_key(J, names, seen, &key)) != WC_OK
+            || (status = member(J, key, ctx)) != WC_OK)
+            return status;
+    while (json_eat(J, ','));
+    return json_char(J, '}');
+}
+
+/* A member of a neuron object: "w" (d numbers), "b", "alpha", or a key
+ * that is only read back. */
+static int
+neuron_member(reader_t * J, int key, void * ctx)
+{
+    wc_network_struct * N = ctx;
+    int status;
+    slong t;
+
+    if (key == 1)
+        return json_number(J, N->b + N->m);
+    if (key == 2)
+        return json_number(J, N->alpha + N->m);
+    if (key != 0)
+        return json_skip(J);
+    if ((status = json_char(J, '[')) != WC_OK)
+        return status;
+    for (t = 0; t < N->d; t++)
+    {
+        ws(J);
+        if (t > 0 && !json_eat(J, ','))
+            return fail_at(J, J->p, "neuron %ld: expected %ld weights (d = %ld), found %ld",
+                           N->m + 1, N->d, N->d, t);
+        if ((status = json_number(J, N->w + N->m * N->d + t)) != WC_OK)
+            return status;
+    }
+    if (!json_eat(J, ']'))
+        return fail_at(J, J->p, "neuron %ld: more than %ld weights (d = %ld)",
+                       N->m + 1, N->d, N->d);
+    return WC_OK;
+}
+
 /* One neuron object into neuron N->m. */
 static int
 json_neuron(reader_t * J, wc_network_t N)
 {
     const char * start;
     ulong seen = 0;
-    int status, key;
-    slong t;
+    int status;
 
     network_grow(N);
     ws(J);
     start = J->p;
-    if ((status = json_char(J, '{')) != WC_OK)
-        return status;
-    if (!json_eat(J, '}'))
-        do
-        {
-            if ((status = json_key(J, neuron_keys, &seen, &key)) != WC_OK)
-                return status;
-            if (key == 0)                   /* w */
-            {
-                if ((status = json_char(J, '[')) != WC_OK)
-                    return status;
-                for (t = 0; t < N->d; t++)
-                {
-                    ws(J);
-                    if (t > 0 && !json_eat(J, ','))
-                        return fail_at(J, J->p, "neuron %ld: expected %ld weights (d = %ld), found %ld",
-                                       N->m + 1, N->d, N->d, t);
-                    if ((status = json_number(J, N->w + N->m * N->d + t)) != WC_OK)
-                        return status;
-                }
-                if (!json_eat(J, ']'))
-                    return fail_at(J, J->p, "neuron %ld: more than %ld weights (d = %ld)",
-                                   N->m + 1, N->d, N->d);
-            }
-            else if (key == 1)
-                status = json_number(J, N->b + N->m);
-            else if (key == 2)
-                status = json_number(J, N->alpha + N->m);
-            else
-                status = json_skip(J);
-            if (status != WC_OK)
-                return status;
-        } while (json_eat(J, ','));
-    if ((status = json_char(J, '}')) != WC_OK)
+    if ((status = json_object(J, neuron_keys, &seen, neuron_member, N)) != WC_OK)
         return status;
     if (!(seen & 1) || !(seen & 4))
         return fail_at(J, start, "neuron %ld: expected keys \"w\" and \"alpha\" (%s is missing)",
@@ -465,41 +483,34 @@ json_neuron(reader_t * J, wc_network_t N)
     return WC_OK;
 }
 
+/* A member of the network object: "neurons", "intercept", or a key of
+ * 'solve --json' that is only read back. */
+static int
+network_member(reader_t * J, int key, void * ctx)
+{
+    wc_network_struct * N = ctx;
+    int status;
+
+    if (key == 1)
+        return json_number(J, N->xi);
+    if (key != 0)
+        return json_skip(J);
+    if ((status = json_char(J, '[')) != WC_OK || json_eat(J, ']'))
+        return status;
+    do
+        if ((status = json_neuron(J, N)) != WC_OK)
+            return status;
+    while (json_eat(J, ','));
+    return json_char(J, ']');
+}
+
 static int
 read_json(reader_t * J, wc_network_t N)
 {
     ulong seen = 0;
-    int status, key;
+    int status;
 
-    if ((status = json_char(J, '{')) != WC_OK)
-        return status;
-    if (!json_eat(J, '}'))
-        do
-        {
-            if ((status = json_key(J, solve_keys, &seen, &key)) != WC_OK)
-                return status;
-            if (key == 0)                   /* neurons */
-            {
-                if ((status = json_char(J, '[')) != WC_OK)
-                    return status;
-                if (!json_eat(J, ']'))
-                {
-                    do
-                        if ((status = json_neuron(J, N)) != WC_OK)
-                            return status;
-                    while (json_eat(J, ','));
-                    if ((status = json_char(J, ']')) != WC_OK)
-                        return status;
-                }
-            }
-            else if (key == 1)              /* intercept */
-                status = json_number(J, N->xi);
-            else
-                status = json_skip(J);
-            if (status != WC_OK)
-                return status;
-        } while (json_eat(J, ','));
-    if ((status = json_char(J, '}')) != WC_OK)
+    if ((status = json_object(J, solve_keys, &seen, network_member, N)) != WC_OK)
         return status;
     ws(J);
     if (J->p < J->end)

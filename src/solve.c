@@ -202,26 +202,17 @@ wc_columns_mode(const wc_data_t D, const wc_problem_t p)
            ? WC_COLUMNS_STREAMED : WC_COLUMNS_FULL;
 }
 
-static ulong
-sat_mul_ui(ulong a, ulong b)
-{
-    ulong hi, lo;
-
-    umul_ppmm(hi, lo, a, b);
-    return hi ? UWORD_MAX : lo;
-}
-
 ulong
 wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns)
 {
     ulong atoms = wc_dict_bound(D->n, D->d, p->bias, p->dict), per, lp;
 
     if (columns == WC_COLUMNS_STREAMED)
-        atoms = FLINT_MIN(atoms, sat_mul_ui(64, (ulong) D->n + 16));
-    per = sat_mul_ui(24, (ulong) D->d + 1);
-    lp = sat_mul_ui(sat_mul_ui(16, (ulong) D->n), atoms);
-    per = sat_mul_ui(per, atoms);
-    return per + lp < per ? UWORD_MAX : per + lp;
+        atoms = FLINT_MIN(atoms, wc_sat_mul(64, (ulong) D->n + 16));
+    per = wc_sat_mul(24, (ulong) D->d + 1);
+    lp = wc_sat_mul(wc_sat_mul(16, (ulong) D->n), atoms);
+    per = wc_sat_mul(per, atoms);
+    return wc_sat_add(per, lp);
 }
 
 int

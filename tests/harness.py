@@ -22,6 +22,17 @@ def skip(name, why):
     print("SKIP", name + ":", why)
 
 
+def run_parts(*parts):
+    """Runs each part (a callable); an exception fails that part, named,
+    instead of ending the whole file.  Returns the exit status."""
+    for part in parts:
+        try:
+            part()
+        except Exception as e:
+            fail(getattr(part, "__name__", "part"), f"{type(e).__name__}: {e}")
+    return result()
+
+
 def result():
     print("RESULT passed={passed} failed={failed} skipped={skipped}".format(**counts))
     return 1 if counts["failed"] else 0

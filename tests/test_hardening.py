@@ -29,7 +29,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import ok, fail, result  # noqa: E402
+from harness import ok, fail, run_parts  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
 WC = os.path.abspath(os.path.join(BUILD, "wedgecert"))
@@ -234,12 +234,7 @@ def python_numbers():
 
 
 def main():
-    for part in (refusals, outputs, interrupt, network_reader, python_numbers):
-        try:
-            part()
-        except Exception as e:
-            fail(part.__name__, f"{type(e).__name__}: {e}")
-    return result()
+    return run_parts(refusals, outputs, interrupt, network_reader, python_numbers)
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ from fractions import Fraction as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import refsolve  # noqa: E402
-from harness import ok, fail, result  # noqa: E402
+from harness import ok, fail, run_parts  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
 WC = os.path.join(BUILD, "wedgecert")
@@ -228,12 +228,7 @@ def main():
     seed = int(os.environ.get("WC_TEST_SEED", "20261127"))
     print("seed", seed, "(set WC_TEST_SEED to vary)")
     rng = random.Random(seed)
-    for part, args in ((reproducer, ()), (solve_property, (rng, 320)), (path_property, (rng, 40))):
-        try:
-            part(*args)
-        except Exception as e:
-            fail(part.__name__, f"{type(e).__name__}: {e}")
-    return result()
+    return run_parts(reproducer, lambda: solve_property(rng, 320), lambda: path_property(rng, 40))
 
 
 if __name__ == "__main__":

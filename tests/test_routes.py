@@ -32,7 +32,7 @@ from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import ok, fail, result  # noqa: E402
+from harness import ok, fail, run_parts  # noqa: E402
 
 BUILD = os.environ.get("BUILD", "build")
 WC = os.path.join(BUILD, "wedgecert")
@@ -282,12 +282,8 @@ def checknet_infeasible():
 
 
 def main():
-    for part in (cycling_glpk, route_matrix, presolve_cases, oracle_bytes, predict_empty, checknet_infeasible):
-        try:
-            part()
-        except Exception as e:
-            fail(part.__name__, f"{type(e).__name__}: {e}")
-    return result()
+    return run_parts(cycling_glpk, route_matrix, presolve_cases, oracle_bytes, predict_empty,
+                     checknet_infeasible)
 
 
 if __name__ == "__main__":
