@@ -393,7 +393,7 @@ reduced_farkas(fmpq * v, const interp_classes_t * C, const slong * idx, slong k)
 {
     slong c[5], nc = 0, i, j, r, col, rank, f;
     fmpq_mat_t At, R;
-    fmpq_t t, yv;
+    fmpq_t yv;
     int found = 0;
 
     for (i = 0; i < k; i++)
@@ -414,7 +414,6 @@ reduced_farkas(fmpq * v, const interp_classes_t * C, const slong * idx, slong k)
             fmpq_one(fmpq_mat_entry(At, nc, i));
     }
     rank = fmpq_mat_rref(R, At);
-    fmpq_init(t);
     fmpq_init(yv);
     /* the null space of A^T: one vector per free column f */
     for (f = 0; f < k && !found; f++)
@@ -443,7 +442,6 @@ reduced_farkas(fmpq * v, const interp_classes_t * C, const slong * idx, slong k)
         for (i = 0; i < k && fmpq_sgn(yv) < 0; i++)
             fmpq_neg(v + idx[i], v + idx[i]);
     }
-    fmpq_clear(t);
     fmpq_clear(yv);
     fmpq_mat_clear(At);
     fmpq_mat_clear(R);
@@ -508,41 +506,39 @@ interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
  * Per class: the first sample a, a second b with s_b != s_a (with an
  * intercept) fixing the class's line, and every other sample checked
  * against it ({a, c} or {a, b, c} conflict).  With an intercept and no
- * biases, the lines of all classes must meet the axis s = 0 at one xi: a
- * class whose line misses the first one's gives a conflict of 3-4 samples.
+ * biases, xi is fixed by a class's line (where it meets s = 0) or by a
+ * sample x_i = 0 (xi = y_i): the first such fixing is the reference, and
+ * each later one is checked against it (3 or 4 samples).
  */
 static int
 interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
 {
     interp_classes_t C;
-    slong n = D->n, i, c, ref[2] = { -1, -1 }, nref = 0;
+    slong n = D->n, i, c, ref[2], nref = 0;
     slong * first = flint_malloc((n + 1) * sizeof(slong));
     slong * second = flint_malloc((n + 1) * sizeof(slong));
-    int found = 0;
+    int found = 0, fixes_xi = has_intercept(p) && !p->bias;
 
     interp_classes(&C, D, p);
     for (i = 0; i < n; i++)
         first[i] = second[i] = -1;
     for (i = 0; i < n && !found; i++)
     {
-        slong idx[4], k = 0;
+        slong idx[4], k = 0, fix[2], nfix = 0;
 
         c = C.cls[i];
         if (first[c] < 0)
         {
             first[c] = i;
             idx[k++] = i;               /* alone, a zero sample can conflict */
+            if (fixes_xi && fmpq_is_zero(C.s + i))
+                fix[nfix++] = i;        /* x_i = 0: xi = y_i */
         }
-        else if (second[c] < 0 && C.icpt && !p->bias
-                 && !fmpq_equal(C.s + i, C.s + first[c]))
+        else if (second[c] < 0 && fixes_xi && !fmpq_equal(C.s + i, C.s + first[c]))
         {
-            second[c] = i;              /* the class's line: is xi the same? */
-            if (nref > 0)
-                idx[k++] = ref[0], idx[k++] = ref[1];
-            else
-                ref[0] = first[c], ref[1] = i, nref = 2;
-            idx[k++] = first[c];
-            idx[k++] = i;
+            second[c] = i;              /* the class's line fixes xi */
+            fix[nfix++] = first[c];
+            fix[nfix++] = i;
         }
         else
         {
@@ -550,6 +546,20 @@ interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
             if (second[c] >= 0)
                 idx[k++] = second[c];
             idx[k++] = i;
+        }
+        if (nfix > 0 && nref == 0)
+        {
+            ref[0] = fix[0];
+            ref[1] = fix[nfix - 1];
+            nref = nfix;
+        }
+        else if (nfix > 0)
+        {
+            /* this fixing of xi against the reference one */
+            for (k = 0; k < nref; k++)
+                idx[k] = ref[k];
+            for (c = 0; c < nfix; c++)
+                idx[k++] = fix[c];
         }
         found = reduced_farkas(v, &C, idx, k);
     }
@@ -563,10 +573,14 @@ interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
 int
 wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
+    slong n = D->n, L, u, j, i;
+    const fmpq * x;
+    int status;
+
     if (p->loss == WC_LOSS_INTERP && R->columns != WC_COLUMNS_FULL && !p->no_presolve)
     {
         /* what the data shows needs no column generation */
-        fmpq * v = _fmpq_vec_init(D->n);
+        fmpq * v = _fmpq_vec_init(n);
         if (interp_conflict(v, D, p))
         {
             R->status = WC_LP_INFEASIBLE;
@@ -575,11 +589,8 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
             R->farkas = v;
             return WC_OK;
         }
-        _fmpq_vec_clear(v, D->n);
+        _fmpq_vec_clear(v, n);
     }
-    slong n = D->n, L, u, j, i;
-    const fmpq * x;
-    int status;
 
     if (p->loss == WC_LOSS_SQUARED)
         return finish_squared(R, D, p, err);
