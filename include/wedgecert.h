@@ -534,6 +534,17 @@ int wc_network_read(wc_network_t N, const char * path, int binary64, wc_error_t 
 int wc_network_read_buffer(wc_network_t N, const char * buf, size_t len, const char * path,
                            int binary64, wc_error_t err);
 
+/* f_i = f(x_i) for the n samples of D, exactly. */
+void wc_network_eval(fmpq * f, const wc_network_t N, const wc_data_t D);
+
+/* The penalty R = sum_j |alpha_j| ||w_j||_1. */
+void wc_network_penalty(fmpq_t r, const wc_network_t N);
+
+/* The atom of V nearest to neuron j: the l1 distance between (w_j, b_j)
+ * and the atom's (w, b), both scaled to ||w||_1 = 1, into dist.  RETURNS
+ * the atom (the first on ties), or -1 when w_j = 0 (no direction). */
+slong wc_network_nearest_atom(fmpq_t dist, const wc_network_t N, slong j, const wc_dict_t V);
+
 /* One number s[0..len): decimal or p/q (wc_rational_parse), or a hex float
  * [-]0x<hex>[.<hex>][p[+-]<dec>]; rounded to binary64 if asked.  RETURNS
  * 1, or 0 with the reason in *why. */

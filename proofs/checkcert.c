@@ -42,20 +42,24 @@ enum { INTERP, L1, HINGE, SQUARED };
 static const char * file_name;
 static long line_no, col_no;        /* where the field being read starts */
 static jmp_buf * catcher;           /* set by check(): die() returns there */
+int checkcert_quiet;                /* 1: no messages (the fuzz harness) */
 
 static void
 die(int code, const char * fmt, ...)
 {
     va_list ap;
 
-    if (code == 2)
-        fprintf(stderr, "checkcert: %s:%ld:%ld: error: ", file_name, line_no, col_no);
-    else
-        fprintf(stderr, "checkcert: REJECTED: ");
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
+    if (!checkcert_quiet)
+    {
+        if (code == 2)
+            fprintf(stderr, "checkcert: %s:%ld:%ld: error: ", file_name, line_no, col_no);
+        else
+            fprintf(stderr, "checkcert: REJECTED: ");
+        va_start(ap, fmt);
+        vfprintf(stderr, fmt, ap);
+        va_end(ap);
+        fputc('\n', stderr);
+    }
     if (catcher != NULL)
         longjmp(*catcher, code);
     exit(code);

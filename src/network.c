@@ -663,3 +663,101 @@ wc_network_read(wc_network_t N, const char * path, int binary64, wc_error_t err)
     flint_free(buf);
     return status;
 }
+
+/* ------------------------------------------------------------ evaluation */
+
+void
+wc_network_eval(fmpq * f, const wc_network_t N, const wc_data_t D)
+{
+    slong i, j, t, d = N->d;
+    fmpq_t s;
+
+    fmpq_init(s);
+    for (i = 0; i < D->n; i++)
+    {
+        fmpq_set(f + i, N->xi);
+        for (j = 0; j < N->m; j++)
+        {
+            fmpq_set(s, N->b + j);
+            for (t = 0; t < d; t++)
+                fmpq_addmul(s, fmpq_mat_entry(D->X, i, t), N->w + j * d + t);
+            if (fmpq_sgn(s) > 0)
+                fmpq_addmul(f + i, s, N->alpha + j);
+        }
+    }
+    fmpq_clear(s);
+}
+
+/* ||w_j||_1 */
+static void
+neuron_l1(fmpq_t l1, const wc_network_t N, slong j)
+{
+    slong t;
+    fmpq_t a;
+
+    fmpq_init(a);
+    fmpq_zero(l1);
+    for (t = 0; t < N->d; t++)
+    {
+        fmpq_abs(a, N->w + j * N->d + t);
+        fmpq_add(l1, l1, a);
+    }
+    fmpq_clear(a);
+}
+
+void
+wc_network_penalty(fmpq_t r, const wc_network_t N)
+{
+    slong j;
+    fmpq_t l1, a;
+
+    fmpq_init(l1);
+    fmpq_init(a);
+    fmpq_zero(r);
+    for (j = 0; j < N->m; j++)
+    {
+        neuron_l1(l1, N, j);
+        fmpq_abs(a, N->alpha + j);
+        fmpq_addmul(r, a, l1);
+    }
+    fmpq_clear(l1);
+    fmpq_clear(a);
+}
+
+slong
+wc_network_nearest_atom(fmpq_t dist, const wc_network_t N, slong j, const wc_dict_t V)
+{
+    slong d = N->d, u, t, best = -1;
+    fmpq * wn = _fmpq_vec_init(d), * wu = _fmpq_vec_init(d);
+    fmpq_t l1, bn, bu, e, s;
+
+    fmpq_init(l1); fmpq_init(bn); fmpq_init(bu); fmpq_init(e); fmpq_init(s);
+    neuron_l1(l1, N, j);
+    if (!fmpq_is_zero(l1))
+    {
+        for (t = 0; t < d; t++)
+            fmpq_div(wn + t, N->w + j * d + t, l1);
+        fmpq_div(bn, N->b + j, l1);
+        for (u = 0; u < V->len; u++)
+        {
+            wc_dict_direction(wu, bu, V, u);
+            fmpq_sub(e, bn, bu);
+            fmpq_abs(e, e);
+            for (t = 0; t < d; t++)
+            {
+                fmpq_sub(s, wn + t, wu + t);
+                fmpq_abs(s, s);
+                fmpq_add(e, e, s);
+            }
+            if (best < 0 || fmpq_cmp(e, dist) < 0)
+            {
+                fmpq_set(dist, e);
+                best = u;
+            }
+        }
+    }
+    fmpq_clear(l1); fmpq_clear(bn); fmpq_clear(bu); fmpq_clear(e); fmpq_clear(s);
+    _fmpq_vec_clear(wn, d);
+    _fmpq_vec_clear(wu, d);
+    return best;
+}

@@ -58,7 +58,7 @@ cmd_check_net(int argc, char ** argv)
     char ** rest = flint_malloc((argc + 1) * sizeof(char *));
     const char * net_path = NULL;
     int i, nrest = 0, binary64 = 0, status, positional = 0;
-    slong n, d, j, t, u;
+    slong n, d, j, u;
 
     /* NET (the second positional argument) and --binary64 are ours; the
        rest is the shared problem syntax */
@@ -141,77 +141,27 @@ cmd_check_net(int argc, char ** argv)
 
     {
         fmpq * f = _fmpq_vec_init(n);
-        fmpq * wn = _fmpq_vec_init(d), * wu = _fmpq_vec_init(d);
-        fmpq_t s, tq, penalty, obj, gap, rel, viol, l1, bn, bu, dist, best;
+        fmpq * wu = _fmpq_vec_init(d);
+        fmpq_t s, penalty, obj, gap, rel, viol, bu;
         slong * nearest = flint_malloc((N->m + 1) * sizeof(slong));
         fmpq * ndist = _fmpq_vec_init(N->m + 1);
         int feasible, optimal;
 
-        fmpq_init(s); fmpq_init(tq); fmpq_init(penalty); fmpq_init(obj); fmpq_init(gap);
-        fmpq_init(rel); fmpq_init(viol); fmpq_init(l1); fmpq_init(bn); fmpq_init(bu);
-        fmpq_init(dist); fmpq_init(best);
+        fmpq_init(s); fmpq_init(penalty); fmpq_init(obj); fmpq_init(gap);
+        fmpq_init(rel); fmpq_init(viol); fmpq_init(bu);
 
-        /* the given network, exactly */
+        /* the given network, exactly; its penalty; its neurons' atoms */
+        wc_network_eval(f, N, D);
         for (i = 0; i < n; i++)
         {
-            fmpq_set(f + i, N->xi);
-            for (j = 0; j < N->m; j++)
-            {
-                fmpq_set(s, N->b + j);
-                for (t = 0; t < d; t++)
-                {
-                    fmpq_mul(tq, fmpq_mat_entry(D->X, i, t), N->w + j * d + t);
-                    fmpq_add(s, s, tq);
-                }
-                if (fmpq_sgn(s) > 0)
-                {
-                    fmpq_mul(tq, s, N->alpha + j);
-                    fmpq_add(f + i, f + i, tq);
-                }
-            }
             fmpq_sub(s, f + i, D->y + i);
             fmpq_abs(s, s);
             if (fmpq_cmp(s, viol) > 0)
                 fmpq_set(viol, s);
         }
+        wc_network_penalty(penalty, N);
         for (j = 0; j < N->m; j++)
-        {
-            fmpq_zero(l1);
-            for (t = 0; t < d; t++)
-            {
-                fmpq_abs(s, N->w + j * d + t);
-                fmpq_add(l1, l1, s);
-            }
-            fmpq_abs(s, N->alpha + j);
-            fmpq_mul(s, s, l1);
-            fmpq_add(penalty, penalty, s);
-
-            /* nearest atom by l1 distance of the normalised directions */
-            nearest[j] = -1;
-            if (fmpq_is_zero(l1))
-                continue;
-            for (t = 0; t < d; t++)
-                fmpq_div(wn + t, N->w + j * d + t, l1);
-            fmpq_div(bn, N->b + j, l1);
-            for (u = 0; u < R->V->len; u++)
-            {
-                wc_dict_direction(wu, bu, R->V, u);
-                fmpq_sub(dist, bn, bu);
-                fmpq_abs(dist, dist);
-                for (t = 0; t < d; t++)
-                {
-                    fmpq_sub(s, wn + t, wu + t);
-                    fmpq_abs(s, s);
-                    fmpq_add(dist, dist, s);
-                }
-                if (nearest[j] < 0 || fmpq_cmp(dist, best) < 0)
-                {
-                    fmpq_set(best, dist);
-                    nearest[j] = u;
-                }
-            }
-            fmpq_set(ndist + j, best);
-        }
+            nearest[j] = wc_network_nearest_atom(ndist + j, N, j, R->V);
         feasible = wc_training_objective(obj, f, penalty, D, A.p);
         fmpq_sub(gap, obj, R->value);
         if (!fmpq_is_zero(R->value))
@@ -321,11 +271,9 @@ cmd_check_net(int argc, char ** argv)
                 printf("\n");
             }
         }
-        fmpq_clear(s); fmpq_clear(tq); fmpq_clear(penalty); fmpq_clear(obj); fmpq_clear(gap);
-        fmpq_clear(rel); fmpq_clear(viol); fmpq_clear(l1); fmpq_clear(bn); fmpq_clear(bu);
-        fmpq_clear(dist); fmpq_clear(best);
+        fmpq_clear(s); fmpq_clear(penalty); fmpq_clear(obj); fmpq_clear(gap);
+        fmpq_clear(rel); fmpq_clear(viol); fmpq_clear(bu);
         _fmpq_vec_clear(f, n);
-        _fmpq_vec_clear(wn, d);
         _fmpq_vec_clear(wu, d);
         _fmpq_vec_clear(ndist, N->m + 1);
         flint_free(nearest);
