@@ -65,20 +65,8 @@ die(int code, const char * fmt, ...)
     exit(code);
 }
 
-/* count * size bytes, or a clean exit: never a null pointer. */
-static void *
-xmalloc(size_t count, size_t size)
-{
-    void * p;
-
-    if (size != 0 && count > (size_t) -1 / size)
-        die(2, "out of memory (%zu x %zu bytes)", count, size);
-    p = malloc(count * size + 1);
-    if (p == NULL)
-        die(2, "out of memory (%zu x %zu bytes)", count, size);
-    return p;
-}
-
+/* p resized to count * size bytes (p = NULL: a new block), or a clean
+ * exit: never a null pointer. */
 static void *
 xrealloc(void * p, size_t count, size_t size)
 {
@@ -89,6 +77,8 @@ xrealloc(void * p, size_t count, size_t size)
         die(2, "out of memory (%zu x %zu bytes)", count, size);
     return p;
 }
+
+#define xmalloc(count, size) xrealloc(NULL, (count), (size))
 
 /* ------------------------------------------------------------- reading */
 
@@ -167,25 +157,18 @@ next_line(void)
         tok = xmalloc(tok_cap, sizeof(char *));
         tokcol = xmalloc(tok_cap, sizeof(long));
     }
-    ntok = 0;
-    for (i = 0; i <= len; i++)
-    {
-        if (i < len && line[i] != ' ')
-            continue;
-        /* a field ends at i; it starts after the previous blank */
+    /* field ntok starts at start; it ends at a blank or the line's end */
+    for (ntok = 0, start = 0, i = 0; i <= len; i++)
+        if (i == len || line[i] == ' ')
         {
-            size_t s = ntok == 0 ? 0 : (size_t) tokcol[ntok - 1] - 1 + strlen(tok[ntok - 1]) + 1;
-            if (s == i)
-            {
-                col_no = (long) i + 1;
-                die(2, ntok == 0 && len == 0 ? "empty line"
-                       : "empty field (fields are separated by single blanks)");
-            }
+            col_no = (long) i + 1;
+            if (i == start)
+                die(2, len == 0 ? "empty line" : "empty field (fields are separated by single blanks)");
             line[i] = '\0';
-            tok[ntok] = line + s;
-            tokcol[ntok++] = (long) s + 1;
+            tok[ntok] = line + start;
+            tokcol[ntok++] = (long) start + 1;
+            start = i + 1;
         }
-    }
 }
 
 /* Field i of the line, remembering its column for error messages. */
@@ -562,7 +545,7 @@ small_fits(void)
 /* Everything lives in file scope, so that it stays reachable whichever
  * way the checker exits (and a leak checker sees no leak). */
 static long * T, * S;
-static mpq_t beta, value, xi, t, u, primal, dual_obj, penalty, b;
+static mpq_t beta, value, xi, t, u, primal, dual_obj, penalty;
 static mpz_t bz, l1, s_plus, s_minus, lhs, rhs, rhs_factor, Dv, qbound;
 static mpq_t * v, * fx;
 static mpz_t * w, * tz, * Vz;
@@ -771,7 +754,7 @@ check(void)
 
     check_bytes();
     mpq_init(beta); mpq_init(value); mpq_init(xi); mpq_init(t); mpq_init(u);
-    mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty); mpq_init(b);
+    mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty);
     mpz_init(bz); mpz_init(l1); mpz_init(s_plus); mpz_init(s_minus);
     mpz_init(lhs); mpz_init(rhs); mpz_init(rhs_factor); mpz_init(Dv); mpz_init(qbound);
     read_problem_and_data();
