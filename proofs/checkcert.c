@@ -202,6 +202,8 @@ is_natural(const char * s, size_t len)
     return 1;
 }
 
+static mpz_t gcd;       /* file scope: die() leaves read_q by longjmp */
+
 /* Field i as an exact rational "p" or "p/q": canonical (no "-0", no
  * leading zeros, q > 1, gcd(p, q) = 1). */
 static void
@@ -218,16 +220,8 @@ read_q(mpq_t r, long i)
         die(2, "expected a rational p or p/q, found '%s'", s);
     if (slash)
     {
-        /* (file scope: die() may leave this frame by longjmp) */
-        static mpz_t g;
-        static int g_ready;
-        if (!g_ready)
-        {
-            mpz_init(g);
-            g_ready = 1;
-        }
-        mpz_gcd(g, mpq_numref(r), mpq_denref(r));
-        if (mpz_cmp_ui(g, 1) != 0)
+        mpz_gcd(gcd, mpq_numref(r), mpq_denref(r));
+        if (mpz_cmp_ui(gcd, 1) != 0)
             die(2, "'%s' is not in lowest terms", s);
     }
 }
@@ -746,18 +740,11 @@ check_every_atom(void)
     return atoms;
 }
 
-/* Checks the certificate in text[0..len); the exit status. */
-static int
-check(void)
+/* The arrays every part below shares, sized by n and d. */
+static void
+allocate(void)
 {
-    long i, m = 0, atoms;
-
-    check_bytes();
-    mpq_init(beta); mpq_init(value); mpq_init(xi); mpq_init(t); mpq_init(u);
-    mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty);
-    mpz_init(bz); mpz_init(l1); mpz_init(s_plus); mpz_init(s_minus);
-    mpz_init(lhs); mpz_init(rhs); mpz_init(rhs_factor); mpz_init(Dv); mpz_init(qbound);
-    read_problem_and_data();
+    long i;
 
     v = xmalloc((size_t) n, sizeof(mpq_t));
     fx = xmalloc((size_t) n, sizeof(mpq_t));
@@ -775,6 +762,14 @@ check(void)
         mpz_init(w[i]);
     for (i = 0; i < d * d; i++)
         mpz_init(M[i]);
+}
+
+/* From 'status' to 'end': the network, evaluated exactly (fx, penalty),
+ * and the dual point or Farkas vector v. */
+static void
+read_solution(void)
+{
+    long i, m;
 
     next_line();
     expect("status", 1);
@@ -783,8 +778,6 @@ check(void)
         die(2, "expected status optimal or infeasible");
     if (!optimal && loss != INTERP)
         die(1, "only interpolation can be infeasible");
-
-    /* the primal point: the network, evaluated exactly */
     if (optimal)
     {
         next_line();
@@ -806,14 +799,9 @@ check(void)
             expect("neuron", 4);
             add_neuron(i);
         }
-        next_line();
-        expect("dual", n);
     }
-    else
-    {
-        next_line();
-        expect("farkas", n);
-    }
+    next_line();
+    expect(optimal ? "dual" : "farkas", n);
     for (i = 0; i < n; i++)
         read_q(v[i], 1 + i);
     next_line();
@@ -824,40 +812,50 @@ check(void)
         col_no = 1;
         die(2, "text after 'end'");
     }
+}
 
-    /* primal objective and feasibility */
-    if (optimal)
+/* The training objective of the network (primal feasibility for interp). */
+static void
+primal_objective(void)
+{
+    long i;
+
+    for (i = 0; i < n; i++)
     {
-        for (i = 0; i < n; i++)
+        mpq_sub(t, fx[i], y[i]);
+        if (loss == INTERP && mpq_sgn(t) != 0)
+            die(1, "primal infeasible: f(x_%ld) != y_%ld", i, i);
+        if (loss == L1)
         {
-            mpq_sub(t, fx[i], y[i]);
-            if (loss == INTERP && mpq_sgn(t) != 0)
-                die(1, "primal infeasible: f(x_%ld) != y_%ld", i, i);
-            if (loss == L1)
-            {
-                mpq_abs(t, t);
-                mpq_add(primal, primal, t);
-            }
-            if (loss == SQUARED)
-            {
-                mpq_mul(t, t, t);
-                mpq_div_2exp(t, t, 1);
-                mpq_add(primal, primal, t);
-            }
-            if (loss == HINGE)
-            {
-                mpq_mul(t, y[i], fx[i]);
-                mpq_set_ui(u, 1, 1);
-                mpq_sub(t, u, t);
-                if (mpq_sgn(t) > 0)
-                    mpq_add(primal, primal, t);
-            }
+            mpq_abs(t, t);
+            mpq_add(primal, primal, t);
         }
-        mpq_mul(t, beta, penalty);
-        mpq_add(primal, primal, t);
+        if (loss == SQUARED)
+        {
+            mpq_mul(t, t, t);
+            mpq_div_2exp(t, t, 1);
+            mpq_add(primal, primal, t);
+        }
+        if (loss == HINGE)
+        {
+            mpq_mul(t, y[i], fx[i]);
+            mpq_set_ui(u, 1, 1);
+            mpq_sub(t, u, t);
+            if (mpq_sgn(t) > 0)
+                mpq_add(primal, primal, t);
+        }
     }
+    mpq_mul(t, beta, penalty);
+    mpq_add(primal, primal, t);
+}
 
-    /* dual (or Farkas) conditions on v alone, and v = Vz / Dv */
+/* The conditions on v alone (per-loss bounds, 1^T v, y^T v for a Farkas
+ * vector), the dual objective, and v = Vz / Dv in integers. */
+static void
+dual_conditions(void)
+{
+    long i;
+
     mpq_set_ui(t, 0, 1);
     mpz_set_ui(Dv, 1);
     for (i = 0; i < n; i++)
@@ -888,9 +886,27 @@ check(void)
             mpq_div_2exp(u, u, 1);
             mpq_sub(dual_obj, dual_obj, u);
         }
+}
 
+/* Checks the certificate in text[0..text_len); the exit status. */
+static int
+check(void)
+{
+    long atoms;
+
+    check_bytes();
+    mpq_init(beta); mpq_init(value); mpq_init(xi); mpq_init(t); mpq_init(u);
+    mpq_init(primal); mpq_init(dual_obj); mpq_init(penalty);
+    mpz_init(bz); mpz_init(l1); mpz_init(s_plus); mpz_init(s_minus);
+    mpz_init(lhs); mpz_init(rhs); mpz_init(rhs_factor); mpz_init(Dv); mpz_init(qbound);
+    mpz_init(gcd);
+    read_problem_and_data();
+    allocate();
+    read_solution();
+    if (optimal)
+        primal_objective();
+    dual_conditions();
     atoms = check_every_atom();
-
     if (optimal)
     {
         if (!mpq_equal(primal, dual_obj))

@@ -59,6 +59,14 @@ wc_qvec_equal(const fmpq * a, const fmpq * b, slong len)
     return 1;
 }
 
+/* ------------------------------------------------------ presolve.c */
+
+/* For interp: a Farkas vector v (n entries) on at most four samples whose
+ * rows are proportional in every column of V and whose labels cannot
+ * follow (identical samples; without biases, samples on one ray and the
+ * origin).  Returns 1 with v, or 0 when the data show no such conflict. */
+int _wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p);
+
 /* ---------------------------------------------------- dictionary.c */
 
 /* The primitive integer (w', b') of the origin (k, T, S) for the + sign,
