@@ -344,7 +344,8 @@ wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
 
         if (nrows == rows_cap)
         {
-            slong newcap = 2 * rows_cap + 16;
+            /* start at about 1024 numbers, not rows: a row may be wide */
+            slong newcap = rows_cap ? 2 * rows_cap : FLINT_MAX(1, 1024 / ncols);
             vals = flint_realloc(vals, newcap * ncols * sizeof(fmpq));
             for (j = rows_cap * ncols; j < newcap * ncols; j++)
                 fmpq_init(vals + j);

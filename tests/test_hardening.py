@@ -92,6 +92,22 @@ def refusals():
             ok(f"out of memory (limits lifted, 600 MB address space): exit 1, '{err.strip()[:70]}'")
         else:
             fail("out of memory under an address-space limit", f"exit {rc}", out[:200], err[:300])
+    # one row of a million columns: read in memory proportional to the row
+    # (once 16 rows' worth), then refused by the memory estimate
+    row = os.path.join(TMP, "row.csv")
+    open(row, "w").write(",".join(str(rng.randint(-9, 9)) for _ in range(1000001)) + "\n")
+    if "asan" in BUILD:
+        ok("one row of a million columns: skipped under AddressSanitizer (address-space limit)")
+    else:
+        import resource
+
+        def cap_row():
+            resource.setrlimit(resource.RLIMIT_AS, (200 << 20, 200 << 20))
+        rc, out, err, sec = run(["solve", row, "--bias"], preexec_fn=cap_row)
+        if rc == 1 and "--max-memory raises it" in err and out == "":
+            ok(f"one row of a million columns, within 200 MB of address space: refused in {sec:.1f} s")
+        else:
+            fail("one row of a million columns", f"exit {rc}", err[:300])
     rc, out, err, _ = run(["solve", "examples/space3d.csv", "--bias", "--columns", "stream", "--max-atoms", "100000"])
     if rc == 0 and "optimal value" in out:
         ok("a raised --max-atoms lets the same solve run")
