@@ -44,6 +44,13 @@ for kind in static shared; do
         fail "program built against the installed $kind library via pkg-config" "$(cat "$T/cc.log")"
     fi
 done
+# the plain form a user types links too (Libs names FLINT, MPFR and GMP)
+if cc -o "$T/hello-plain" "$T/hello.c" $(pkg-config --cflags --libs wedgecert) 2>"$T/cc.log" \
+   && [ "$(LD_LIBRARY_PATH="$T/prefix/lib" "$T/hello-plain")" = "-3 6 -3" ]; then
+    ok "cc prog.c \$(pkg-config --cflags --libs wedgecert) links and runs"
+else
+    fail "plain pkg-config --libs" "$(cat "$T/cc.log")"
+fi
 if [ "$(LD_LIBRARY_PATH="$T/prefix/lib" ldd "$T/hello-shared" | grep -c "$T/prefix/lib/libwedgecert.so")" = 1 ]; then
     ok "shared build really links the installed .so"
 else fail "shared build really links the installed .so" "$(ldd "$T/hello-shared")"; fi

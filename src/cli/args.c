@@ -44,7 +44,7 @@ int
 cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                const char * usage, int opts)
 {
-    int i, status = -1, colgen = 0;
+    int i, status = -1, colgen = 0, beta_given = 0;
 
     memset(A, 0, sizeof(cli_args_t));
     wc_problem_init(A->p);
@@ -84,6 +84,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
             }
             else if (strcmp(a, "--beta") == 0)
             {
+                beta_given = 1;
                 const char * why;
                 size_t where;
                 if (wc_rational_parse(A->p->beta, val, strlen(val), &why, &where) != 0)
@@ -123,8 +124,8 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
             {
                 char * end;
                 long v = strtol(val, &end, 10);
-                if (*val == '\0' || *end != '\0' || v < 0 || v > 1024)
-                    status = cli_usage_error(cmd, "--threads expects a whole number from 0 to 1024, found '%s'", val);
+                if (*val == '\0' || *end != '\0' || v < 1 || v > 1024)
+                    status = cli_usage_error(cmd, "--threads expects a whole number from 1 to 1024, found '%s'", val);
                 else
                     A->p->threads = (int) v;
             }
@@ -164,6 +165,10 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
     }
     if (status < 0 && A->path == NULL)
         status = cli_usage_error(cmd, "expected a DATA file");
+    /* minimum-norm interpolation has no beta: a given one would be ignored */
+    if (status < 0 && beta_given && A->p->loss == WC_LOSS_INTERP)
+        status = cli_usage_error(cmd, "--beta has no meaning with --loss interp "
+                                 "(minimum-norm interpolation); choose l1, hinge or squared");
     if (status >= 0)
     {
         cli_args_clear(A);
