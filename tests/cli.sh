@@ -69,4 +69,9 @@ expect_error "unknown option" "unknown option '--frobnicate'" "$WC" wedge --frob
 expect_error "unknown command" "unknown command 'frob'" "$WC" frob
 expect_error "no file" "expected a matrix FILE" "$WC" wedge
 
+# arguments that would be ignored, or mean nothing, are errors
+expect_error "--beta with --loss interp" "no meaning with --loss interp" \
+    "$WC" solve examples/ramps1d.csv --bias --beta 1/2
+expect_error "--threads 0" "from 1 to 1024, found '0'" "$WC" solve examples/ramps1d.csv --threads 0
+
 done_tests
