@@ -239,7 +239,8 @@ json_skip(reader_t * J)
         int object = close == '}';
 
         J->p++;
-        if (!json_eat(J, close))
+        if (!json_eat(J, close))    /* not empty: members, then the close */
+        {
             do
             {
                 if (object && ((status = json_string(J, &s, &len)) != WC_OK
@@ -248,7 +249,8 @@ json_skip(reader_t * J)
                 if ((status = json_skip(J)) != WC_OK)
                     return status;
             } while (json_eat(J, ','));
-        status = status == WC_OK ? json_char(J, close) : status;
+            status = json_char(J, close);
+        }
     }
     else if (J->end - J->p >= 4 && (!strncmp(J->p, "true", 4) || !strncmp(J->p, "null", 4)))
         J->p += 4;

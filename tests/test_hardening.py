@@ -217,6 +217,24 @@ def network_reader():
             ok(f"check-net NET {name}: {err.strip()[len(TMP) + 1:][:90]}")
         else:
             fail(f"check-net NET {name}", f"exit {rc}", err[:300], out[:100])
+    # every kind of solve --json output reads back (empty lists included)
+    bad = []
+    for data, flags in [("examples/plane2d.csv", ["--loss", "l1", "--beta", "1/10", "--bias"]),
+                        ("examples/plane2d.csv", ["--loss", "squared", "--beta", "1/10", "--bias"]),
+                        ("examples/plane2d.csv", ["--bias", "--columns", "stream"]),
+                        ("examples/space3d.csv", ["--bias", "--dict", "samples"]),
+                        ("examples/xor_hinge.csv", ["--loss", "hinge", "--beta", "1/2"])]:
+        rc, out, err, _ = run(["solve", data, "--json", "--quiet"] + flags)
+        sol = os.path.join(TMP, "kind.json")
+        open(sol, "w").write(out)
+        keep = [f for f in flags if f not in ("--columns", "stream", "--dict", "samples")]
+        rc2, out2, err2, _ = run(["check-net", data, sol, "--json"] + keep)
+        if rc2 != 0:
+            bad.append(f"{' '.join(flags)}: {err2.strip()[:150]}")
+    if not bad:
+        ok("five kinds of solve --json output (l1, squared, streamed, samples, hinge) read back into check-net")
+    else:
+        fail("solve --json outputs read back", *bad)
     # the output of solve --json reads back; options with values before NET
     rc, out, err, _ = run(["solve", data, "--bias", "--json", "--quiet"])
     sol = os.path.join(TMP, "solution.json")

@@ -143,6 +143,7 @@ void cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D,
                           const wc_problem_t p, int run_stats);
 
 int cmd_wedge(int argc, char ** argv);
+int cmd_eval(int argc, char ** argv);
 int cmd_solve(int argc, char ** argv);
 int cmd_predict(int argc, char ** argv);
 int cmd_dict(int argc, char ** argv);

@@ -26,6 +26,9 @@ static const char usage[] =
 "                   a network from another solver against the exact optimum\n"
 "    oracle         reproducible exact test oracles: data, optimum, certificate\n"
 "    path DATA      the exact Lasso regularisation path of the squared loss\n"
+"    eval NET POINTS\n"
+"                   a network (solve --json, or another solver's) evaluated\n"
+"                   exactly on new points\n"
 "\n"
 "    Run 'wedgecert COMMAND --help' for the options of each command.\n"
 "\n"
@@ -198,6 +201,8 @@ run_command(int argc, char ** argv)
         return cmd_oracle(argc - 1, argv + 1);
     if (strcmp(argv[1], "path") == 0)
         return cmd_path(argc - 1, argv + 1);
+    if (strcmp(argv[1], "eval") == 0)
+        return cmd_eval(argc - 1, argv + 1);
     fprintf(stderr, "wedgecert: error: unknown command '%s'\n"
                     "Try 'wedgecert --help'.\n", argv[1]);
     return EXIT_USAGE;
