@@ -74,4 +74,14 @@ expect_error "--beta with --loss interp" "no meaning with --loss interp" \
     "$WC" solve examples/ramps1d.csv --bias --beta 1/2
 expect_error "--threads 0" "from 1 to 1024, found '0'" "$WC" solve examples/ramps1d.csv --threads 0
 
+# progress in a log (stderr not a terminal): one line a phase, never a
+# repeated line; --quiet: none
+python3 bench/gen.py 150 2 7 > "$T/p150.csv"
+"$WC" solve "$T/p150.csv" --bias --columns stream >/dev/null 2>"$T/prog"
+"$WC" solve "$T/p150.csv" --bias --columns stream --quiet >/dev/null 2>"$T/quiet"
+if [ -s "$T/prog" ] && [ "$(sed 's/ ([0-9.]* s)$//' "$T/prog" | sort | uniq -d | wc -l)" -eq 0 ] \
+   && [ "$(wc -l < "$T/prog")" -le 4 ] && [ ! -s "$T/quiet" ]; then
+    ok "progress in a log: $(wc -l < "$T/prog") line(s), one a phase; --quiet prints none"
+else fail "progress in a log" "$(cat "$T/prog")" "$(cat "$T/quiet")"; fi
+
 done_tests

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <time.h>
 #include "cli.h"
 
@@ -16,26 +17,59 @@ seconds_between(const struct timespec * a, const struct timespec * b)
 }
 
 /* Prints at most once a second, and only once the run is a second old. */
+/* The phase a stage belongs to: a round and its pricing are one phase. */
+static const char *
+phase_of(const char * stage)
+{
+    if (strcmp(stage, "pricing") == 0 || strncmp(stage, "column generation", 17) == 0)
+        return "column generation";
+    return stage;
+}
+
+/*
+ * Progress on stderr, nothing in the first second.  On a terminal: one
+ * status line, rewritten at most once a second (the round, the stage and
+ * its count, the time).  Otherwise (a log): one line when a phase starts.
+ */
 static void
 print_progress(void * ctx, const char * stage, slong done, slong total)
 {
     progress_t * p = ctx;
     struct timespec now;
+    double t;
+    char line[160];
+    int len = 0;
 
     if (p->quiet)
         return;
+    if (strcmp(stage, "column generation round") == 0)
+        p->round = done;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    if (seconds_between(&p->start, &now) < 1.0 || seconds_between(&p->last, &now) < 1.0)
+    t = seconds_between(&p->start, &now);
+    if (t < 1.0)
+        return;
+    if (!p->tty)
+    {
+        if (strcmp(phase_of(stage), p->phase) != 0)
+        {
+            snprintf(p->phase, sizeof(p->phase), "%s", phase_of(stage));
+            fprintf(stderr, "wedgecert: %s (%.1f s)\n", p->phase, t);
+        }
+        return;
+    }
+    if (seconds_between(&p->last, &now) < 1.0)
         return;
     p->last = now;
+    if (p->round > 0 && strcmp(phase_of(stage), "column generation") == 0)
+        len += snprintf(line + len, sizeof(line) - len, "round %ld, ", p->round);
     if (total > 0)
-        fprintf(stderr, "wedgecert: %s %ld/%ld (%.1f s)\n", stage, done, total,
-                seconds_between(&p->start, &now));
-    else if (done > 0)
-        fprintf(stderr, "wedgecert: %s, step %ld (%.1f s)\n", stage, done,
-                seconds_between(&p->start, &now));
+        snprintf(line + len, sizeof(line) - len, "%s %ld/%ld", stage, done, total);
+    else if (done > 0 && strcmp(stage, "column generation round") != 0)
+        snprintf(line + len, sizeof(line) - len, "%s, step %ld", stage, done);
     else
-        fprintf(stderr, "wedgecert: %s (%.1f s)\n", stage, seconds_between(&p->start, &now));
+        snprintf(line + len, sizeof(line) - len, "%s", phase_of(stage));
+    fprintf(stderr, "\rwedgecert: %-56.56s %7.1f s", line, t);
+    p->drawn = 1;
 }
 
 /* ---------------------------------------------------------------- options */
@@ -178,12 +212,15 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
     clock_gettime(CLOCK_MONOTONIC, &A->prog.start);
     A->p->progress = print_progress;
     A->p->progress_ctx = &A->prog;
+    A->prog.tty = isatty(2);
     return -1;
 }
 
 void
 cli_args_clear(cli_args_t * A)
 {
+    if (A->prog.drawn)
+        fprintf(stderr, "\r%78s\r", "");     /* the status line goes */
     wc_problem_clear(A->p);
 }
 

@@ -71,11 +71,15 @@ void cli_text_fmpq(FILE * out, const fmpq_t x);
 /* Decimal approximation of x (correctly rounded binary64 via MPFR) into buf. */
 void cli_approx_str(char * buf, size_t size, const fmpq_t x);
 
-/* Progress on stderr: nothing in the first second, then at most a line a
- * second (none with --quiet). */
+/* Progress on stderr: nothing in the first second; then a status line
+ * rewritten at most once a second on a terminal, else a line a phase
+ * (none with --quiet). */
 typedef struct {
     struct timespec start, last;
     int quiet;
+    int tty, drawn;     /* stderr is a terminal; a status line is on it */
+    slong round;        /* the column generation round, 0 before */
+    char phase[64];     /* the phase last reported (not on a terminal) */
 } progress_t;
 
 /* The command line of 'solve' and 'predict'. */
