@@ -217,7 +217,7 @@ def reproducer():
     o = os.path.join(TMP, "oracle126")
     r = subprocess.run([WC, "oracle", "--n", "10", "--d", "2", "--seed", "126", "--bias", "--loss", "squared",
                         "--beta", "1/2", "--out", o, "--quiet"], capture_output=True, text=True)
-    if r.returncode == 0 and subprocess.run([CHECK, os.path.join(o, "certificate.cert")],
+    if r.returncode == 0 and subprocess.run([CHECK, os.path.join(o, "case-0000", "certificate.cert")],
                                             capture_output=True).returncode == 0:
         ok("oracle --seed 126 --loss squared: solved and its certificate checked")
     else:

@@ -17,15 +17,16 @@ static const char oracle_usage[] =
 "                     [--intercept] [--loss L] [--beta Q] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
-"    Writes random rational data, its certified optimum and certificate:\n"
-"      DIR/data.csv         the samples (exact p/q) and labels\n"
-"      DIR/oracle.json      {\"oracle\": 1, \"seed\", \"generator\", \"solution\"},\n"
+"    Writes random rational data, its certified optimum and certificate,\n"
+"    into CASE = DIR/case-0000/ (and on, one folder a case):\n"
+"      CASE/data.csv        the samples (exact p/q) and labels\n"
+"      CASE/oracle.json     {\"oracle\": 1, \"seed\", \"generator\", \"solution\"},\n"
 "                           the solution being the object of 'solve --json'\n"
 "                           (exact optimum, network, dual, approximations)\n"
 "                           less its run statistics (working_set, rounds,\n"
 "                           exact_prices): the file is reproducible\n"
-"      DIR/certificate.cert for checkcert\n"
-"    With --count K > 1 case k (k = 0..K-1, seed S + k) goes to\n"
+"      CASE/certificate.cert for checkcert\n"
+"    Case k (k = 0..K-1, seed S + k; K = 1 without --count) goes to\n"
 "    DIR/case-kkkk/.  The output for a given seed is byte-identical on\n"
 "    every machine: the generator is plain integer arithmetic.\n"
 "\n"
@@ -242,10 +243,7 @@ cmd_oracle(int argc, char ** argv)
     {
         char dir[4096];
 
-        if (count == 1)
-            snprintf(dir, sizeof(dir), "%s", out);
-        else
-            snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
+        snprintf(dir, sizeof(dir), "%s/case-%04ld", out, k);
         generate(D, n, d, (ulong) seed + (ulong) k, A.p->loss == WC_LOSS_HINGE);
         cli_default_limit(&A, D, 0);
         status = write_case(dir, D, A.p, (ulong) seed + (ulong) k);
