@@ -52,7 +52,7 @@ typedef wc_error_struct wc_error_t[1];
 /* Clears the error to WC_OK with an empty message. */
 void wc_error_init(wc_error_t err);
 
-/* Sets code and a printf-style message; returns code. */
+/* Sets code and a printf-style message.  RETURNS code. */
 int wc_error_set(wc_error_t err, int code, const char * fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
@@ -100,7 +100,8 @@ void wc_data_clear(wc_data_t D);
  */
 int wc_data_read(wc_data_t D, const char * path, int labelled, wc_error_t err);
 
-/* The same, from a buffer; name is used in messages. */
+/* The same, from a buffer; name is used in messages.  RETURNS as
+ * wc_data_read. */
 int wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
                         size_t len, int labelled, wc_error_t err);
 
@@ -110,10 +111,10 @@ int wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
  * Subsets of {0..n-1} of size k, in lexicographic order of their increasing
  * index lists; rank 0 is {0, 1, ..., k-1}.
  */
-ulong wc_binomial(ulong n, ulong k);               /* saturates at UWORD_MAX */
-ulong wc_subset_rank(const slong * I, slong n, slong k);
+ulong wc_binomial(ulong n, ulong k);               /* RETURNS C(n, k), saturating at UWORD_MAX */
+ulong wc_subset_rank(const slong * I, slong n, slong k);   /* RETURNS the rank of I */
 void wc_subset_unrank(slong * I, ulong rank, slong n, slong k);
-int wc_subset_next(slong * I, slong n, slong k);   /* 0 after the last */
+int wc_subset_next(slong * I, slong n, slong k);   /* RETURNS 1, or 0 after the last */
 
 /*
  * A k-blade in Q^d by its C(d,k) Pluecker coordinates: coords[r] is the
@@ -134,6 +135,8 @@ void wc_blade_set_rows(wc_blade_t B, const fmpq_mat_t V);
 /* C = A ^ B (shuffle product); C is re-initialised to grade A->k + B->k. */
 void wc_blade_wedge(wc_blade_t C, const wc_blade_t A, const wc_blade_t B);
 
+/* RETURNS 1 if A and B are the same blade (grade, dimension and every
+ * coordinate), else 0. */
 int wc_blade_equal(const wc_blade_t A, const wc_blade_t B);
 
 /* ||B||^2 = sum of squared coordinates. */
@@ -158,12 +161,12 @@ void wc_volume(fmpq_t r, const fmpq_mat_t V);
 void wc_simplex_volume(fmpq_t r, const fmpq_mat_t P);
 
 /* Squared distance from x to span(rows of V), = Gram(V; x) / Gram(V).
- * Returns WC_ERR_ARG when Gram(V) = 0 (dependent rows). */
+ * RETURNS WC_OK, or WC_ERR_ARG when Gram(V) = 0 (dependent rows). */
 int wc_dist2_to_span(fmpq_t r, const fmpq * x, const fmpq_mat_t V);
 
 /* For d-1 rows: the signed squared distance sign(<x,w>) <x,w>^2 / ||B||^2
- * from x to the hyperplane span(V); WC_ERR_ARG when the rows are
- * dependent. */
+ * from x to the hyperplane span(V).  RETURNS WC_OK, or WC_ERR_ARG when the
+ * rows are dependent. */
 int wc_signed_dist2(fmpq_t r, const fmpq * x, const fmpq_mat_t V);
 
 /* -------------------------------------------------------------- progress */
@@ -205,8 +208,9 @@ typedef wc_dict_struct wc_dict_t[1];
 void wc_dict_init(wc_dict_t V);
 void wc_dict_clear(wc_dict_t V);
 
-/* |V| <= 2 sum_k C(d,k) C(n,k) (bias) or 2 sum_k C(d,k) C(n,k-1), over
- * k = 1..d (full) or k = d (samples); saturates at UWORD_MAX. */
+/* RETURNS the bound |V| <= 2 sum_k C(d,k) C(n,k) (bias) or
+ * 2 sum_k C(d,k) C(n,k-1), over k = 1..d (full) or k = d (samples),
+ * saturating at UWORD_MAX. */
 ulong wc_dict_bound(slong n, slong d, int bias, int kind);
 
 /* Refuses work that cannot finish: a dictionary bound above max_atoms
@@ -217,12 +221,13 @@ ulong wc_dict_bound(slong n, slong d, int bias, int kind);
 int wc_dict_check_size(slong n, slong d, int bias, int kind, ulong max_atoms, int built,
                        wc_error_t err);
 
-/* Builds V for the samples of D; WC_ERR_ARG if the bound exceeds
- * max_atoms (0: no limit). */
+/* Builds V for the samples of D.  RETURNS WC_OK, or WC_ERR_ARG (with the
+ * size and the limit in err) when wc_dict_check_size refuses it. */
 int wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
                   ulong max_atoms, wc_progress_fn progress, void * ctx,
                   wc_error_t err);
 
+/* RETURNS |S| of atom u: k (bias) or k - 1. */
 slong wc_dict_nsamples(const wc_dict_t V, slong u);
 
 /* The normalised direction of atom u: w (d entries) and b, ||w||_1 = 1. */
@@ -398,11 +403,13 @@ typedef wc_result_struct wc_result_t[1];
 void wc_result_init(wc_result_t R);
 void wc_result_clear(wc_result_t R);
 
-/* The column mode wc_solve uses for (D, p): p->columns unless AUTO. */
+/* RETURNS the column mode (WC_COLUMNS_*) wc_solve uses for (D, p):
+ * p->columns unless AUTO. */
 int wc_columns_mode(const wc_data_t D, const wc_problem_t p);
 
 /* Builds the LP of (D, p) in integer standard form over the atoms of V;
- * used by wc_solve and by 'solve --write-lp'. */
+ * used by wc_solve and by 'solve --write-lp'.  RETURNS WC_OK, or
+ * WC_ERR_ARG (no labels, beta <= 0, hinge labels not +-1). */
 int wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
                   const wc_dict_t V, const wc_problem_t p, wc_error_t err);
 
@@ -413,8 +420,8 @@ void wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
                         const wc_data_t D);
 
 /* The training objective of DERIVATIONS.md section 3 (interp, l1, hinge or
- * squared) for outputs f and penalty R = sum |alpha_j| ||w_j||_1; returns
- * 0 if interp and some f_i != y_i. */
+ * squared) for outputs f and penalty R = sum |alpha_j| ||w_j||_1.
+ * RETURNS 1, or 0 if interp and some f_i != y_i (no finite objective). */
 int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
                           const wc_data_t D, const wc_problem_t p);
 
@@ -423,7 +430,10 @@ int wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
  * then wc_solve_finish (certified solve and network), between which a
  * FULL R->lp may be exported.  STREAMED and MATERIALISED leave in R->V
  * the final working set and in R->lp its LP; the certificate still covers
- * every atom of V. */
+ * every atom of V.  RETURNS WC_OK with R certified (optimal or
+ * infeasible), WC_ERR_ARG (bad problem, or work refused up front: sizes
+ * in err), or WC_ERR_SOLVER (nothing could be certified; never an
+ * unverified answer). */
 int wc_solve(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
@@ -553,14 +563,15 @@ int wc_number_parse(fmpq_t r, const char * s, size_t len, int binary64, const ch
 /* ------------------------------------------------------------ certificate */
 
 /* Writes the self-contained text certificate of R (format documented in
- * proofs/CERTIFICATE.md; proofs/checkcert verifies it with GMP alone). */
+ * proofs/CERTIFICATE.md; proofs/checkcert verifies it with GMP alone).
+ * RETURNS WC_OK, or WC_ERR_IO when a write to out failed. */
 int wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
                          const wc_problem_t p);
 
 /* ------------------------------------------------------------------ output */
 
-/* The exact string "p/q" (or "p" when q = 1) of x, malloc'd by FLINT:
- * free it with flint_free. */
+/* RETURNS the exact string "p/q" (or "p" when q = 1) of x, malloc'd by
+ * FLINT: free it with flint_free. */
 char * wc_fmpq_get_str(const fmpq_t x);
 
 #ifdef __cplusplus
