@@ -84,4 +84,19 @@ if [ -s "$T/prog" ] && [ "$(sed 's/ ([0-9.]* s)$//' "$T/prog" | sort | uniq -d |
     ok "progress in a log: $(wc -l < "$T/prog") line(s), one a phase; --quiet prints none"
 else fail "progress in a log" "$(cat "$T/prog")" "$(cat "$T/quiet")"; fi
 
+# text output on float data: long exact values abbreviated to their
+# approximation, whole with --exact, and always whole in JSON
+python3 -c "
+import random; r = random.Random(3)
+print('\n'.join(f'{r.random() * 10},{r.random() * 10},{r.random()}' for _ in range(40)))" > "$T/floats.csv"
+"$WC" solve "$T/floats.csv" --bias --quiet > "$T/short"
+"$WC" solve "$T/floats.csv" --bias --quiet --exact > "$T/long"
+"$WC" solve "$T/floats.csv" --bias --quiet --json > "$T/j"
+exact=$(json_get "$T/j" "j['optimal_value']")
+if [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$T/short")" -le 200 ] \
+   && grep -q "optimal value = ~ .*(exact: ${#exact} characters" "$T/short" \
+   && grep -qF "optimal value = $exact" "$T/long"; then
+    ok "text output: lines of at most 200 characters, the ${#exact}-character value with --exact and in JSON"
+else fail "text output on float data" "$(head -c 600 "$T/short")"; fi
+
 done_tests

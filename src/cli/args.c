@@ -100,6 +100,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
         else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--no-presolve") == 0) A->p->no_presolve = 1;
         else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
+        else if (strcmp(a, "--exact") == 0) A->exact = 1;
         else if (cli_option_takes_value(a, opts))
         {
             if (val == NULL)
@@ -163,6 +164,15 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                 else
                     A->p->threads = (int) v;
             }
+            else if (strcmp(a, "--digits") == 0)
+            {
+                char * end;
+                long v = strtol(val, &end, 10);
+                if (*val == '\0' || *end != '\0' || v < 1 || v > 40)
+                    status = cli_usage_error(cmd, "--digits expects a whole number from 1 to 40, found '%s'", val);
+                else
+                    A->digits = (int) v;
+            }
             else if (strcmp(a, "--max-memory") == 0)
             {
                 char * end;
@@ -213,6 +223,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
     A->p->progress = print_progress;
     A->p->progress_ctx = &A->prog;
     A->prog.tty = isatty(2);
+    cli_set_text_format(A->digits ? A->digits : CLI_DEFAULT_DIGITS, A->exact);
     return -1;
 }
 
@@ -227,7 +238,7 @@ cli_args_clear(cli_args_t * A)
 int
 cli_option_takes_value(const char * a, int opts)
 {
-    static const char * const always[] = { "--max-atoms", "--max-memory", NULL };
+    static const char * const always[] = { "--max-atoms", "--max-memory", "--digits", NULL };
     static const char * const solver[] = { "--loss", "--beta", "--method", "--colgen",
                                            "--columns", "--threads", NULL };
     static const char * const files[] = { "--write-lp", "--cert", NULL };

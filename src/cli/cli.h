@@ -64,9 +64,20 @@ void cli_json_fmpq(FILE * out, const fmpq_t x);
  * null when it does not fit a double. */
 void cli_json_approx(FILE * out, const fmpq_t x);
 
-/* Prints x as p/q for people, with "  (~ 1.2345)" beside it when x is not
- * an integer. */
+/* Text for people.  An exact value of at most CLI_SHORT_EXACT characters
+ * is printed whole, with "  (~ 1.2345)" beside it when it is not an
+ * integer; a longer one as its approximation and its length (--exact
+ * prints it whole; JSON always holds it).  Approximations have
+ * CLI_DEFAULT_DIGITS significant digits (--digits N). */
+#define CLI_SHORT_EXACT 40
+#define CLI_DEFAULT_DIGITS 12
 void cli_text_fmpq(FILE * out, const fmpq_t x);
+
+/* The same in a list: the exact value when short, else "~approx". */
+void cli_text_short(FILE * out, const fmpq_t x);
+
+/* --digits and --exact. */
+void cli_set_text_format(int digits, int exact);
 
 /* Decimal approximation of x (correctly rounded binary64 via MPFR) into buf. */
 void cli_approx_str(char * buf, size_t size, const fmpq_t x);
@@ -89,6 +100,7 @@ typedef struct {
     const char * lp_path, * cert_path;
     int json, csv;
     int max_atoms_given;    /* --max-atoms on the command line */
+    int digits, exact;      /* --digits N (0: default), --exact */
     progress_t prog;
 } cli_args_t;
 

@@ -121,9 +121,8 @@ cli_text_fmpq_list(FILE * out, const fmpq * v, slong len)
 
     for (j = 0; j < len; j++)
     {
-        char * s = wc_fmpq_get_str(v + j);
-        fprintf(out, "%s%s", j ? ", " : "", s);
-        flint_free(s);
+        fputs(j ? ", " : "", out);
+        cli_text_short(out, v + j);
     }
 }
 
@@ -141,8 +140,20 @@ cli_text_origin(FILE * out, const wc_dict_t V, slong u)
     fprintf(out, "}, %c", V->sign[u] > 0 ? '+' : '-');
 }
 
+/* Text output: significant digits of approximations, and whether long
+ * exact values are printed whole (--digits, --exact). */
+static int text_digits = CLI_DEFAULT_DIGITS, text_exact;
+
 void
-cli_approx_str(char * buf, size_t size, const fmpq_t x)
+cli_set_text_format(int digits, int exact)
+{
+    text_digits = digits;
+    text_exact = exact;
+}
+
+/* x to the nearest double, printed with digits significant digits. */
+static void
+approx_str(char * buf, size_t size, const fmpq_t x, int digits)
 {
     mpfr_t f;
     mpq_t q;
@@ -151,9 +162,15 @@ cli_approx_str(char * buf, size_t size, const fmpq_t x)
     mpq_init(q);
     fmpq_get_mpq(q, x);
     mpfr_set_q(f, q, MPFR_RNDN);
-    mpfr_snprintf(buf, size, "%.17Rg", f);
+    mpfr_snprintf(buf, size, "%.*Rg", digits, f);
     mpq_clear(q);
     mpfr_clear(f);
+}
+
+void
+cli_approx_str(char * buf, size_t size, const fmpq_t x)
+{
+    approx_str(buf, size, x, 17);       /* JSON: the double, round trip */
 }
 
 void
@@ -172,13 +189,33 @@ void
 cli_text_fmpq(FILE * out, const fmpq_t x)
 {
     char * s = wc_fmpq_get_str(x);
+    char buf[64];
 
-    fputs(s, out);
-    if (!fmpz_is_one(fmpq_denref(x)))
+    approx_str(buf, sizeof(buf), x, text_digits);
+    if (text_exact || strlen(s) <= CLI_SHORT_EXACT)
+    {
+        fputs(s, out);
+        if (!fmpz_is_one(fmpq_denref(x)))
+            fprintf(out, "  (~ %s)", buf);
+    }
+    else
+        fprintf(out, "~ %s  (exact: %zu characters; --exact prints it, --json holds it)",
+                buf, strlen(s));
+    flint_free(s);
+}
+
+void
+cli_text_short(FILE * out, const fmpq_t x)
+{
+    char * s = wc_fmpq_get_str(x);
+
+    if (text_exact || strlen(s) <= CLI_SHORT_EXACT)
+        fputs(s, out);
+    else
     {
         char buf[64];
-        cli_approx_str(buf, sizeof(buf), x);
-        fprintf(out, "  (~ %s)", buf);
+        approx_str(buf, sizeof(buf), x, text_digits);
+        fprintf(out, "~%s", buf);
     }
     flint_free(s);
 }

@@ -19,7 +19,8 @@ static const char solve_usage[] =
 "                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never]\n"
 "                    [--columns auto|full|materialise|stream] [--threads N]\n"
-"                    [--no-presolve] [--max-atoms N] [--max-memory G] [--quiet]\n"
+"                    [--no-presolve] [--max-atoms N] [--max-memory G]\n"
+"                    [--digits N] [--exact] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    DATA is a labelled CSV file (x_1,...,x_d,y a row).  Trains\n"
@@ -81,6 +82,11 @@ static const char solve_usage[] =
 "                   streamed: each round prices every atom)\n"
 "    --max-memory G refuse work whose estimated memory exceeds G gigabytes\n"
 "                   (default 16; 0: no limit)\n"
+"    --digits N     significant digits of the approximations in text output\n"
+"                   (default 12; JSON always carries the nearest double)\n"
+"    --exact        print every exact value whole in text output; by default\n"
+"                   one longer than 40 characters is shown as its\n"
+"                   approximation and its length (JSON always holds it)\n"
 "    --quiet        no progress on stderr\n"
 "\n"
 "OUTPUT\n"
@@ -297,16 +303,15 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
     for (j = 0; j < R->nneurons; j++)
     {
         slong u = R->atom[j];
-        char * s;
 
         wc_dict_direction(w, b, R->V, u);
-        s = wc_fmpq_get_str(R->alpha + j);
-        printf("  alpha = %s, w = (", s);
-        flint_free(s);
+        printf("  alpha = ");
+        cli_text_short(stdout, R->alpha + j);
+        printf(", w = (");
         cli_text_fmpq_list(stdout, w, d);
-        s = wc_fmpq_get_str(b);
-        printf("), b = %s   [", s);
-        flint_free(s);
+        printf("), b = ");
+        cli_text_short(stdout, b);
+        printf("   [");
         cli_text_origin(stdout, R->V, u);
         printf("]\n");
     }
