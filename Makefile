@@ -102,10 +102,13 @@ install: all
 	ln -sf libwedgecert.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(SOVERSION)
 	ln -sf libwedgecert.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so
 	install -m 755 $(BUILD)/wedgecert $(BUILD)/checkcert $(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 man/wedgecert.1 man/checkcert.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@LIBS@|$(LIBS)|' wedgecert.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 
 uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/wedgecert.1 $(DESTDIR)$(PREFIX)/share/man/man1/checkcert.1
 	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert $(DESTDIR)$(PREFIX)/bin/checkcert \
 	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 

@@ -10,9 +10,21 @@ fi
 if make -s install BUILD="$BUILD" PREFIX="$T/prefix" >"$T/log" 2>&1; then ok "make install"
 else fail "make install" "$(tail -5 "$T/log")"; fi
 
-for f in include/wedgecert.h lib/libwedgecert.a lib/libwedgecert.so lib/pkgconfig/wedgecert.pc bin/wedgecert bin/checkcert; do
+for f in include/wedgecert.h lib/libwedgecert.a lib/libwedgecert.so lib/pkgconfig/wedgecert.pc bin/wedgecert bin/checkcert \
+         share/man/man1/wedgecert.1 share/man/man1/checkcert.1; do
     [ -e "$T/prefix/$f" ] || fail "installed $f" "missing"
 done
+
+# the man pages render without a warning, and name every command
+warn=$(for m in wedgecert checkcert; do
+    LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z "$T/prefix/share/man/man1/$m.1" 2>&1; done)
+cmds=$(LC_ALL=C.UTF-8 groff -man -Tutf8 "$T/prefix/share/man/man1/wedgecert.1" 2>/dev/null | sed 's/.\x08//g')
+missing=""
+for c in wedge solve predict dict check-net eval oracle path; do
+    echo "$cmds" | grep -q "^       $c" || missing="$missing $c"
+done
+if [ -z "$warn" ] && [ -z "$missing" ]; then ok "installed man pages render cleanly and name every command"
+else fail "installed man pages" "$warn" "missing:$missing"; fi
 
 cat > "$T/hello.c" <<'C'
 #include <wedgecert.h>
