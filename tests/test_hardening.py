@@ -18,6 +18,7 @@
   before NET;
 * the Python module takes numbers only.
 """
+import json
 import os
 import random
 import signal
@@ -246,6 +247,27 @@ def network_reader():
         fail("solve --json reads back into check-net", f"exit {rc}", err[:300])
 
 
+def json_keys_documented():
+    """Every key that any kind of solve --json emits is named in solve --help."""
+    rc, helptext, _, _ = run(["solve", "--help"])
+    keys = set()
+    for data, flags in [("examples/plane2d.csv", ["--bias"]), ("examples/plane2d.csv", []),
+                        ("examples/plane2d.csv", ["--bias", "--columns", "stream"]),
+                        ("examples/plane2d.csv", ["--bias", "--loss", "squared", "--beta", "1/10"]),
+                        ("examples/xor_hinge.csv", ["--loss", "hinge", "--beta", "1/2", "--dict", "samples"])]:
+        rc, out, err, _ = run(["solve", data, "--json", "--quiet"] + flags)
+        j = json.loads(out)
+        keys |= set(j)
+        for nu in j.get("neurons", []) + j.get("balanced_approx", []):
+            keys |= set(nu)
+    missing = sorted(k for k in keys if f'"{k}"' not in helptext
+                     and not (k.endswith("_approx") and f'"{k[:-7]}"' in helptext))
+    if not missing:
+        ok(f"all {len(keys)} keys of solve --json are documented in solve --help")
+    else:
+        fail("solve --json keys documented", f"missing from --help: {missing}")
+
+
 def python_numbers():
     sys.path.insert(0, os.path.join(os.path.dirname(HERE), "python"))
     os.environ["WEDGECERT"] = WC
@@ -268,7 +290,7 @@ def python_numbers():
 
 
 def main():
-    return run_parts(refusals, outputs, interrupt, network_reader, python_numbers)
+    return run_parts(refusals, outputs, interrupt, network_reader, json_keys_documented, python_numbers)
 
 
 if __name__ == "__main__":
