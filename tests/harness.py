@@ -1,8 +1,27 @@
 """tests/harness.py -- counting for the Python tests (imported, not run).
 
 Each test reports ok/fail/skip; result() prints the RESULT line that
-tests/run.sh adds up and returns the exit status."""
+tests/run.sh adds up and returns the exit status.  BUILD, WC, CHECK, TMP
+and write_rows are what the test files share."""
+import os
+import tempfile
+
 counts = {"passed": 0, "failed": 0, "skipped": 0}
+
+# the tools under test, and a scratch folder for the test's files
+BUILD = os.environ.get("BUILD", "build")
+WC = os.path.abspath(os.path.join(BUILD, "wedgecert"))
+CHECK = os.path.abspath(os.path.join(BUILD, "checkcert"))
+TMP = tempfile.mkdtemp()
+
+
+def write_rows(name, rows):
+    """TMP/name with one CSV line per row (values by str); returns its path."""
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        for r in rows:
+            f.write(",".join(str(v) for v in r) + "\n")
+    return path
 
 
 def ok(name):

@@ -18,17 +18,12 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import ok, fail, result  # noqa: E402
+from harness import ok, fail, result, BUILD, WC, CHECK, TMP  # noqa: E402
 
-BUILD = os.environ.get("BUILD", "build")
-WC = os.path.join(BUILD, "wedgecert")
-CHECK = os.path.join(BUILD, "checkcert")
-TMP = tempfile.mkdtemp()
 SANITIZED = "asan" in BUILD
 
 

@@ -8,17 +8,13 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import refsolve  # noqa: E402
-from harness import ok, fail, run_parts  # noqa: E402
+from harness import ok, fail, run_parts, WC, TMP  # noqa: E402
 
-BUILD = os.environ.get("BUILD", "build")
-WC = os.path.join(BUILD, "wedgecert")
-TMP = tempfile.mkdtemp()
 
 
 def f_here(net, x):

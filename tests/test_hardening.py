@@ -25,24 +25,13 @@ import signal
 import stat
 import subprocess
 import sys
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import ok, fail, run_parts  # noqa: E402
-
-BUILD = os.environ.get("BUILD", "build")
-WC = os.path.abspath(os.path.join(BUILD, "wedgecert"))
-TMP = tempfile.mkdtemp()
+from harness import ok, fail, run_parts, BUILD, WC, TMP, write_rows  # noqa: E402
 
 
-def write(name, rows):
-    path = os.path.join(TMP, name)
-    with open(path, "w") as f:
-        for r in rows:
-            f.write(",".join(str(v) for v in r) + "\n")
-    return path
 
 
 def run(args, timeout=60, **kw):
@@ -53,8 +42,8 @@ def run(args, timeout=60, **kw):
 
 def refusals():
     rng = random.Random(3)
-    d30 = write("d30.csv", [[rng.randint(-9, 9) for _ in range(31)] for _ in range(40)])
-    wide = write("wide.csv", [[rng.randint(-9, 9) for _ in range(50001)] for _ in range(2)])
+    d30 = write_rows("d30.csv", [[rng.randint(-9, 9) for _ in range(31)] for _ in range(40)])
+    wide = write_rows("wide.csv", [[rng.randint(-9, 9) for _ in range(50001)] for _ in range(2)])
     cases = [
         ("solve d = 30, n = 40", ["solve", d30], "more than 1.8e19 atoms"),
         ("solve d = 30 --columns full", ["solve", d30, "--columns", "full"], "more than 1.8e19 atoms"),
@@ -173,7 +162,7 @@ def interrupt():
     seen = set()
     while len(seen) < 200:
         seen.add((rng.randint(-1000, 1000), rng.randint(-1000, 1000)))
-    data = write("long.csv", [list(p) + [rng.randint(-5, 5)] for p in sorted(seen)])
+    data = write_rows("long.csv", [list(p) + [rng.randint(-5, 5)] for p in sorted(seen)])
     cert = os.path.join(TMP, "long.cert")
     p = subprocess.Popen([WC, "solve", data, "--bias", "--columns", "stream", "--cert", cert, "--quiet"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -20,18 +20,13 @@ import os
 import random
 import subprocess
 import sys
-import tempfile
 from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import refsolve  # noqa: E402
-from harness import ok, fail, run_parts  # noqa: E402
+from harness import ok, fail, run_parts, WC, CHECK, TMP, write_rows  # noqa: E402
 
-BUILD = os.environ.get("BUILD", "build")
-WC = os.path.join(BUILD, "wedgecert")
-CHECK = os.path.join(BUILD, "checkcert")
-TMP = tempfile.mkdtemp()
 
 
 def jrun(args):
@@ -41,12 +36,8 @@ def jrun(args):
     return json.loads(r.stdout)
 
 
-def write(name, X, y):
-    path = os.path.join(TMP, name)
-    with open(path, "w") as f:
-        for x, yi in zip(X, y):
-            f.write(",".join(str(v) for v in list(x) + [yi]) + "\n")
-    return path
+def write_xy(name, X, y):
+    return write_rows(name, [list(x) + [yi] for x, yi in zip(X, y)])
 
 
 def relu(v):
@@ -126,7 +117,7 @@ def solve_property(rng, count):
         b0 = beta_zero(X, y, atoms, icpt)
         # log-uniform across the path: most breakpoints lie at small beta
         beta = (b0 if b0 > 0 else F(1)) * F(rng.randint(1, 60), 50) / rng.choice([1, 4, 16, 64, 256, 1024])
-        path = write(f"sq{t}.csv", X, y)
+        path = write_xy(f"sq{t}.csv", X, y)
         cert = os.path.join(TMP, f"sq{t}.cert")
         name = f"squared #{t}: d={d} n={len(X)} {' '.join(flags)} beta={beta}"
         try:
@@ -156,7 +147,7 @@ def path_property(rng, count):
         X, y = random_instance(rng, d)
         bias = t % 2 == 0
         flags = ["--bias"] if bias else ["--intercept"]
-        path = write(f"path{t}.csv", X, y)
+        path = write_xy(f"path{t}.csv", X, y)
         name = f"path #{t}: d={d} n={len(X)} {' '.join(flags)}"
         problems = []
         try:
@@ -198,7 +189,7 @@ def reproducer():
     X = [[-8, -1], [-9, 0], [-3, -7], [-7, 8], [4, 6], [-2, 9]]
     y = [F(46), F(127, 2), F(1, 2), F(297, 2), F(62), F(133)]
     X = [[F(t) for t in x] for x in X]
-    path = write("homotopy.csv", X, y)
+    path = write_xy("homotopy.csv", X, y)
     atoms = refsolve.dictionary(X, True, False)
     for beta in (F(1, 10), F(1, 2), F(599, 1093), F(600, 1093)):
         j = jrun(["solve", path, "--bias", "--loss", "squared", "--beta", str(beta)])

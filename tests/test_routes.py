@@ -26,29 +26,17 @@ import random
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from fractions import Fraction as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from harness import ok, fail, run_parts  # noqa: E402
+from harness import ok, fail, run_parts, WC, CHECK, TMP, write_rows  # noqa: E402
 
-BUILD = os.environ.get("BUILD", "build")
-WC = os.path.join(BUILD, "wedgecert")
-CHECK = os.path.join(BUILD, "checkcert")
-TMP = tempfile.mkdtemp()
 # generous: the slowest run below takes well under a second here, and
 # under AddressSanitizer a few
 BOUND = float(os.environ.get("WC_ROUTE_SECONDS", "60"))
 
-
-def write(name, rows):
-    path = os.path.join(TMP, name)
-    with open(path, "w") as f:
-        for r in rows:
-            f.write(",".join(str(v) for v in r) + "\n")
-    return path
 
 
 def run(args, timeout=BOUND):
@@ -81,7 +69,7 @@ HARD = [  # 2-D, n = 20: collinear points, duplicates, 25-digit decimals
 
 
 def cycling_glpk():
-    path = write("hard.csv", [[line] for line in HARD])
+    path = write_rows("hard.csv", [[line] for line in HARD])
     base = ["solve", path, "--loss", "l1", "--beta", "7/2", "--bias", "--json", "--quiet"]
     rc, out, err, sec = run(base + ["--colgen", "always"])
     rc2, out2, _, _ = run(base)
@@ -108,7 +96,7 @@ def route_matrix():
     worst = 0.0
     runs = 0
     for name, rows in DEGENERATE.items():
-        path = write(name + ".csv", rows)
+        path = write_rows(name + ".csv", rows)
         for loss in (["--loss", "interp"], ["--loss", "l1", "--beta", "1/3"]):
             for bias in ([], ["--bias"]):
                 answers = {}
@@ -138,7 +126,7 @@ def presolve_cases():
         pts.add((rng.randint(-50, 50), rng.randint(-50, 50)))
     rows = [[a, b, rng.randint(-9, 9)] for a, b in sorted(pts)]
     rows.append([rows[3][0], rows[3][1], rows[3][2] + 1])       # a repeated x, another label
-    path = write("dup150.csv", rows)
+    path = write_rows("dup150.csv", rows)
     cert = os.path.join(TMP, "dup150.cert")
     rc, out, err, sec = run(["solve", path, "--bias", "--columns", "stream", "--json", "--quiet", "--cert", cert])
     c = subprocess.run([CHECK, cert], capture_output=True, text=True)
@@ -154,7 +142,7 @@ def presolve_cases():
         pts.add((rng.randint(-50, 50), rng.randint(-50, 50), rng.randint(-50, 50)))
     rows = [list(p) + [rng.randint(-9, 9)] for p in sorted(pts) if p not in ((3, 5, 1), (6, 10, 2), (9, 15, 3))]
     rows += [[3, 5, 1, 0], [6, 10, 2, 1], [9, 15, 3, 3]]
-    path = write("ray3d.csv", rows)
+    path = write_rows("ray3d.csv", rows)
     rc, out, err, sec = run(["solve", path, "--intercept", "--json", "--quiet", "--cert", cert])
     c = subprocess.run([CHECK, cert], capture_output=True, text=True)
     j = json.loads(out) if rc == 0 else {}
@@ -172,7 +160,7 @@ def presolve_cases():
         pts.add((rng2.randint(-50, 50), rng2.randint(-50, 50), rng2.randint(-50, 50)))
     rows = [list(p) + [rng2.randint(-9, 9)] for p in sorted(pts)]
     ray = [[2, 1, 4, 0], [4, 2, 8, 1], [6, 3, 12, 3]]
-    bad_path, twin_path = write("farkas.csv", rows + ray), write("twin.csv", rows + ray[:2] + [[6, 3, 12, 2]])
+    bad_path, twin_path = write_rows("farkas.csv", rows + ray), write_rows("twin.csv", rows + ray[:2] + [[6, 3, 12, 2]])
     args = ["--intercept", "--columns", "stream", "--no-presolve", "--json", "--quiet"]
     rb, outb, errb, secb = run(["solve", bad_path, "--cert", cert] + args)
     rt, outt, errt, sect = run(["solve", twin_path] + args)
@@ -196,7 +184,7 @@ def presolve_cases():
         for _ in range(n):
             x = [rng.choice([1, 2, 3]) * v for v in rng.choice(base)] if rng.random() < 0.7 else [0] * d
             rows.append(x + [F(rng.randint(-3, 3), rng.choice([1, 2]))])
-        path = write(f"pre{t}.csv", rows)
+        path = write_rows(f"pre{t}.csv", rows)
         flags = [[], ["--intercept"], ["--bias"]][t % 3]
         cert = os.path.join(TMP, f"pre{t}.cert")
         rs = run(["solve", path, "--columns", "stream", "--json", "--quiet", "--cert", cert] + flags)
@@ -246,7 +234,7 @@ def oracle_bytes():
 
 
 def predict_empty():
-    path = write("ramps.csv", [[0, 0], [4, 0], [5, 0], [7, 2], [10, 3], [11, 3]])
+    path = write_rows("ramps.csv", [[0, 0], [4, 0], [5, 0], [7, 2], [10, 3], [11, 3]])
     rc, out, err, _ = run(["predict", path, "--json", "--quiet"])
     j = json.loads(out) if rc == 0 else {}
     if j.get("prediction") == "infeasible" and j.get("gap") is None and j.get("dictionaries_equal") is True:
@@ -269,8 +257,8 @@ def predict_empty():
 
 
 def checknet_infeasible():
-    path = write("ramps2.csv", [[0, 0], [4, 0], [5, 0], [7, 2], [10, 3], [11, 3]])
-    net = write("net.json", [['{"neurons": [{"w": [1]', ' "b": -5', ' "alpha": 1}]', ' "intercept": 0}']])
+    path = write_rows("ramps2.csv", [[0, 0], [4, 0], [5, 0], [7, 2], [10, 3], [11, 3]])
+    net = write_rows("net.json", [['{"neurons": [{"w": [1]', ' "b": -5', ' "alpha": 1}]', ' "intercept": 0}']])
     rc, out, err, _ = run(["check-net", path, net, "--bias", "--json", "--quiet"])
     j = json.loads(out) if rc == 0 else {}
     rt, text, _, _ = run(["check-net", path, net, "--bias", "--quiet"])
