@@ -255,8 +255,18 @@ void wc_lp_init(wc_lp_t P, slong m, slong N);
 void wc_lp_clear(wc_lp_t P);
 
 /* Writes P in CPLEX LP format (variables x1..xN, rows c1..cm), exact
- * integers, each comment line prefixed with '\'.  Returns 0 or WC_ERR_IO. */
+ * integers, each comment line prefixed with '\'.  RETURNS WC_OK, or
+ * WC_ERR_IO. */
 int wc_lp_write_cplex(FILE * out, const wc_lp_t P, const char * comment);
+
+/* The same LP with its objective divided by scale > 0, exactly: a free
+ * variable "value" with scale value = c^T x is minimised (a row "value"),
+ * so the file's optimum is the LP optimum / scale, in CPLEX LP format or
+ * in free MPS (glpsol --freemps).  RETURNS WC_OK, or WC_ERR_IO. */
+int wc_lp_write_cplex_scaled(FILE * out, const wc_lp_t P, const fmpz_t scale,
+                             const char * comment);
+int wc_lp_write_mps_scaled(FILE * out, const wc_lp_t P, const fmpz_t scale,
+                           const char * comment);
 
 /* 1 if (x, y) is an optimality certificate: A x = b, x >= 0, A^T y <= c
  * and c^T x = b^T y, checked exactly; else 0 with the first failure in why. */

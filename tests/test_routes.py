@@ -225,12 +225,53 @@ def oracle_bytes():
     o = os.path.join(TMP, "oracle-bad")
     rc, _, err, _ = run(["oracle", "--n", "4", "--d", "2", "--seed", "1", "--count", "2", "--loss", "l1",
                          "--beta", "1/2", "--out", o, "--quiet"])
+    core = {"data.csv", "oracle.json", "certificate.cert"}
     if rc == 0 and sorted(os.listdir(o)) == ["case-0000", "case-0001"] and all(
-            len(os.listdir(os.path.join(o, c))) == 3 for c in os.listdir(o)):
+            core <= set(os.listdir(os.path.join(o, c))) for c in os.listdir(o)):
         ok("oracle --count 2 writes two complete case folders")
     else:
         fail("oracle --count 2", err[:200])
     shutil.rmtree(o, ignore_errors=True)
+
+
+def oracle_lp_files():
+    """oracle's problem.lp has the oracle's optimum exactly (QSopt_ex), its
+    problem.mps the same in doubles (glpsol), dictionary.csv one row an atom."""
+    import re
+    import shutil
+    bad = []
+    for args in (["--bias"], ["--bias", "--loss", "l1", "--beta", "1/3"], ["--loss", "hinge", "--beta", "2/7"],
+                 ["--intercept"]):
+        o = os.path.join(TMP, "olp")
+        shutil.rmtree(o, ignore_errors=True)
+        rc, _, err, _ = run(["oracle", "--n", "7", "--d", "2", "--seed", "5", "--out", o, "--quiet"] + args)
+        case = os.path.join(o, "case-0000")
+        if rc != 0:
+            bad.append(f"{args}: {err[:150]}")
+            continue
+        j = json.load(open(os.path.join(case, "oracle.json")))
+        sol = j["solution"]
+        if sol["status"] != "optimal":
+            bad.append(f"{args}: the oracle is {sol['status']} (the test wants optimal ones)")
+            continue
+        out = os.path.join(TMP, "e.sol")
+        subprocess.run(["esolver", "-O", out, "-L", os.path.join(case, "problem.lp")],
+                       capture_output=True, timeout=BOUND)
+        m = re.search(r"Value = (-?\d+(?:/\d+)?)", open(out).read())
+        g = subprocess.run(["glpsol", "--freemps", os.path.join(case, "problem.mps"), "-o", out],
+                           capture_output=True, text=True, timeout=BOUND)
+        gm = re.search(r"Objective:\s+obj = (\S+)", open(out).read())
+        rows = sum(1 for _ in open(os.path.join(case, "dictionary.csv"))) - 1
+        if not (m and F(m.group(1)) == F(sol["optimal_value"]) and gm
+                and abs(float(gm.group(1)) - float(F(sol["optimal_value"]))) <= 1e-6 * (1 + abs(float(gm.group(1))))
+                and rows == sol["dictionary_size"] and "exactly" in j["lp"]):
+            bad.append(f"{args}: esolver {m and m.group(1)}, glpsol {gm and gm.group(1)}, "
+                       f"oracle {sol['optimal_value']}, {rows} rows vs {sol['dictionary_size']}")
+    if bad:
+        fail("oracle's problem.lp, problem.mps and dictionary.csv", *bad)
+    else:
+        ok("oracle's problem.lp has the oracle's optimum exactly (QSopt_ex), problem.mps in doubles "
+           "(glpsol), dictionary.csv one row an atom: interp, l1, hinge")
 
 
 def predict_empty():
@@ -271,8 +312,8 @@ def checknet_infeasible():
 
 
 def main():
-    return run_parts(cycling_glpk, route_matrix, presolve_cases, oracle_bytes, predict_empty,
-                     checknet_infeasible)
+    return run_parts(cycling_glpk, route_matrix, presolve_cases, oracle_bytes, oracle_lp_files,
+                     predict_empty, checknet_infeasible)
 
 
 if __name__ == "__main__":

@@ -160,6 +160,9 @@ void cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D,
 
 int cmd_wedge(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);
+
+/* The dictionary V of D as 'wedgecert dict' writes it: CSV (csv != 0) or JSON. */
+void cli_dict_write(FILE * out, const wc_dict_t V, const wc_data_t D, int csv);
 int cmd_solve(int argc, char ** argv);
 int cmd_predict(int argc, char ** argv);
 int cmd_dict(int argc, char ** argv);

@@ -30,20 +30,91 @@ static const char dict_usage[] =
 "    --bias, --dict, --max-atoms   as for 'wedgecert solve'\n";
 
 static void
-csv_index_list(const slong * v, slong len)
+csv_index_list(FILE * out, const slong * v, slong len)
 {
     slong j;
 
     for (j = 0; j < len; j++)
-        printf("%s%ld", j ? ";" : "", v[j]);
+        fprintf(out, "%s%ld", j ? ";" : "", v[j]);
 }
 
 static void
-csv_fmpq(const fmpq_t x)
+csv_fmpq(FILE * out, const fmpq_t x)
 {
     char * s = wc_fmpq_get_str(x);
-    printf(",%s", s);
+    fprintf(out, ",%s", s);
     flint_free(s);
+}
+
+void
+cli_dict_write(FILE * out, const wc_dict_t V, const wc_data_t D, int csv)
+{
+    slong u, t, n = D->n, d = D->d;
+    fmpq * w = _fmpq_vec_init(d), * k = _fmpq_vec_init(n);
+    fmpq_t b;
+
+    fmpq_init(b);
+    if (csv)
+    {
+        fprintf(out, "T,S,sign");
+        for (t = 0; t < d; t++)
+            fprintf(out, ",w%ld", t + 1);
+        fprintf(out, ",b");
+        for (t = 0; t < n; t++)
+            fprintf(out, ",k%ld", t + 1);
+        for (t = 0; t < n; t++)
+            fprintf(out, ",k%ld_approx", t + 1);
+        fprintf(out, "\n");
+    }
+    else
+        fprintf(out, "{\"n\": %ld, \"d\": %ld, \"bias\": %s, \"dictionary\": \"%s\", \"atoms\": [",
+                n, d, V->bias ? "true" : "false", V->kind == WC_DICT_SAMPLES ? "samples" : "full");
+    for (u = 0; u < V->len; u++)
+    {
+        wc_dict_direction(w, b, V, u);
+        wc_dict_column(k, V, D, u);
+        if (csv)
+        {
+            csv_index_list(out, V->T + u * d, V->k[u]);
+            fprintf(out, ",");
+            csv_index_list(out, V->S + u * d, wc_dict_nsamples(V, u));
+            fprintf(out, ",%d", V->sign[u]);
+            for (t = 0; t < d; t++)
+                csv_fmpq(out, w + t);
+            csv_fmpq(out, b);
+            for (t = 0; t < n; t++)
+                csv_fmpq(out, k + t);
+            for (t = 0; t < n; t++)
+            {
+                fprintf(out, ",");
+                cli_json_approx(out, k + t);
+            }
+            fprintf(out, "\n");
+        }
+        else
+        {
+            fprintf(out, "%s{", u ? ", " : "");
+            cli_json_origin(out, V, u);
+            fprintf(out, ", \"w\": ");
+            cli_json_fmpq_list(out, w, d);
+            fprintf(out, ", \"b\": ");
+            cli_json_fmpq(out, b);
+            fprintf(out, ", \"column\": ");
+            cli_json_fmpq_list(out, k, n);
+            fprintf(out, ", \"column_approx\": [");
+            for (t = 0; t < n; t++)
+            {
+                fprintf(out, "%s", t ? ", " : "");
+                cli_json_approx(out, k + t);
+            }
+            fprintf(out, "]}");
+        }
+    }
+    if (!csv)
+        fprintf(out, "]}\n");
+    fmpq_clear(b);
+    _fmpq_vec_clear(w, d);
+    _fmpq_vec_clear(k, n);
 }
 
 int
@@ -54,9 +125,6 @@ cmd_dict(int argc, char ** argv)
     wc_dict_t V;
     wc_error_t err;
     int csv, json, status;
-    slong u, t, n, d;
-    fmpq * w, * k;
-    fmpq_t b;
 
     status = cli_parse_args(&A, argc, argv, "dict", dict_usage, CLI_OPT_DICT | CLI_OPT_CSV);
     if (status >= 0)
@@ -82,73 +150,7 @@ cmd_dict(int argc, char ** argv)
     if (status != EXIT_OK)
         goto cleanup;
 
-    n = D->n;
-    d = D->d;
-    w = _fmpq_vec_init(d);
-    k = _fmpq_vec_init(n);
-    fmpq_init(b);
-    if (csv)
-    {
-        printf("T,S,sign");
-        for (t = 0; t < d; t++)
-            printf(",w%ld", t + 1);
-        printf(",b");
-        for (t = 0; t < n; t++)
-            printf(",k%ld", t + 1);
-        for (t = 0; t < n; t++)
-            printf(",k%ld_approx", t + 1);
-        printf("\n");
-    }
-    else
-        printf("{\"n\": %ld, \"d\": %ld, \"bias\": %s, \"dictionary\": \"%s\", \"atoms\": [",
-               n, d, A.p->bias ? "true" : "false",
-               A.p->dict == WC_DICT_SAMPLES ? "samples" : "full");
-    for (u = 0; u < V->len; u++)
-    {
-        wc_dict_direction(w, b, V, u);
-        wc_dict_column(k, V, D, u);
-        if (csv)
-        {
-            csv_index_list(V->T + u * d, V->k[u]);
-            printf(",");
-            csv_index_list(V->S + u * d, wc_dict_nsamples(V, u));
-            printf(",%d", V->sign[u]);
-            for (t = 0; t < d; t++)
-                csv_fmpq(w + t);
-            csv_fmpq(b);
-            for (t = 0; t < n; t++)
-                csv_fmpq(k + t);
-            for (t = 0; t < n; t++)
-            {
-                printf(",");
-                cli_json_approx(stdout, k + t);
-            }
-            printf("\n");
-        }
-        else
-        {
-            printf("%s{", u ? ", " : "");
-            cli_json_origin(stdout, V, u);
-            printf(", \"w\": ");
-            cli_json_fmpq_list(stdout, w, d);
-            printf(", \"b\": ");
-            cli_json_fmpq(stdout, b);
-            printf(", \"column\": ");
-            cli_json_fmpq_list(stdout, k, n);
-            printf(", \"column_approx\": [");
-            for (t = 0; t < n; t++)
-            {
-                printf("%s", t ? ", " : "");
-                cli_json_approx(stdout, k + t);
-            }
-            printf("]}");
-        }
-    }
-    if (json)
-        printf("]}\n");
-    fmpq_clear(b);
-    _fmpq_vec_clear(w, d);
-    _fmpq_vec_clear(k, n);
+    cli_dict_write(stdout, V, D, csv);
 
 cleanup:
     wc_dict_clear(V);

@@ -26,6 +26,12 @@ static const char oracle_usage[] =
 "                           less its run statistics (working_set, rounds,\n"
 "                           exact_prices): the file is reproducible\n"
 "      CASE/certificate.cert for checkcert\n"
+"      CASE/problem.lp      the LP (CPLEX LP format, exact integers) whose\n"
+"      CASE/problem.mps     optimum is exactly the oracle's optimum (free\n"
+"                           MPS: glpsol --freemps); its columns are the\n"
+"      CASE/dictionary.csv  atoms of this file (as 'wedgecert dict --csv');\n"
+"                           oracle.json's \"lp\" says how (written when V is\n"
+"                           built and the loss is not squared, else \"lp\": null)\n"
 "    Case k (k = 0..K-1, seed S + k; K = 1 without --count) goes to\n"
 "    DIR/case-kkkk/.  The output for a given seed is byte-identical on\n"
 "    every machine: the generator is plain integer arithmetic.\n"
@@ -99,6 +105,16 @@ make_dir(const char * path)
     return 0;
 }
 
+/* How oracle.json describes problem.lp and problem.mps, and their comment. */
+#define LP_FILES_TEXT "problem.lp (CPLEX LP) and problem.mps (free MPS) are the LP of " \
+    "this problem over the atoms of dictionary.csv: column 2u + 1, 2u + 2 (1-based x) " \
+    "are z_u+ and z_u- of atom u (a row of dictionary.csv), then the intercept's two " \
+    "columns and the loss's slack pairs; every row and column is scaled to integers, " \
+    "and a free variable 'value' with lp_objective_scale * value = the LP objective is " \
+    "minimised, so the files' optimum is optimal_value exactly"
+#define LP_COMMENT "wedgecert oracle: the LP whose optimum is the training optimum\n" \
+    "minimise value: see oracle.json, key lp"
+
 /* Solves and writes one case into dir; the exit status (EXIT_OK, or
  * EXIT_DATA, EXIT_SOLVER, EXIT_OUTPUT). */
 static int
@@ -110,15 +126,17 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     cli_out_t o;
     FILE * f;
     slong i, j;
-    int ok = 1;
+    int ok = 1, status, lp_files;
 
     wc_result_init(R);
-    if (wc_solve(R, D, p, err) != WC_OK)
+    if ((status = wc_solve(R, D, p, err)) != WC_OK)
     {
         fprintf(stderr, "wedgecert oracle: error: seed %lu: %s\n", seed, err->msg);
         wc_result_clear(R);
         return err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
     }
+    (void) status;
+    lp_files = R->columns == WC_COLUMNS_FULL && p->loss != WC_LOSS_SQUARED;
     /* the case's folder only once there is something to put in it */
     if (!make_dir(dir))
     {
@@ -150,11 +168,32 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
         fprintf(f, "{\"oracle\": 1, \"seed\": %lu, \"generator\": \"splitmix64, see "
                    "'wedgecert oracle --help'\", \"solution\": ", seed);
         cli_print_solve_json(f, R, D, p, 0);     /* no run statistics */
-        fprintf(f, "}\n");
+        fprintf(f, ", \"lp\": %s}\n", lp_files ? "\"" LP_FILES_TEXT "\"" : "null");
         ok = cli_out_close(&o, 1, "oracle");
     }
     else
         ok = 0;
+    /* the LP and the dictionary, for other solvers (a built V only) */
+    if (ok && lp_files)
+    {
+        static const char * const name[3] = { "problem.lp", "problem.mps", "dictionary.csv" };
+        int k;
+
+        for (k = 0; k < 3 && ok; k++)
+        {
+            snprintf(path, sizeof(path), "%s/%s", dir, name[k]);
+            if ((f = cli_out_open(&o, path)) == NULL)
+                ok = 0;
+            else if (k == 2)
+            {
+                cli_dict_write(f, R->V, D, 1);
+                ok = cli_out_close(&o, 1, "dictionary");
+            }
+            else
+                ok = cli_out_close(&o, (k == 0 ? wc_lp_write_cplex_scaled : wc_lp_write_mps_scaled)
+                                       (f, R->lp, R->obj_scale, LP_COMMENT) == WC_OK, "LP");
+        }
+    }
     snprintf(path, sizeof(path), "%s/certificate.cert", dir);
     if (ok && (f = cli_out_open(&o, path)) != NULL)
         ok = cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
