@@ -47,6 +47,175 @@ static const char checknet_usage[] =
 
 /* ----------------------------------------------------------------- main */
 
+/* What check-net reports of a network N against the certified optimum. */
+typedef struct {
+    fmpq * f;           /* N's outputs on the samples */
+    fmpq_t penalty, obj, gap, rel, viol;
+    slong * nearest;    /* each neuron's nearest atom of V, or -1 */
+    fmpq * ndist;       /* and its l1 distance */
+    int feasible, optimal;
+} report_t;
+
+static void
+report_init(report_t * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv,
+            const wc_problem_t p)
+{
+    slong i, j;
+    fmpq_t s;
+
+    fmpq_init(s);
+    fmpq_init(r->penalty); fmpq_init(r->obj); fmpq_init(r->gap);
+    fmpq_init(r->rel); fmpq_init(r->viol);
+    r->f = _fmpq_vec_init(D->n);
+    r->nearest = flint_malloc((N->m + 1) * sizeof(slong));
+    r->ndist = _fmpq_vec_init(N->m + 1);
+    /* the given network, exactly; its penalty; its neurons' atoms */
+    wc_network_eval(r->f, N, D);
+    for (i = 0; i < D->n; i++)
+    {
+        fmpq_sub(s, r->f + i, D->y + i);
+        fmpq_abs(s, s);
+        if (fmpq_cmp(s, r->viol) > 0)
+            fmpq_set(r->viol, s);
+    }
+    wc_network_penalty(r->penalty, N);
+    for (j = 0; j < N->m; j++)
+        r->nearest[j] = wc_network_nearest_atom(r->ndist + j, N, j, Rv->V);
+    r->feasible = wc_training_objective(r->obj, r->f, r->penalty, D, p);
+    fmpq_sub(r->gap, r->obj, Rv->value);
+    if (!fmpq_is_zero(Rv->value))
+    {
+        fmpq_div(r->rel, r->gap, Rv->value);
+        fmpq_abs(r->rel, r->rel);
+    }
+    r->optimal = r->feasible && fmpq_is_zero(r->gap);
+    fmpq_clear(s);
+}
+
+static void
+report_clear(report_t * r, slong n, slong m)
+{
+    fmpq_clear(r->penalty); fmpq_clear(r->obj); fmpq_clear(r->gap);
+    fmpq_clear(r->rel); fmpq_clear(r->viol);
+    _fmpq_vec_clear(r->f, n);
+    _fmpq_vec_clear(r->ndist, m + 1);
+    flint_free(r->nearest);
+}
+
+static void
+report_json(const report_t * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv)
+{
+    slong n = D->n, d = D->d, j, u;
+    fmpq * wu = _fmpq_vec_init(d);
+    fmpq_t bu;
+
+    fmpq_init(bu);
+    /* a network that does not interpolate has no objective (it is
+       infinite) and no gap: only its penalty and its violation */
+    printf("{");
+    if (r->feasible)
+        cli_json_exact(stdout, "objective", r->obj);
+    else
+        printf("\"objective\": null, \"objective_approx\": null");
+    printf(", ");
+    cli_json_exact(stdout, "penalty", r->penalty);
+    printf(", ");
+    cli_json_exact(stdout, "optimal_value", Rv->value);
+    printf(", ");
+    if (r->feasible)
+        cli_json_exact(stdout, "gap", r->gap);
+    else
+        printf("\"gap\": null, \"gap_approx\": null");
+    printf(", ");
+    if (fmpq_is_zero(Rv->value) || !r->feasible)
+        printf("\"relative_gap\": null, \"relative_gap_approx\": null");
+    else
+        cli_json_exact(stdout, "relative_gap", r->rel);
+    printf(", \"feasible\": %s, ", r->feasible ? "true" : "false");
+    cli_json_exact(stdout, "max_violation", r->viol);
+    printf(", \"optimal\": %s, \"outputs\": ", r->optimal ? "true" : "false");
+    cli_json_fmpq_list(stdout, r->f, n);
+    printf(", \"neurons\": [");
+    for (j = 0; j < N->m; j++)
+    {
+        printf("%s{\"nearest\": ", j ? ", " : "");
+        if (r->nearest[j] < 0)
+        {
+            printf("null, \"distance\": null, \"distance_approx\": null}");
+            continue;
+        }
+        u = r->nearest[j];
+        wc_dict_direction(wu, bu, Rv->V, u);
+        printf("{");
+        cli_json_origin(stdout, Rv->V, u);
+        printf(", \"w\": ");
+        cli_json_fmpq_list(stdout, wu, d);
+        printf(", \"b\": ");
+        cli_json_fmpq(stdout, bu);
+        printf("}, ");
+        cli_json_exact(stdout, "distance", r->ndist + j);
+        printf("}");
+    }
+    printf("]}\n");
+    fmpq_clear(bu);
+    _fmpq_vec_clear(wu, d);
+}
+
+static void
+report_text(const report_t * r, const wc_network_t N, const wc_result_t Rv, int loss,
+            const char * net_path)
+{
+    slong j, u;
+
+    printf("network: %ld neuron%s from %s\n", N->m, N->m == 1 ? "" : "s", net_path);
+    if (r->feasible)
+    {
+        printf("objective of the given network = ");
+        cli_text_fmpq(stdout, r->obj);
+    }
+    else
+    {
+        printf("the given network does not interpolate: its objective is infinite and\n"
+               "there is no gap to the optimum; its penalty R = ");
+        cli_text_fmpq(stdout, r->penalty);
+    }
+    printf("\ncertified optimum (complete dictionary) = ");
+    cli_text_fmpq(stdout, Rv->value);
+    if (r->feasible)
+    {
+        printf("\ngap = ");
+        cli_text_fmpq(stdout, r->gap);
+        if (!fmpq_is_zero(Rv->value))
+        {
+            printf(", relative gap = ");
+            cli_text_fmpq(stdout, r->rel);
+        }
+    }
+    printf("\n");
+    if (loss == WC_LOSS_INTERP)
+    {
+        printf("worst interpolation violation max |f(x_i) - y_i| = ");
+        cli_text_fmpq(stdout, r->viol);
+        printf("\n");
+    }
+    printf("verdict: %s\n", r->optimal ? "exactly optimal"
+           : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
+    for (j = 0; j < N->m; j++)
+    {
+        if (r->nearest[j] < 0)
+        {
+            printf("  neuron %ld: w = 0, no direction\n", j + 1);
+            continue;
+        }
+        u = r->nearest[j];
+        printf("  neuron %ld: nearest atom ", j + 1);
+        cli_text_origin(stdout, Rv->V, u);
+        printf(" at l1 distance ");
+        cli_text_fmpq(stdout, r->ndist + j);
+        printf("\n");
+    }
+}
+
 int
 cmd_check_net(int argc, char ** argv)
 {
@@ -58,7 +227,7 @@ cmd_check_net(int argc, char ** argv)
     char ** rest = flint_malloc((argc + 1) * sizeof(char *));
     const char * net_path = NULL;
     int i, nrest = 0, binary64 = 0, status, positional = 0;
-    slong n, d, j, u;
+    slong n, d, j;
 
     /* NET (the second positional argument) and --binary64 are ours; the
        rest is the shared problem syntax */
@@ -140,143 +309,14 @@ cmd_check_net(int argc, char ** argv)
     }
 
     {
-        fmpq * f = _fmpq_vec_init(n);
-        fmpq * wu = _fmpq_vec_init(d);
-        fmpq_t s, penalty, obj, gap, rel, viol, bu;
-        slong * nearest = flint_malloc((N->m + 1) * sizeof(slong));
-        fmpq * ndist = _fmpq_vec_init(N->m + 1);
-        int feasible, optimal;
+        report_t rep;
 
-        fmpq_init(s); fmpq_init(penalty); fmpq_init(obj); fmpq_init(gap);
-        fmpq_init(rel); fmpq_init(viol); fmpq_init(bu);
-
-        /* the given network, exactly; its penalty; its neurons' atoms */
-        wc_network_eval(f, N, D);
-        for (i = 0; i < n; i++)
-        {
-            fmpq_sub(s, f + i, D->y + i);
-            fmpq_abs(s, s);
-            if (fmpq_cmp(s, viol) > 0)
-                fmpq_set(viol, s);
-        }
-        wc_network_penalty(penalty, N);
-        for (j = 0; j < N->m; j++)
-            nearest[j] = wc_network_nearest_atom(ndist + j, N, j, R->V);
-        feasible = wc_training_objective(obj, f, penalty, D, A.p);
-        fmpq_sub(gap, obj, R->value);
-        if (!fmpq_is_zero(R->value))
-        {
-            fmpq_div(rel, gap, R->value);
-            fmpq_abs(rel, rel);
-        }
-        optimal = feasible && fmpq_is_zero(gap);
-
+        report_init(&rep, N, D, R, A.p);
         if (A.json)
-        {
-            /* a network that does not interpolate has no objective (it is
-               infinite) and no gap: only its penalty and its violation */
-            printf("{");
-            if (feasible)
-                cli_json_exact(stdout, "objective", obj);
-            else
-                printf("\"objective\": null, \"objective_approx\": null");
-            printf(", ");
-            cli_json_exact(stdout, "penalty", penalty);
-            printf(", ");
-            cli_json_exact(stdout, "optimal_value", R->value);
-            printf(", ");
-            if (feasible)
-                cli_json_exact(stdout, "gap", gap);
-            else
-                printf("\"gap\": null, \"gap_approx\": null");
-            printf(", ");
-            if (fmpq_is_zero(R->value) || !feasible)
-                printf("\"relative_gap\": null, \"relative_gap_approx\": null");
-            else
-                cli_json_exact(stdout, "relative_gap", rel);
-            printf(", \"feasible\": %s, ", feasible ? "true" : "false");
-            cli_json_exact(stdout, "max_violation", viol);
-            printf(", \"optimal\": %s, \"outputs\": ", optimal ? "true" : "false");
-            cli_json_fmpq_list(stdout, f, n);
-            printf(", \"neurons\": [");
-            for (j = 0; j < N->m; j++)
-            {
-                printf("%s{\"nearest\": ", j ? ", " : "");
-                if (nearest[j] < 0)
-                {
-                    printf("null, \"distance\": null, \"distance_approx\": null}");
-                    continue;
-                }
-                u = nearest[j];
-                wc_dict_direction(wu, bu, R->V, u);
-                printf("{");
-                cli_json_origin(stdout, R->V, u);
-                printf(", \"w\": ");
-                cli_json_fmpq_list(stdout, wu, d);
-                printf(", \"b\": ");
-                cli_json_fmpq(stdout, bu);
-                printf("}, ");
-                cli_json_exact(stdout, "distance", ndist + j);
-                printf("}");
-            }
-            printf("]}\n");
-        }
+            report_json(&rep, N, D, R);
         else
-        {
-            printf("network: %ld neuron%s from %s\n", N->m, N->m == 1 ? "" : "s", net_path);
-            if (feasible)
-            {
-                printf("objective of the given network = ");
-                cli_text_fmpq(stdout, obj);
-            }
-            else
-            {
-                printf("the given network does not interpolate: its objective is infinite and\n"
-                       "there is no gap to the optimum; its penalty R = ");
-                cli_text_fmpq(stdout, penalty);
-            }
-            printf("\ncertified optimum (complete dictionary) = ");
-            cli_text_fmpq(stdout, R->value);
-            if (feasible)
-            {
-                printf("\ngap = ");
-                cli_text_fmpq(stdout, gap);
-                if (!fmpq_is_zero(R->value))
-                {
-                    printf(", relative gap = ");
-                    cli_text_fmpq(stdout, rel);
-                }
-            }
-            printf("\n");
-            if (A.p->loss == WC_LOSS_INTERP)
-            {
-                printf("worst interpolation violation max |f(x_i) - y_i| = ");
-                cli_text_fmpq(stdout, viol);
-                printf("\n");
-            }
-            printf("verdict: %s\n", optimal ? "exactly optimal"
-                   : feasible ? "not optimal" : "infeasible (does not interpolate)");
-            for (j = 0; j < N->m; j++)
-            {
-                if (nearest[j] < 0)
-                {
-                    printf("  neuron %ld: w = 0, no direction\n", j + 1);
-                    continue;
-                }
-                u = nearest[j];
-                printf("  neuron %ld: nearest atom ", j + 1);
-                cli_text_origin(stdout, R->V, u);
-                printf(" at l1 distance ");
-                cli_text_fmpq(stdout, ndist + j);
-                printf("\n");
-            }
-        }
-        fmpq_clear(s); fmpq_clear(penalty); fmpq_clear(obj); fmpq_clear(gap);
-        fmpq_clear(rel); fmpq_clear(viol); fmpq_clear(bu);
-        _fmpq_vec_clear(f, n);
-        _fmpq_vec_clear(wu, d);
-        _fmpq_vec_clear(ndist, N->m + 1);
-        flint_free(nearest);
+            report_text(&rep, N, R, A.p->loss, net_path);
+        report_clear(&rep, n, N->m);
     }
 
 cleanup:
