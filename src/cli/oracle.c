@@ -126,16 +126,15 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     cli_out_t o;
     FILE * f;
     slong i, j;
-    int ok = 1, status, lp_files;
+    int ok = 1, lp_files;
 
     wc_result_init(R);
-    if ((status = wc_solve(R, D, p, err)) != WC_OK)
+    if (wc_solve(R, D, p, err) != WC_OK)
     {
         fprintf(stderr, "wedgecert oracle: error: seed %lu: %s\n", seed, err->msg);
         wc_result_clear(R);
         return err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
     }
-    (void) status;
     lp_files = R->columns == WC_COLUMNS_FULL && p->loss != WC_LOSS_SQUARED;
     /* the case's folder only once there is something to put in it */
     if (!make_dir(dir))
