@@ -7,7 +7,7 @@
  * weights, the dual point, and the claimed value.  Nothing derived (w, b,
  * columns) is written: the checker recomputes it from the data.
  */
-#include "wedgecert.h"
+#include "internal.h"
 
 static void
 put_fmpq(FILE * out, const fmpq_t x)
@@ -40,7 +40,7 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
     fprintf(out, "problem %s ", loss[p->loss]);
     put_fmpq(out, p->beta);
     fprintf(out, " bias=%d intercept=%d dictionary=%s\n", p->bias != 0,
-            (p->bias || p->intercept) != 0, p->dict == WC_DICT_SAMPLES ? "samples" : "full");
+            wc_has_intercept(p), p->dict == WC_DICT_SAMPLES ? "samples" : "full");
     fprintf(out, "data %ld %ld\n", D->n, d);
     for (i = 0; i < D->n; i++)
     {

@@ -21,6 +21,13 @@ int _wc_keyed_cmp(const void * a, const void * b);
 /* One FNV-style step of a hash of integer vectors: h mixed with x mod p. */
 ulong _wc_hash_step(ulong h, const fmpz_t x);
 
+/* 1 if the problem has a free output intercept (always with biases). */
+static inline int
+wc_has_intercept(const wc_problem_t p)
+{
+    return p->bias || p->intercept;
+}
+
 /* a + b and a b, saturating at UWORD_MAX (sizes of dictionaries, memory). */
 static inline ulong
 wc_sat_add(ulong a, ulong b)

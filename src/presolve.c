@@ -100,7 +100,7 @@ interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
     wc_keyed_t * key = flint_malloc((n + 1) * sizeof(wc_keyed_t));
 
     C->n = n;
-    C->icpt = (p->bias || p->intercept);
+    C->icpt = wc_has_intercept(p);
     C->cls = flint_malloc((n + 1) * sizeof(slong));
     C->s = _fmpq_vec_init(n);
     C->y = D->y;
@@ -159,7 +159,7 @@ _wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
     slong n = D->n, i, c, ref[2], nref = 0;
     slong * first = flint_malloc((n + 1) * sizeof(slong));
     slong * second = flint_malloc((n + 1) * sizeof(slong));
-    int found = 0, fixes_xi = (p->bias || p->intercept) && !p->bias;
+    int found = 0, fixes_xi = p->intercept && !p->bias;
 
     interp_classes(&C, D, p);
     for (i = 0; i < n; i++)

@@ -53,18 +53,12 @@ _wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i)
     return p->loss == WC_LOSS_HINGE ? fmpq_numref(D->y + i) : fmpq_denref(D->y + i);
 }
 
-static int
-has_intercept(const wc_problem_t p)
-{
-    return p->bias || p->intercept;
-}
-
 int
 wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
               const wc_dict_t V, const wc_problem_t p, wc_error_t err)
 {
     slong n = D->n, L = V->len, i, u, col;
-    int icpt = has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
+    int icpt = wc_has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
     slong N = 2 * L + (icpt ? 2 : 0) + (p->loss == WC_LOSS_INTERP ? 0 : 2 * n);
     fmpq * k;
     fmpz * rho;
@@ -219,6 +213,7 @@ int
 wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
     int status;
+    ulong memory;
 
     wc_result_clear(R);
     wc_result_init(R);
@@ -236,11 +231,11 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
                                 R->columns != WC_COLUMNS_STREAMED, err);
     if (status != WC_OK)
         return status;
-    if (p->max_memory != 0 && wc_solve_memory(D, p, R->columns) > p->max_memory)
+    memory = wc_solve_memory(D, p, R->columns);
+    if (p->max_memory != 0 && memory > p->max_memory)
         return wc_error_set(err, WC_ERR_ARG, "solving would need at least %.3g GB "
             "(n = %ld, d = %ld), more than the limit of %.3g GB (--max-memory raises it)",
-            (double) wc_solve_memory(D, p, R->columns) / 1e9, D->n, D->d,
-            (double) p->max_memory / 1e9);
+            (double) memory / 1e9, D->n, D->d, (double) p->max_memory / 1e9);
     if (R->columns != WC_COLUMNS_FULL)
         return WC_OK;   /* V is never stored (stream.c), or built there */
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
@@ -278,7 +273,7 @@ finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_
     int status, ok = 1;
 
     wc_lasso_path_init(path);
-    status = wc_lasso_path(path, z, R->xi, D, R->V, has_intercept(p), p->beta,
+    status = wc_lasso_path(path, z, R->xi, D, R->V, wc_has_intercept(p), p->beta,
                            p->progress, p->progress_ctx, err);
     wc_lasso_path_clear(path);
     if (status != WC_OK)
@@ -310,7 +305,7 @@ finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_
     fmpq_zero(s);
     for (i = 0; i < n; i++)
         fmpq_add(s, s, R->dual + i);
-    ok = !has_intercept(p) || fmpq_is_zero(s);
+    ok = !wc_has_intercept(p) || fmpq_is_zero(s);
     for (u = 0, j = 0; u < L && ok; u++)
     {
         wc_dict_column(k, R->V, D, u);
@@ -416,7 +411,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     }
 
     fmpq_div_fmpz(R->value, R->sol->value, R->obj_scale);
-    if (has_intercept(p))
+    if (wc_has_intercept(p))
         fmpq_sub(R->xi, x + 2 * L, x + 2 * L + 1);
 
     for (u = 0; u < L; u++)
