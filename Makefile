@@ -2,6 +2,7 @@
 #
 #   make               library (build/libwedgecert.a, .so) and build/wedgecert
 #   make check         build and run every test; ends with "N passed, N failed"
+#   make check-layers  the layers of src/ (run by make check)
 #   make check-asan    the same under AddressSanitizer + UBSan
 #   make demo          install missing Debian packages, build, run an example
 #   make install PREFIX=/usr/local
@@ -24,21 +25,22 @@ GLPK_LIBS  := $(shell pkg-config --libs glpk 2>/dev/null || echo -lglpk)
 OPENMP   ?= -fopenmp
 LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(PKG_LIBS) $(OPENMP) -lm
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) $(OPENMP) -Iinclude $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) $(OPENMP) -Iinclude -Isrc $(PKG_CFLAGS)
 
-LIB_SRC  = $(wildcard src/*.c)
+LAYERS   = base io algebra dict lp train net
+LIB_SRC  = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 TEST_SRC = $(wildcard tests/t-*.c)
 LIB_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 PIC_OBJ  = $(LIB_SRC:src/%.c=$(BUILD)/pic/%.o)
 CLI_OBJ  = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TESTS    = $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
-HEADERS  = include/wedgecert.h $(wildcard src/*.h)
+HEADERS  = include/wedgecert.h $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 
 SOVERSION = 0
 VERSION   = 0.1.0
 
-.PHONY: all check check-asan demo install uninstall fuzz bench clean
+.PHONY: all check check-layers check-asan demo install uninstall fuzz bench clean
 
 all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert $(BUILD)/checkcert
 
@@ -73,8 +75,14 @@ $(BUILD)/tests/%: tests/%.c tests/check.h $(BUILD)/libwedgecert.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
 
-check: all $(TESTS)
+check: all $(TESTS) check-layers
 	@BUILD=$(BUILD) PREFIX_TEST=$(if $(SANITIZE),no,yes) sh tests/run.sh
+
+# the layers of src/ (tools/check-layers.py): includes and calls only
+# downwards, no call cycle between files, no file over 700 lines
+check-layers: $(LIB_OBJ) $(CLI_OBJ)
+	@python3 tools/check-layers.py $(BUILD)/obj || \
+	    { echo "check-layers: the layering of src/ is broken (see above)"; exit 1; }
 
 # GCC 12 at -O1 with sanitizers mistakes FLINT-style one-element array
 # parameters (fmpq_t, wc_lp_t) for 8-byte regions: those two warnings only.
@@ -117,7 +125,7 @@ uninstall:
 FUZZ_SECONDS ?= 60
 FUZZERS   = csv network number checkcert
 FUZZ_LIB  = tests/fuzz/fuzz_csv.c tests/fuzz/fuzz_network.c tests/fuzz/fuzz_number.c
-FUZZ_CC   = clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude
+FUZZ_CC   = clang -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 -fsanitize=fuzzer,address,undefined -Iinclude -Isrc
 
 fuzz: $(FUZZERS:%=$(BUILD)/fuzz/fuzz_%)
 	@mkdir -p $(BUILD)/fuzz/corpus-csv $(BUILD)/fuzz/corpus-network $(BUILD)/fuzz/corpus-number \

@@ -5,7 +5,7 @@
  * Random integer LPs A x = b, x >= 0 (small, with zero columns, repeated
  * columns and degenerate right-hand sides b = 0 mixed in), solved from the
  * artificial basis and again warm-started from the optimal basis found:
- *   - an optimal answer's basic solution (_wc_basis_solution) passes
+ *   - an optimal answer's basic solution (wc_basis_solution) passes
  *     wc_lp_check_optimal, and the warm start gives the same value;
  *   - an infeasible answer's Farkas vector passes wc_lp_check_farkas;
  *   - LPs built feasible (b = A x0, x0 >= 0) and bounded (c = A^T y0 + s,
@@ -13,7 +13,7 @@
  */
 #include <flint/fmpq_vec.h>
 #include "wedgecert.h"
-#include "../src/lp_internal.h"
+#include "lp/lp.h"
 #include "check.h"
 
 static void
@@ -107,20 +107,20 @@ main(void)
         farkas = _fmpq_vec_init(P->m);
         fmpq_init(v1);
         fmpq_init(v2);
-        if (_wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) != WC_OK)
+        if (wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) != WC_OK)
         {
             /* an unbounded LP has no optimum: only the unbuilt ones may */
             CHECKF(!built, print_lp(P));
         }
         else if (status == WC_LP_OPTIMAL)
         {
-            CHECKF(_wc_basis_solution(x, y, P, basis) == 0
+            CHECKF(wc_basis_solution(x, y, P, basis) == 0
                    && wc_lp_check_optimal(P, x, y, why, sizeof(why)),
                    (printf("    %s\n", why), print_lp(P)));
             lp_value(v1, P, x);
             /* warm from the optimal basis: the same value, at once */
-            CHECKF(_wc_exact_simplex(basis2, &status2, farkas, P, basis, NULL, NULL, err) == WC_OK
-                   && status2 == WC_LP_OPTIMAL && _wc_basis_solution(x, y, P, basis2) == 0
+            CHECKF(wc_exact_simplex(basis2, &status2, farkas, P, basis, NULL, NULL, err) == WC_OK
+                   && status2 == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis2) == 0
                    && wc_lp_check_optimal(P, x, y, why, sizeof(why))
                    && (lp_value(v2, P, x), fmpq_equal(v1, v2)),
                    (printf("    warm: %s\n", why), print_lp(P)));

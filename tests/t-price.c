@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <flint/fmpq_vec.h>
 #include "check.h"
-#include "../src/internal.h"
+#include "dict/dict.h"
 
 typedef struct { fmpq_t s; ulong key; } bf_t;
 
@@ -28,7 +28,7 @@ bf_cmp(const void * a, const void * b)
 
 /* keys of the top K by brute force over V; returns how many */
 static slong
-brute_top(ulong * keys, slong K, const wc_dict_t V, const _wc_enum_t E,
+brute_top(ulong * keys, slong K, const wc_dict_t V, const wc_enum_t E,
           const wc_data_t D, const fmpq * v, const fmpq_t bound)
 {
     slong u, nv = 0, i;
@@ -41,7 +41,7 @@ brute_top(ulong * keys, slong K, const wc_dict_t V, const _wc_enum_t E,
         wc_dict_column(k, V, D, u);
         _fmpq_vec_dot(b[nv].s, k, v, D->n);
         fmpq_abs(b[nv].s, b[nv].s);
-        b[nv].key = _wc_enum_key(E, V->k[u], V->T + u * V->d, V->S + u * V->d, V->sign[u]);
+        b[nv].key = wc_enum_key(E, V->k[u], V->T + u * V->d, V->S + u * V->d, V->sign[u]);
         if (fmpq_cmp(b[nv].s, bound) > 0)
             nv++;
         else
@@ -105,22 +105,22 @@ main(void)
     for (iter = 0; iter < 40; iter++)
     {
         wc_data_t D;
-        _wc_enum_t E;
+        wc_enum_t E;
         slong n = 1 + n_randint(st, 7), d = 1 + n_randint(st, 4), k, T[8], S[8];
         int bias = n_randint(st, 2), kind = n_randint(st, 2);
         ulong g;
 
         wc_data_init(D);
         random_data(D, st, n, d, 0);
-        _wc_enum_init(E, D, bias, kind);
+        wc_enum_init(E, D, bias, kind);
         CHECK(2 * E->G == wc_dict_bound(n, d, bias, kind));
         for (g = 0; g < E->G; g++)
         {
-            _wc_enum_origin(&k, T, S, E, g);
-            CHECKF(_wc_enum_key(E, k, T, S, +1) == 2 * g && _wc_enum_key(E, k, T, S, -1) == 2 * g + 1,
+            wc_enum_origin(&k, T, S, E, g);
+            CHECKF(wc_enum_key(E, k, T, S, +1) == 2 * g && wc_enum_key(E, k, T, S, -1) == 2 * g + 1,
                    printf("n=%ld d=%ld bias=%d g=%lu\n", n, d, bias, g));
         }
-        _wc_enum_clear(E);
+        wc_enum_clear(E);
         wc_data_clear(D);
     }
     TEST_END();
@@ -133,8 +133,8 @@ main(void)
         {
             wc_data_t D;
             wc_dict_t V;
-            _wc_enum_t E;
-            _wc_dual_t y;
+            wc_enum_t E;
+            wc_dual_t y;
             wc_error_t err;
             slong n = 1 + n_randint(st, 8), d = 1 + n_randint(st, 3), i, len, cut;
             slong K = n_randint(st, 2) ? 1 + n_randint(st, 4) : 200;
@@ -144,7 +144,7 @@ main(void)
             ulong * keys = flint_malloc((K + 1) * sizeof(ulong));
             fmpz_t thr;
             fmpq_t bound;
-            _wc_top_t t1, t2, tc;
+            wc_top_t t1, t2, tc;
 
             fmpz_init(thr);
             fmpq_init(bound);
@@ -152,7 +152,7 @@ main(void)
             wc_dict_init(V);
             random_data(D, st, n, d, big);
             wc_dict_build(V, D, bias, kind, 0, NULL, NULL, err);
-            _wc_enum_init(E, D, bias, kind);
+            wc_enum_init(E, D, bias, kind);
             for (i = 0; i < n; i++)
             {
                 fmpz_set_si(Y + i, (slong) n_randint(st, 7) - 3);
@@ -161,28 +161,28 @@ main(void)
             /* bound b (integer, sometimes 0): thr = b Lx */
             fmpq_set_si(bound, (slong) n_randint(st, 3), 1);
             fmpz_mul(thr, fmpq_numref(bound), E->Lx);
-            _wc_dual_init(y, Y, thr, n);
+            wc_dual_init(y, Y, thr, n);
 
             len = brute_top(keys, K, V, E, D, v, bound);
 
-            _wc_top_init(t1, K, d);
-            _wc_top_init(t2, K, d);
-            _wc_top_init(tc, K, d);
-            _wc_price_all(t1, E, y, 0, E->G, 1, NULL, NULL);
-            _wc_price_all(t2, E, y, 0, E->G, 2, NULL, NULL);
+            wc_top_init(t1, K, d);
+            wc_top_init(t2, K, d);
+            wc_top_init(tc, K, d);
+            wc_price_all(t1, E, y, 0, E->G, 1, NULL, NULL);
+            wc_price_all(t2, E, y, 0, E->G, 2, NULL, NULL);
             /* random cut into three ranges, priced apart, merged */
             {
                 ulong a = E->G ? n_randint(st, E->G + 1) : 0, b = E->G ? n_randint(st, E->G + 1) : 0, c;
-                _wc_top_t p;
+                wc_top_t p;
                 if (a > b) { c = a; a = b; b = c; }
                 for (cut = 0; cut < 3; cut++)
                 {
                     ulong lo = cut == 0 ? 0 : cut == 1 ? a : b;
                     ulong hi = cut == 0 ? a : cut == 1 ? b : E->G;
-                    _wc_top_init(p, K, d);
-                    _wc_price_range(p, E, y, lo, hi);
-                    _wc_top_merge(tc, p, y);
-                    _wc_top_clear(p);
+                    wc_top_init(p, K, d);
+                    wc_price_range(p, E, y, lo, hi);
+                    wc_top_merge(tc, p, y);
+                    wc_top_clear(p);
                 }
             }
             CHECKF(t1->len == len && t2->len == len && tc->len == len,
@@ -192,11 +192,11 @@ main(void)
                 CHECKF(t1->c[i]->key == keys[i] && t2->c[i]->key == keys[i] && tc->c[i]->key == keys[i],
                        printf("n=%ld d=%ld bias=%d K=%ld rank %ld: brute key %lu, streamed %lu/%lu/%lu\n",
                               n, d, bias, K, i, keys[i], t1->c[i]->key, t2->c[i]->key, tc->c[i]->key));
-            _wc_top_clear(t1);
-            _wc_top_clear(t2);
-            _wc_top_clear(tc);
-            _wc_dual_clear(y);
-            _wc_enum_clear(E);
+            wc_top_clear(t1);
+            wc_top_clear(t2);
+            wc_top_clear(tc);
+            wc_dual_clear(y);
+            wc_enum_clear(E);
             wc_dict_clear(V);
             wc_data_clear(D);
             _fmpz_vec_clear(Y, n);

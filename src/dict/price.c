@@ -3,8 +3,8 @@
  * storing V (streaming column generation, proofs/DERIVATIONS.md sections 2 and 5).
  *
  * The origins (k, T, S) are numbered by rank, so any range of ranks can be
- * priced on its own: _wc_price_range is a pure function of (data, dual,
- * range), and _wc_price_all spreads a range over OpenMP threads.  The
+ * priced on its own: wc_price_range is a pure function of (data, dual,
+ * range), and wc_price_all spreads a range over OpenMP threads.  The
  * answer -- the K most violated atoms with distinct directions, ranked by
  * |P_u| / ||w'||_1 and then by key -- does not depend on how the ranges
  * were cut, so it is the same for any number of threads.
@@ -12,7 +12,7 @@
  * Per atom, integers throughout: w' from the integer data (a Hodge dual of
  * sample differences), t_i = <X_i, w'> + b', P_u = sum_i Y_i (t_i)_+.
  * When the data bounds keep every intermediate below 2^52, w' and b' are
- * computed in doubles, exactly (grades k <= 4, _wc_direction_d).
+ * computed in doubles, exactly (grades k <= 4, wc_enum_direction_d).
  * A double filter comes first: with every X_ij, w'_j, b' and partial sum of
  * t_i an integer below 2^52, the t_i are exact in doubles, and the only
  * rounding is in y_i ~ Y_i / scale and in the sum, bounded by
@@ -30,129 +30,16 @@
 #include <omp.h>
 #endif
 #include <flint/fmpq_vec.h>
-#include "internal.h"
+#include "dict/dict.h"
 
 #define TWO52 4503599627370496.0
 #define SAFE_LO (1.0 - 1.0 / 1099511627776.0)     /* 1 - 2^-40 */
 #define SAFE_HI (1.0 + 1.0 / 1099511627776.0)
 
-/* ------------------------------------------------------------ enumeration */
-
-void
-_wc_enum_init(_wc_enum_t E, const wc_data_t D, int bias, int kind)
-{
-    slong n = D->n, d = D->d, i, j, k;
-    fmpz_t t;
-
-    memset(E, 0, sizeof(_wc_enum_struct));
-    E->n = n;
-    E->d = d;
-    E->bias = bias;
-    E->kmin = (kind == WC_DICT_SAMPLES) ? d : 1;
-    E->first = flint_calloc(d - E->kmin + 2, sizeof(ulong));
-    for (k = E->kmin; k <= d; k++)
-    {
-        slong ns = bias ? k : k - 1;
-        ulong c = ns > n ? 0 : wc_binomial(d, k) * wc_binomial(n, ns);
-        E->first[k - E->kmin + 1] = E->first[k - E->kmin] + c;
-    }
-    E->G = E->first[d - E->kmin + 1];
-
-    fmpz_init(E->Lx);
-    fmpz_init(t);
-    fmpz_one(E->Lx);
-    for (i = 0; i < n; i++)
-        for (j = 0; j < d; j++)
-            fmpz_lcm(E->Lx, E->Lx, fmpq_denref(fmpq_mat_entry(D->X, i, j)));
-    E->X = _fmpz_vec_init(n * d);
-    E->xmax = flint_calloc(d + 1, sizeof(double));
-    E->xd = flint_malloc((n * d + 1) * sizeof(double));
-    for (i = 0; i < n; i++)
-        for (j = 0; j < d; j++)
-        {
-            const fmpq * x = fmpq_mat_entry(D->X, i, j);
-            fmpz * X = E->X + i * d + j;
-
-            fmpz_divexact(t, E->Lx, fmpq_denref(x));
-            fmpz_mul(X, t, fmpq_numref(x));
-            if (E->xd != NULL && fmpz_bits(X) <= 50)
-            {
-                E->xd[j * n + i] = (double) fmpz_get_si(X);
-                E->xmax[j] = FLINT_MAX(E->xmax[j], fabs(E->xd[j * n + i]));
-            }
-            else if (E->xd != NULL)
-            {
-                flint_free(E->xd);
-                E->xd = NULL;
-            }
-        }
-    fmpz_clear(t);
-
-    /* grades whose directions are exact in doubles: rows of |entries| <= R,
-       minors of order k - 1 <= (k - 1)! R^(k-1) (every partial sum of the
-       cofactor expansion too), b' <= k xm max|w'| */
-    E->dd = 0;
-    if (E->xd != NULL)
-    {
-        double xm = 0.0, R, fact = 1.0, pw = 1.0;
-
-        for (j = 0; j < d; j++)
-            xm = FLINT_MAX(xm, E->xmax[j]);
-        R = (bias ? 2.0 : 1.0) * xm;
-        for (k = 1; k <= FLINT_MIN(d, 4); k++)
-        {
-            if (k > 1)
-            {
-                fact *= (double) (k - 1);
-                pw *= R;
-            }
-            if (fact * pw * (1.0 + (double) k * xm) < TWO52 / 2)
-                E->dd |= 1u << k;
-        }
-    }
-}
-
-void
-_wc_enum_clear(_wc_enum_t E)
-{
-    _fmpz_vec_clear(E->X, E->n * E->d);
-    fmpz_clear(E->Lx);
-    flint_free(E->first);
-    flint_free(E->xd);
-    flint_free(E->xmax);
-}
-
-void
-_wc_enum_origin(slong * k, slong * T, slong * S, const _wc_enum_t E, ulong g)
-{
-    slong kk = E->kmin, ns;
-    ulong r, nS;
-
-    while (g >= E->first[kk - E->kmin + 1])
-        kk++;
-    ns = E->bias ? kk : kk - 1;
-    nS = wc_binomial(E->n, ns);
-    r = g - E->first[kk - E->kmin];
-    wc_subset_unrank(T, r / nS, E->d, kk);
-    wc_subset_unrank(S, r % nS, E->n, ns);
-    *k = kk;
-}
-
-ulong
-_wc_enum_key(const _wc_enum_t E, slong k, const slong * T, const slong * S, int sign)
-{
-    slong ns = E->bias ? k : k - 1;
-    ulong g = E->first[k - E->kmin]
-              + wc_subset_rank(T, E->d, k) * wc_binomial(E->n, ns)
-              + wc_subset_rank(S, E->n, ns);
-
-    return 2 * g + (sign < 0);
-}
-
 /* -------------------------------------------------------------- the dual */
 
 void
-_wc_dual_init(_wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n)
+wc_dual_init(wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n)
 {
     slong i;
     fmpq_t q;
@@ -194,7 +81,7 @@ _wc_dual_init(_wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n)
 }
 
 void
-_wc_dual_clear(_wc_dual_t y)
+wc_dual_clear(wc_dual_t y)
 {
     _fmpz_vec_clear(y->Y, y->n);
     fmpz_clear(y->thr);
@@ -204,10 +91,10 @@ _wc_dual_clear(_wc_dual_t y)
 
 /* ------------------------------------------------------------ the top K */
 
-static _wc_cand_struct *
+static wc_cand_struct *
 cand_new(slong d)
 {
-    _wc_cand_struct * c = flint_malloc(sizeof(_wc_cand_struct));
+    wc_cand_struct * c = flint_malloc(sizeof(wc_cand_struct));
 
     fmpz_init(c->P);
     fmpz_init(c->l1);
@@ -216,7 +103,7 @@ cand_new(slong d)
 }
 
 static void
-cand_free(_wc_cand_struct * c, slong d)
+cand_free(wc_cand_struct * c, slong d)
 {
     fmpz_clear(c->P);
     fmpz_clear(c->l1);
@@ -225,18 +112,18 @@ cand_free(_wc_cand_struct * c, slong d)
 }
 
 void
-_wc_top_init(_wc_top_t top, slong cap, slong d)
+wc_top_init(wc_top_t top, slong cap, slong d)
 {
     top->len = 0;
     top->cap = FLINT_MAX(cap, 1);
     top->d = d;
-    top->c = flint_malloc((top->cap + 1) * sizeof(_wc_cand_struct *));
+    top->c = flint_malloc((top->cap + 1) * sizeof(wc_cand_struct *));
     top->worst_lo = 0.0;
     top->exact = 0;
 }
 
 void
-_wc_top_clear(_wc_top_t top)
+wc_top_clear(wc_top_t top)
 {
     slong i;
 
@@ -247,7 +134,7 @@ _wc_top_clear(_wc_top_t top)
 
 /* sign of |P_b| / l1_b - |P_a| / l1_a: negative when a ranks first */
 static int
-ratio_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
+ratio_cmp(const wc_cand_struct * a, const wc_cand_struct * b)
 {
     fmpz_t s, t;
     int c;
@@ -264,7 +151,7 @@ ratio_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
 
 /* Rank order: larger |P| / l1 first, then the smaller key. */
 static int
-cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
+cand_cmp(const wc_cand_struct * a, const wc_cand_struct * b)
 {
     int c = ratio_cmp(a, b);
 
@@ -274,7 +161,7 @@ cand_cmp(const _wc_cand_struct * a, const _wc_cand_struct * b)
 }
 
 static int
-same_ratio(const _wc_cand_struct * a, const _wc_cand_struct * b)
+same_ratio(const wc_cand_struct * a, const wc_cand_struct * b)
 {
     return ratio_cmp(a, b) == 0;
 }
@@ -283,10 +170,10 @@ same_ratio(const _wc_cand_struct * a, const _wc_cand_struct * b)
  * equal directions have equal columns, so equal ratios, and sit in one
  * block of equal ratio). */
 static void
-top_insert(_wc_top_t top, const _wc_cand_struct * c, const fmpz_t scale)
+top_insert(wc_top_t top, const wc_cand_struct * c, const fmpz_t scale)
 {
     slong lo = 0, hi = top->len, i, d = top->d;
-    _wc_cand_struct * e;
+    wc_cand_struct * e;
 
     while (lo < hi)
     {
@@ -351,7 +238,7 @@ typedef struct {
     fmpz * t;           /* n */
     double * td;        /* n */
     fmpz_t Pp, Pm, s;
-    _wc_cand_struct * cand;
+    wc_cand_struct * cand;
 } work_t;
 
 static void
@@ -389,108 +276,12 @@ work_clear(work_t * W)
     cand_free(W->cand, W->d);
 }
 
-/* (w', b') of origin (k, T, S) from the integer data; 0 if w' = 0. */
-static int
-direction(work_t * W, const _wc_enum_t E, slong k)
-{
-    slong d = E->d, r, j, ns = E->bias ? k : k - 1;
-    const slong * T = W->T, * S = W->S;
-    const fmpz * X = E->X;
-    fmpz * w = W->w;
-    fmpz_mat_t M;
-
-    _fmpz_vec_zero(w, d + 1);
-    /* rows x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
-#define ROW(r, j) (E->bias ? (fmpz_sub(W->s, X + S[(r) + 1] * d + T[j], X + S[0] * d + T[j]), W->s) \
-                           : (fmpz_set(W->s, X + S[r] * d + T[j]), W->s))
-    if (k == 1)
-        fmpz_one(w + T[0]);
-    else if (k == 2)
-    {
-        fmpz_set(w + T[0], ROW(0, 1));
-        fmpz_neg(w + T[1], ROW(0, 0));
-    }
-    else
-    {
-        fmpz * wT = _fmpz_vec_init(k);
-
-        M->entries = NULL;
-        fmpz_mat_window_init(M, W->M, 0, 0, k - 1, k);
-        for (r = 0; r < k - 1; r++)
-            for (j = 0; j < k; j++)
-                fmpz_set(fmpz_mat_entry(M, r, j), ROW(r, j));
-        wc_hodge_dual_fmpz(wT, M);
-        fmpz_mat_window_clear(M);
-        for (j = 0; j < k; j++)
-            fmpz_swap(w + T[j], wT + j);
-        _fmpz_vec_clear(wT, k);
-    }
-#undef ROW
-    if (_fmpz_vec_is_zero(w, d))
-        return 0;
-    if (E->bias && ns > 0)
-        for (j = 0; j < k; j++)
-            fmpz_submul(w + d, X + S[0] * d + T[j], w + T[j]);
-    return 1;
-}
-
-/* 3 x 3 determinant of the columns c0, c1, c2 of the rows r0, r1, r2. */
-static double
-det3(const double * r0, const double * r1, const double * r2, int c0, int c1, int c2)
-{
-    return r0[c0] * (r1[c1] * r2[c2] - r1[c2] * r2[c1])
-         - r0[c1] * (r1[c0] * r2[c2] - r1[c2] * r2[c0])
-         + r0[c2] * (r1[c0] * r2[c1] - r1[c1] * r2[c0]);
-}
-
-int
-_wc_direction_d(double * wT, double * b, const _wc_enum_t E, slong k,
-            const slong * T, const slong * S)
-{
-    slong n = E->n, r, j;
-    double R[3][4] = {{0.0}};
-    const double * x = E->xd;
-
-    for (r = 0; r < k - 1; r++)
-        for (j = 0; j < k; j++)
-            R[r][j] = E->bias ? x[T[j] * n + S[r + 1]] - x[T[j] * n + S[0]]
-                              : x[T[j] * n + S[r]];
-    if (k == 1)
-        wT[0] = 1.0;
-    else if (k == 2)
-    {
-        wT[0] = R[0][1];
-        wT[1] = -R[0][0];
-    }
-    else if (k == 3)
-    {
-        wT[0] = R[0][1] * R[1][2] - R[0][2] * R[1][1];
-        wT[1] = R[0][2] * R[1][0] - R[0][0] * R[1][2];
-        wT[2] = R[0][0] * R[1][1] - R[0][1] * R[1][0];
-    }
-    else
-    {
-        wT[0] = det3(R[0], R[1], R[2], 1, 2, 3);
-        wT[1] = -det3(R[0], R[1], R[2], 0, 2, 3);
-        wT[2] = det3(R[0], R[1], R[2], 0, 1, 3);
-        wT[3] = -det3(R[0], R[1], R[2], 0, 1, 2);
-    }
-    for (j = 0; j < k && wT[j] == 0.0; j++)
-        ;
-    if (j == k)
-        return 0;
-    *b = 0.0;
-    for (j = 0; j < k && E->bias; j++)
-        *b -= x[T[j] * n + S[0]] * wT[j];
-    return 1;
-}
-
 /* The double filter: P+- ~ fl(sum y_i (+-t_i)_+) / scale with error
  * bounds err[0..1], for t_i = b + <x_i|_T, wT>; 0 when some t_i could
  * reach 2^52 (then the t_i would not be exact). */
 static int
-filter(double * P, double * err, double * td, const _wc_enum_t E,
-       const _wc_dual_t y, slong k, const slong * T, const double * wT, double b)
+filter(double * P, double * err, double * td, const wc_enum_t E,
+       const wc_dual_t y, slong k, const slong * T, const double * wT, double b)
 {
     slong n = E->n, i, j;
     double lim = fabs(b), pp = 0, pm = 0, ap = 0, am = 0;
@@ -566,7 +357,7 @@ filter(double * P, double * err, double * td, const _wc_enum_t E,
 
 /* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
 static void
-exact_prices(work_t * W, const _wc_enum_t E, const _wc_dual_t y, slong k)
+exact_prices(work_t * W, const wc_enum_t E, const wc_dual_t y, slong k)
 {
     slong n = E->n, d = E->d, i, j;
 
@@ -587,7 +378,7 @@ exact_prices(work_t * W, const _wc_enum_t E, const _wc_dual_t y, slong k)
 }
 
 void
-_wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
+wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                 ulong g_lo, ulong g_hi)
 {
     slong n = E->n, d = E->d, k, ns, sgn, j;
@@ -601,7 +392,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
     work_init(&W, n, d);
     fmpz_init(l1);
     fmpz_init(lim);
-    _wc_enum_origin(&k, W.T, W.S, E, g_lo);
+    wc_enum_origin(&k, W.T, W.S, E, g_lo);
     for (g = g_lo; g < g_hi; g++)
     {
         int have_double, exact_done = 0;
@@ -616,7 +407,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
                 for (j = 0; j < ns; j++)
                     W.S[j] = j;
                 if (!wc_subset_next(W.T, d, k))
-                    _wc_enum_origin(&k, W.T, W.S, E, g);
+                    wc_enum_origin(&k, W.T, W.S, E, g);
             }
         }
         have_double = 0;
@@ -625,13 +416,13 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
             /* doubles first; fmpz only for the atoms the filter leaves */
             double wT[4], b = 0.0;
 
-            if (!_wc_direction_d(wT, &b, E, k, W.T, W.S))
+            if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
             for (j = 0, l1d = 0.0; j < k; j++)
                 l1d += fabs(wT[j]);
             have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
         }
-        else if (!direction(&W, E, k))
+        else if (!wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S))
             continue;
         else if (y->yd != NULL && E->xd != NULL)
         {
@@ -667,7 +458,7 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
             if (!exact_done)
             {
                 if (y->yd != NULL && (E->dd >> k & 1))
-                    direction(&W, E, k);
+                    wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S);
                 fmpz_zero(l1);
                 for (j = 0; j < k; j++)
                     if (fmpz_sgn(W.w + W.T[j]) >= 0)
@@ -705,12 +496,12 @@ _wc_price_range(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 }
 
 void
-_wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
+wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
               ulong g_lo, ulong g_hi, int threads, wc_progress_fn progress, void * ctx)
 {
     ulong G = g_hi - g_lo, chunk;
     slong nchunks, nthreads = 1, t, i;
-    _wc_top_struct * part;
+    wc_top_struct * part;
 
 #ifdef _OPENMP
     nthreads = threads > 0 ? threads : omp_get_max_threads();
@@ -721,9 +512,9 @@ _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
     if (nchunks == 0)
         return;
     chunk = (G + nchunks - 1) / nchunks;
-    part = flint_malloc(nthreads * sizeof(_wc_top_struct));
+    part = flint_malloc(nthreads * sizeof(wc_top_struct));
     for (t = 0; t < nthreads; t++)
-        _wc_top_init(part + t, top->cap, top->d);
+        wc_top_init(part + t, top->cap, top->d);
 
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
@@ -734,7 +525,7 @@ _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 #ifdef _OPENMP
         me = omp_get_thread_num();
 #endif
-        _wc_price_range(part + me, E, y, g_lo + FLINT_MIN(G, i * chunk),
+        wc_price_range(part + me, E, y, g_lo + FLINT_MIN(G, i * chunk),
                         g_lo + FLINT_MIN(G, (ulong) (i + 1) * chunk));
         if (progress != NULL && me == 0)
             progress(ctx, "pricing", i + 1, nchunks);
@@ -742,8 +533,8 @@ _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
 
     for (t = 0; t < nthreads; t++)
     {
-        _wc_top_merge(top, part + t, y);
-        _wc_top_clear(part + t);
+        wc_top_merge(top, part + t, y);
+        wc_top_clear(part + t);
     }
     flint_free(part);
 }
@@ -755,7 +546,7 @@ _wc_price_all(_wc_top_t top, const _wc_enum_t E, const _wc_dual_t y,
  * same key; a copy under a later key in another part loses to it here.
  */
 void
-_wc_top_merge(_wc_top_t top, const _wc_top_t part, const _wc_dual_t y)
+wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y)
 {
     slong i;
 

@@ -18,7 +18,7 @@
  */
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "internal.h"
+#include "train/train.h"
 
 void
 wc_lasso_path_init(wc_lasso_path_t P)
@@ -88,13 +88,13 @@ lasso_columns(lasso_t * S, const wc_data_t D, const wc_dict_t V, int intercept)
             fmpq_neg(all + u * n + i, all + u * n + i);
         for (i = 0; i < n; i++)
         {
-            h = _wc_hash_step(h, fmpq_numref(all + u * n + i));
-            h = _wc_hash_step(h, fmpq_denref(all + u * n + i));
+            h = wc_hash_step(h, fmpq_numref(all + u * n + i));
+            h = wc_hash_step(h, fmpq_denref(all + u * n + i));
         }
         key[u].hash = h;
         key[u].u = u;
     }
-    qsort(key, V->len, sizeof(wc_keyed_t), _wc_keyed_cmp);
+    qsort(key, V->len, sizeof(wc_keyed_t), wc_keyed_cmp);
     for (u = 0; u < V->len; u = t)
     {
         slong a, b;

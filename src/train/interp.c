@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <flint/fmpq_mat.h>
 #include <flint/fmpq_vec.h>
-#include "internal.h"
+#include "train/train.h"
 
 /*
  * Interpolation is infeasible, visibly in the data, when samples whose rows
@@ -122,14 +122,14 @@ interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
         {
             if (!fmpq_is_zero(C->s + i))
                 fmpq_div(r + i * d + j, fmpq_mat_entry(D->X, i, j), C->s + i);
-            h = _wc_hash_step(h, fmpq_numref(r + i * d + j));
-            h = _wc_hash_step(h, fmpq_denref(r + i * d + j));
+            h = wc_hash_step(h, fmpq_numref(r + i * d + j));
+            h = wc_hash_step(h, fmpq_denref(r + i * d + j));
         }
         key[i].hash = h;
         key[i].u = i;
         C->cls[i] = -1;
     }
-    qsort(key, n, sizeof(wc_keyed_t), _wc_keyed_cmp);
+    qsort(key, n, sizeof(wc_keyed_t), wc_keyed_cmp);
     for (a = 0; a < n; a++)
     {
         if (C->cls[key[a].u] >= 0)
@@ -153,7 +153,7 @@ interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
  * each later one is checked against it (3 or 4 samples).
  */
 int
-_wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
+wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
 {
     interp_classes_t C;
     slong n = D->n, i, c, ref[2], nref = 0;

@@ -2,10 +2,10 @@
  * hash.c -- hashing exact integer vectors, to find exact duplicates
  * (dictionary atoms, proportional LP rows and columns) in O(N log N).
  */
-#include "internal.h"
+#include "base/base.h"
 
 int
-_wc_keyed_cmp(const void * a, const void * b)
+wc_keyed_cmp(const void * a, const void * b)
 {
     const wc_keyed_t * x = a, * y = b;
 
@@ -15,7 +15,7 @@ _wc_keyed_cmp(const void * a, const void * b)
 }
 
 ulong
-_wc_hash_step(ulong h, const fmpz_t x)
+wc_hash_step(ulong h, const fmpz_t x)
 {
     return (h ^ fmpz_fdiv_ui(x, 4294967291UL)) * 1099511628211UL;
 }

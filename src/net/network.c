@@ -12,7 +12,7 @@
  */
 #include <stdarg.h>
 #include <string.h>
-#include "internal.h"
+#include "net/net.h"
 
 void
 wc_network_init(wc_network_t N, slong d)

@@ -9,8 +9,7 @@
  */
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "lp_internal.h"
-#include "internal.h"
+#include "lp/lp.h"
 
 void
 wc_lp_init(wc_lp_t P, slong m, slong N)
@@ -31,7 +30,7 @@ wc_lp_clear(wc_lp_t P)
 }
 
 int
-_wc_lp_fits_53_bits(const wc_lp_t P)
+wc_lp_fits_53_bits(const wc_lp_t P)
 {
     slong i, j;
 
@@ -215,7 +214,7 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
 {
     char why[128];
 
-    if (_wc_basis_solution(S->x, S->y, P, basis) != 0)
+    if (wc_basis_solution(S->x, S->y, P, basis) != 0)
         return 0;
     if (!wc_lp_check_optimal(P, S->x, S->y, why, sizeof(why)))
         return 0;
@@ -228,7 +227,7 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
 }
 
 int
-_wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis)
+wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis)
 {
     return certify_basis(S, P, basis, WC_CERT_GLPK_SIMPLEX);
 }
@@ -257,7 +256,7 @@ certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)
  * Always feasible and bounded; a dual optimum with value > 0 is a Farkas
  * vector of P. */
 void
-_wc_lp_phase_one(wc_lp_t Q, const wc_lp_t P)
+wc_lp_phase_one(wc_lp_t Q, const wc_lp_t P)
 {
     slong i, j;
 
@@ -283,172 +282,6 @@ static int solve_core(wc_lp_solution_t S, const wc_lp_t P, int method,
 static int solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
                                 wc_progress_fn progress, void * ctx, wc_error_t err);
 
-/* ------------------------------------------------------ proportional rows */
-
-
-
-/*
- * Duplicate samples make rows of A proportional, which the double simplex
- * handles badly (singular bases).  Exactly: row i = g_i r with r primitive;
- * two such rows are redundant when b_i / g_i = b_j / g_j, and otherwise
- * y = e_i / g_i - e_j / g_j (or its negative) is a Farkas vector.  A zero
- * row with b_i != 0 gives y = sign(b_i) e_i.  Returns 1 and fills farkas if
- * infeasibility was found; else 0 with keep[0..*mk) the rows to keep.
- */
-static int
-presolve_rows(slong * keep, slong * mk, fmpq * farkas, const wc_lp_t P)
-{
-    slong m = P->m, N = P->N, i, j, t, r;
-    fmpz * g = _fmpz_vec_init(m);
-    ulong * hash = flint_malloc((m + 1) * sizeof(ulong));
-    char * dropped = flint_calloc(m + 1, 1);
-    fmpz_t q, s1, s2;
-    int infeasible = 0;
-
-    fmpz_init(q); fmpz_init(s1); fmpz_init(s2);
-    for (i = 0; i < m; i++)
-    {
-        const fmpz * row = fmpz_mat_entry(P->A, i, 0);
-        ulong h = WC_HASH_INIT;
-
-        _fmpz_vec_content(g + i, row, N);
-        for (j = 0; j < N && fmpz_is_zero(row + j); j++)
-            ;
-        if (j < N && fmpz_sgn(row + j) < 0)
-            fmpz_neg(g + i, g + i);         /* first nonzero of r is positive */
-        for (j = 0; j < N && !fmpz_is_zero(g + i); j++)
-        {
-            fmpz_divexact(q, row + j, g + i);
-            h = _wc_hash_step(h, q);
-        }
-        hash[i] = h;
-    }
-    for (i = 0; i < m && !infeasible; i++)
-    {
-        if (fmpz_is_zero(g + i))
-        {
-            dropped[i] = 1;
-            if (!fmpz_is_zero(P->b + i))
-            {
-                wc_qvec_zero(farkas, m);
-                fmpq_set_si(farkas + i, fmpz_sgn(P->b + i), 1);
-                infeasible = 1;
-            }
-            continue;
-        }
-        for (t = 0; t < i && !dropped[i]; t++)
-        {
-            if (dropped[t] || hash[t] != hash[i] || fmpz_is_zero(g + t))
-                continue;
-            for (j = 0; j < N; j++)     /* A_t g_i = A_i g_t entrywise */
-            {
-                fmpz_mul(s1, fmpz_mat_entry(P->A, t, j), g + i);
-                fmpz_mul(s2, fmpz_mat_entry(P->A, i, j), g + t);
-                if (!fmpz_equal(s1, s2))
-                    break;
-            }
-            if (j < N)
-                continue;
-            dropped[i] = 1;
-            fmpz_mul(s1, P->b + t, g + i);
-            fmpz_mul(s2, P->b + i, g + t);
-            if (!fmpz_equal(s1, s2))
-            {
-                /* b^T y = b_t / g_t - b_i / g_i, made positive */
-                int sg = fmpz_cmp(s1, s2) * fmpz_sgn(g + i) * fmpz_sgn(g + t) > 0 ? 1 : -1;
-                wc_qvec_zero(farkas, m);
-                fmpz_set_si(q, sg);
-                fmpq_set_fmpz_frac(farkas + t, q, g + t);
-                fmpz_set_si(q, -sg);
-                fmpq_set_fmpz_frac(farkas + i, q, g + i);
-                infeasible = 1;
-            }
-        }
-    }
-    for (i = 0, r = 0; i < m; i++)
-        if (!dropped[i])
-            keep[r++] = i;
-    *mk = r;
-    fmpz_clear(q); fmpz_clear(s1); fmpz_clear(s2);
-    _fmpz_vec_clear(g, m);
-    flint_free(hash);
-    flint_free(dropped);
-    return infeasible;
-}
-
-/*
- * Columns that are positive multiples of one another (the same feature on
- * the data, from different atoms) are interchangeable; only the cheapest
- * per unit is needed, and zero columns of nonnegative cost never are.
- * Fills keep[0..*nk) with the columns to keep.
- */
-static void
-presolve_columns(slong * keep, slong * nk, const wc_lp_t P)
-{
-    slong m = P->m, N = P->N, i, j, t, r;
-    fmpz * g = _fmpz_vec_init(N);
-    fmpz * col = _fmpz_vec_init(m + 1);
-    wc_keyed_t * key = flint_malloc((N + 1) * sizeof(wc_keyed_t));
-    char * dropped = flint_calloc(N + 1, 1);
-    fmpz_t s1, s2;
-
-    fmpz_init(s1); fmpz_init(s2);
-    for (j = 0; j < N; j++)
-    {
-        ulong h = WC_HASH_INIT;
-
-        for (i = 0; i < m; i++)
-            fmpz_set(col + i, fmpz_mat_entry(P->A, i, j));
-        _fmpz_vec_content(g + j, col, m);
-        for (i = 0; i < m && !fmpz_is_zero(g + j); i++)
-        {
-            fmpz_divexact(s1, col + i, g + j);
-            h = _wc_hash_step(h, s1);
-        }
-        key[j].hash = h;
-        key[j].u = j;
-        if (fmpz_is_zero(g + j) && fmpz_sgn(P->c + j) >= 0)
-            dropped[j] = 1;
-    }
-    qsort(key, N, sizeof(wc_keyed_t), _wc_keyed_cmp);
-    for (r = 0; r < N; r = t)
-    {
-        slong a, c;
-        for (t = r + 1; t < N && key[t].hash == key[r].hash; t++)
-            ;
-        for (a = r; a < t; a++)
-            for (c = a + 1; c < t; c++)
-            {
-                slong ja = key[a].u, jc = key[c].u, loser;
-                if (dropped[ja] || dropped[jc])
-                    continue;
-                for (i = 0; i < m; i++)      /* A_ja g_jc = A_jc g_ja */
-                {
-                    fmpz_mul(s1, fmpz_mat_entry(P->A, i, ja), g + jc);
-                    fmpz_mul(s2, fmpz_mat_entry(P->A, i, jc), g + ja);
-                    if (!fmpz_equal(s1, s2))
-                        break;
-                }
-                if (i < m)
-                    continue;
-                /* cost per unit c / g: drop the dearer, on a tie the later */
-                fmpz_mul(s1, P->c + ja, g + jc);
-                fmpz_mul(s2, P->c + jc, g + ja);
-                loser = fmpz_cmp(s1, s2) > 0 ? ja : fmpz_cmp(s1, s2) < 0 ? jc : FLINT_MAX(ja, jc);
-                dropped[loser] = 1;
-            }
-    }
-    for (j = 0, r = 0; j < N; j++)
-        if (!dropped[j])
-            keep[r++] = j;
-    *nk = r;
-    fmpz_clear(s1); fmpz_clear(s2);
-    _fmpz_vec_clear(g, N);
-    _fmpz_vec_clear(col, m + 1);
-    flint_free(key);
-    flint_free(dropped);
-}
-
 int
 wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
             wc_progress_fn progress, void * ctx, wc_error_t err)
@@ -464,14 +297,14 @@ wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
     wc_lp_solution_t T;
 
     S->verified = 0;
-    if (presolve_rows(keep, &mk, y, P))
+    if (wc_lp_presolve_rows(keep, &mk, y, P))
     {
         if (!certify_farkas(S, P, y, WC_CERT_PRESOLVE))
             status = wc_error_set(err, WC_ERR_SOLVER,
                 "internal error: the Farkas vector of two proportional rows failed its check");
         goto done;
     }
-    presolve_columns(keepc, &nk, P);
+    wc_lp_presolve_columns(keepc, &nk, P);
     if (mk == m && nk == N)
     {
         status = solve_large_or_small(S, P, method, progress, ctx, err);
@@ -533,7 +366,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
     slong m = P->m;
     slong * basis = flint_malloc((m + 1) * sizeof(slong));
     int gstatus = GLPK_OTHER, have_basis = 0, status = WC_OK, xstatus;
-    int fits = _wc_lp_fits_53_bits(P);
+    int fits = wc_lp_fits_53_bits(P);
     fmpq * farkas;
 
     S->verified = 0;
@@ -543,7 +376,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
         wc_error_t gerr;
 
         if (progress) progress(ctx, exact ? "glpk simplex + glp_exact" : "glpk simplex", 0, 0);
-        if (_wc_glpk_basis(basis, &gstatus, P, exact, warm, gerr) == WC_OK)
+        if (wc_glpk_basis(basis, &gstatus, P, exact, warm, gerr) == WC_OK)
         {
             have_basis = (gstatus == GLPK_OPTIMAL);
             if (progress) progress(ctx, "exact check of the basis", 0, 0);
@@ -551,7 +384,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
                                             exact ? WC_CERT_GLPK_EXACT : WC_CERT_GLPK_SIMPLEX))
                 goto done;
             if (have_basis && !exact && fits
-                && _wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK
+                && wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL
                 && certify_basis(S, P, basis, WC_CERT_GLPK_EXACT))
                 goto done;
@@ -563,7 +396,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
             wc_lp_t Q;
             wc_lp_solution_t T;
 
-            _wc_lp_phase_one(Q, P);
+            wc_lp_phase_one(Q, P);
             wc_lp_solution_init(T, Q->m, Q->N);
             if (solve_core(T, Q, method | PHASE_ONE_LP, NULL, progress, ctx, gerr) == WC_OK
                 && fmpq_sgn(T->value) > 0)
@@ -578,7 +411,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
     /* repair (or solve from scratch) with exact rational pivots */
     if (progress) progress(ctx, "exact simplex", 0, 0);
     farkas = _fmpq_vec_init(m + 1);
-    if (_wc_exact_simplex(basis, &xstatus, farkas, P, have_basis ? basis : warm,
+    if (wc_exact_simplex(basis, &xstatus, farkas, P, have_basis ? basis : warm,
                           progress, ctx, err) == WC_OK)
     {
         if (xstatus == WC_LP_OPTIMAL)

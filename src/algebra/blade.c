@@ -7,7 +7,7 @@
  * so all determinants are taken over Z and divided once at the end.
  */
 #include <flint/fmpq_vec.h>
-#include "wedgecert.h"
+#include "algebra/algebra.h"
 
 /* ------------------------------------------------------------- subsets */
 

@@ -25,8 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "internal.h"
-#include "lp_internal.h"
+#include "train/train.h"
 
 #define MAX_ROUNDS 100000
 
@@ -61,9 +60,9 @@ seg_start(ulong G, slong s)
 /* ------------------------------------------- pricing over a built V */
 
 /* Every atom of V with its key, duplicates included, built by the
- * rational route (_wc_atom_direction) in enumeration order. */
+ * route of wc_dict_build (wc_enum_direction) in enumeration order. */
 static void
-build_all(wc_dict_t A, ulong ** key, const _wc_enum_t E, const wc_data_t D, int kind)
+build_all(wc_dict_t A, ulong ** key, const wc_enum_t E, const wc_data_t D, int kind)
 {
     slong d = D->d, k;
     slong * T = flint_malloc((d + 1) * sizeof(slong));
@@ -71,17 +70,17 @@ build_all(wc_dict_t A, ulong ** key, const _wc_enum_t E, const wc_data_t D, int 
     fmpz * wb = _fmpz_vec_init(d + 1);
     ulong g;
 
-    _wc_dict_start(A, D->n, d, E->bias, kind);
+    wc_dict_start(A, D->n, d, E->bias, kind);
     *key = flint_malloc((2 * E->G + 1) * sizeof(ulong));
     for (g = 0; g < E->G; g++)
     {
-        _wc_enum_origin(&k, T, S, E, g);
-        if (!_wc_atom_direction(wb, D, E->bias, k, T, S))
+        wc_enum_origin(&k, T, S, E, g);
+        if (!wc_enum_direction(wb, E, k, T, S))
             continue;
         (*key)[A->len] = 2 * g;
-        _wc_dict_push(A, k, T, E->bias ? k : k - 1, S, +1, wb);
+        wc_dict_push(A, k, T, E->bias ? k : k - 1, S, +1, wb);
         (*key)[A->len] = 2 * g + 1;
-        _wc_dict_push(A, k, T, E->bias ? k : k - 1, S, -1, wb);
+        wc_dict_push(A, k, T, E->bias ? k : k - 1, S, -1, wb);
     }
     flint_free(T);
     flint_free(S);
@@ -171,16 +170,16 @@ key_cmp(const void * a, const void * b)
 
 /* Appends the atom of key to W (its direction from the rational data). */
 static void
-join(wc_dict_t W, const _wc_enum_t E, const wc_data_t D, ulong key)
+join(wc_dict_t W, const wc_enum_t E, const wc_data_t D, ulong key)
 {
     slong k, d = D->d;
     slong * T = flint_malloc((d + 1) * sizeof(slong));
     slong * S = flint_malloc((d + 1) * sizeof(slong));
     fmpz * wb = _fmpz_vec_init(d + 1);
 
-    _wc_enum_origin(&k, T, S, E, key / 2);
-    if (_wc_atom_direction(wb, D, E->bias, k, T, S))
-        _wc_dict_push(W, k, T, E->bias ? k : k - 1, S, (key & 1) ? -1 : +1, wb);
+    wc_enum_origin(&k, T, S, E, key / 2);
+    if (wc_enum_direction(wb, E, k, T, S))
+        wc_dict_push(W, k, T, E->bias ? k : k - 1, S, (key & 1) ? -1 : +1, wb);
     flint_free(T);
     flint_free(S);
     _fmpz_vec_clear(wb, d + 1);
@@ -211,7 +210,7 @@ solve_empty(wc_lp_solution_t S, const wc_lp_t P)
  * (|k_u^T v| > bound), streamed or over all atoms built; with partial,
  * segment by segment from *next until K are found. */
 static void
-price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
+price(ulong * keys, slong * len, slong K, wc_result_t R, const wc_enum_t E,
       const wc_dict_t A, const ulong * akey, const wc_data_t D, const fmpq * v,
       const fmpq_t bound, const wc_problem_t p, int partial, slong * next)
 {
@@ -219,8 +218,8 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
     int streamed = (R->columns == WC_COLUMNS_STREAMED);
     fmpz * Y = NULL;
     fmpz_t Dy, thr;
-    _wc_dual_t y;
-    _wc_top_t top;
+    wc_dual_t y;
+    wc_top_t top;
     char done[NSEG];
 
     memset(done, 0, NSEG);
@@ -233,8 +232,8 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
         _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
         fmpz_mul(thr, fmpq_numref(bound), E->Lx);
         fmpz_mul(thr, thr, Dy);
-        _wc_dual_init(y, Y, thr, n);
-        _wc_top_init(top, K, D->d);
+        wc_dual_init(y, Y, thr, n);
+        wc_top_init(top, K, D->d);
     }
     *len = 0;
     for (s = 0; s < NSEG; s++)
@@ -243,7 +242,7 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
         done[seg] = 1;
         if (streamed)
         {
-            _wc_price_all(top, E, y, seg_start(E->G, seg), seg_start(E->G, seg + 1),
+            wc_price_all(top, E, y, seg_start(E->G, seg), seg_start(E->G, seg + 1),
                           p->threads, NULL, NULL);
             *len = top->len;
         }
@@ -262,8 +261,8 @@ price(ulong * keys, slong * len, slong K, wc_result_t R, const _wc_enum_t E,
         for (i = 0; i < top->len; i++)
             keys[i] = top->c[i]->key;
         R->exact_prices += top->exact;
-        _wc_top_clear(top);
-        _wc_dual_clear(y);
+        wc_top_clear(top);
+        wc_dual_clear(y);
         _fmpz_vec_clear(Y, n);
         fmpz_clear(Dy);
         fmpz_clear(thr);
@@ -290,7 +289,7 @@ exact_of_doubles(fmpq * v, const double * y, const wc_data_t D, const wc_problem
             fmpq_mul_2exp(v + i, v + i, e - 53);
         else
             fmpq_div_2exp(v + i, v + i, 53 - e);
-        fmpq_mul_fmpz(v + i, v + i, _wc_row_scale(D, p, i));
+        fmpq_mul_fmpz(v + i, v + i, wc_row_scale(D, p, i));
     }
     return 1;
 }
@@ -355,7 +354,7 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
     wc_error_t gerr;
 
     if (P->N > 0 && WC_METHOD_BASIS(p->method) != WC_METHOD_PIVOTS
-        && _wc_glpk_candidate(basis, y, &gstatus, P, 0, have_warm ? basis : NULL,
+        && wc_glpk_candidate(basis, y, &gstatus, P, 0, have_warm ? basis : NULL,
                               gerr) == WC_OK)
     {
         if (gstatus == GLPK_OPTIMAL)
@@ -365,8 +364,8 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
             wc_lp_t Q;
             slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
 
-            _wc_lp_phase_one(Q, P);
-            if (_wc_glpk_candidate(qbasis, y, &gstatus, Q, 0, NULL, gerr) == WC_OK
+            wc_lp_phase_one(Q, P);
+            if (wc_glpk_candidate(qbasis, y, &gstatus, Q, 0, NULL, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL)
                 guide = GUIDE_FARKAS;
             wc_lp_clear(Q);
@@ -381,7 +380,7 @@ candidate_dual(fmpq * v, slong * basis, int have_warm, const wc_lp_t P,
             fmpz_init(scale);
             if (wc_problem_lp(Q, scale, D, W, elastic, gerr) == WC_OK)
             {
-                if (_wc_glpk_candidate(qbasis, y, &gstatus, Q, 0, NULL, gerr) == WC_OK
+                if (wc_glpk_candidate(qbasis, y, &gstatus, Q, 0, NULL, gerr) == WC_OK
                     && gstatus == GLPK_OPTIMAL)
                     guide = GUIDE_ELASTIC;
                 wc_lp_clear(Q);
@@ -438,13 +437,13 @@ drop_old(wc_dict_t W, ulong * wkey, slong * age, slong * warm, slong * warm_N,
                                   : warm[i] - 2 * (L - kept);
     *warm_N -= 2 * (L - kept);
     *warm_L = kept;
-    _wc_dict_keep(W, keep);
+    wc_dict_keep(W, keep);
     flint_free(keep);
     flint_free(pos);
 }
 
 int
-_wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
     slong n = D->n, K, len = 0, i, j;
     int status = WC_OK;
@@ -458,7 +457,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     wc_dict_t full;                     /* MATERIALISED: every atom, duplicates too */
     ulong * fkey = NULL;                /* and their keys */
     slong next_seg = 0;
-    _wc_enum_t E;
+    wc_enum_t E;
     fmpq * v = _fmpq_vec_init(n);
     ulong * keys;
     fmpq_t bound;
@@ -467,10 +466,10 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
     fmpq_init(bound);
     elastic_problem(elastic, D, p);
     wc_dict_init(full);
-    _wc_enum_init(E, D, p->bias, p->dict);
+    wc_enum_init(E, D, p->bias, p->dict);
     if (R->columns == WC_COLUMNS_MATERIALISED)
         build_all(full, &fkey, E, D, p->dict);
-    _wc_dict_start(R->V, n, D->d, p->bias, p->dict);
+    wc_dict_start(R->V, n, D->d, p->bias, p->dict);
     K = round_size(n, E->G);
     keys = flint_malloc(K * sizeof(ulong));
 
@@ -528,7 +527,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
                 wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
                 if (R->lp->N == 0)
                     solve_empty(R->sol, R->lp);
-                else if (!(have_warm && _wc_lp_certify_basis(R->sol, R->lp, warm))
+                else if (!(have_warm && wc_lp_certify_basis(R->sol, R->lp, warm))
                          && (status = wc_lp_solve(R->sol, R->lp, method, p->progress,
                                                   p->progress_ctx, err)) != WC_OK)
                     goto done;
@@ -539,7 +538,7 @@ _wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_err
                 }
                 /* v_i = rho_i y_i: the dual on unscaled rows (up to obj_scale) */
                 for (i = 0; i < n; i++)
-                    fmpq_mul_fmpz(v + i, R->sol->y + i, _wc_row_scale(D, p, i));
+                    fmpq_mul_fmpz(v + i, R->sol->y + i, wc_row_scale(D, p, i));
             }
             /* the column bound of DERIVATIONS.md section 3 on the LP's rows: 1
                (interp), num(beta) (l1, hinge), 0 for a Farkas vector */
@@ -579,7 +578,7 @@ done:
     flint_free(inW);
     flint_free(age);
     flint_free(warm);
-    _wc_enum_clear(E);
+    wc_enum_clear(E);
     wc_dict_clear(full);
     flint_free(fkey);
     _fmpq_vec_clear(v, n);
@@ -590,24 +589,24 @@ done:
 }
 
 slong
-_wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
                        int kind, const fmpq * v, int threads)
 {
     slong n = D->n, u = -1;
     fmpz * Y = _fmpz_vec_init(n);
     fmpq * k = _fmpq_vec_init(n);
     fmpz_t Dy, zero;
-    _wc_enum_t E;
-    _wc_dual_t y;
-    _wc_top_t top;
+    wc_enum_t E;
+    wc_dual_t y;
+    wc_top_t top;
 
     fmpz_init(Dy);
     fmpz_init(zero);
-    _wc_enum_init(E, D, bias, kind);
+    wc_enum_init(E, D, bias, kind);
     _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
-    _wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
-    _wc_top_init(top, 1, D->d);
-    _wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
+    wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
+    wc_top_init(top, 1, D->d);
+    wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
     fmpq_zero(value);
     if (top->len > 0)
     {
@@ -617,9 +616,9 @@ _wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
         _fmpq_vec_dot(value, k, v, n);
         fmpq_abs(value, value);
     }
-    _wc_top_clear(top);
-    _wc_dual_clear(y);
-    _wc_enum_clear(E);
+    wc_top_clear(top);
+    wc_dual_clear(y);
+    wc_enum_clear(E);
     _fmpz_vec_clear(Y, n);
     _fmpq_vec_clear(k, n);
     fmpz_clear(Dy);

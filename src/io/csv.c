@@ -1,5 +1,5 @@
 /*
- * parse.c -- exact rationals and CSV data sets.
+ * csv.c -- exact rationals and CSV data sets.
  *
  * Nothing here ever touches a double: every token is read digit by digit
  * into an fmpz numerator and denominator.  Every error names the file,
@@ -10,32 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "wedgecert.h"
-
-void
-wc_error_init(wc_error_t err)
-{
-    err->code = WC_OK;
-    err->msg[0] = '\0';
-}
-
-int
-wc_error_set(wc_error_t err, int code, const char * fmt, ...)
-{
-    va_list ap;
-
-    va_start(ap, fmt);
-    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
-    va_end(ap);
-    err->code = code;
-    return code;
-}
-
-char *
-wc_fmpq_get_str(const fmpq_t x)
-{
-    return fmpq_get_str(NULL, 10, x);
-}
+#include "io/io.h"
 
 /* ------------------------------------------------------- one rational */
 

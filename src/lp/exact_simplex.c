@@ -8,7 +8,7 @@
  * cycle.  It is the slow, sure path.
  */
 #include <flint/fmpq_vec.h>
-#include "lp_internal.h"
+#include "lp/lp.h"
 
 /* The m x m basis matrix of basis: A_v, or sgn_i e_i for artificials. */
 static void
@@ -86,7 +86,7 @@ basis_solve(fmpq_mat_t xB, fmpq_mat_t y, const wc_lp_t P, const slong * basis, i
 }
 
 int
-_wc_basis_solution(fmpq * x, fmpq * y, const wc_lp_t P, const slong * basis)
+wc_basis_solution(fmpq * x, fmpq * y, const wc_lp_t P, const slong * basis)
 {
     slong m = P->m, r;
     fmpq_mat_t xB, yv;
@@ -266,7 +266,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
 }
 
 int
-_wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
+wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
                   const wc_lp_t P, const slong * warm,
                   wc_progress_fn progress, void * ctx, wc_error_t err)
 {

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "internal.h"
+#include "dict/dict.h"
 
 void
 wc_dict_init(wc_dict_t V)
@@ -102,7 +102,7 @@ dict_reserve(wc_dict_t V, slong alloc)
 }
 
 void
-_wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
+wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
           int sign, const fmpz * wb)
 {
     slong u = V->len, d = V->d, j;
@@ -154,7 +154,7 @@ dict_dedupe(wc_dict_t V)
 
         h = WC_HASH_INIT;
         for (j = 0; j <= d; j++)
-            h = _wc_hash_step(h, wb + j);
+            h = wc_hash_step(h, wb + j);
         keep[u] = 1;
         for (pos = h & mask; table[pos].u >= 0; pos = (pos + 1) & mask)
             if (table[pos].hash == h
@@ -169,13 +169,13 @@ dict_dedupe(wc_dict_t V)
             table[pos].u = u;
         }
     }
-    _wc_dict_keep(V, keep);
+    wc_dict_keep(V, keep);
     flint_free(table);
     flint_free(keep);
 }
 
 void
-_wc_dict_keep(wc_dict_t V, const char * keep)
+wc_dict_keep(wc_dict_t V, const char * keep)
 {
     slong len = V->len, d = V->d, u, out;
 
@@ -199,111 +199,8 @@ _wc_dict_keep(wc_dict_t V, const char * keep)
 
 /* --------------------------------------------------------------- building */
 
-int
-_wc_atom_direction(fmpz * wb, const wc_data_t D, int bias, slong k,
-                   const slong * T, const slong * S)
-{
-    slong d = D->d, r, j;
-    fmpq_mat_t M;
-    fmpq * wT = _fmpq_vec_init(k);
-    fmpq * wq = _fmpq_vec_init(d + 1);      /* (w', b') before clearing */
-    fmpz_t den, g;
-    int nonzero;
-
-    /* rows: x_s|_T (no bias) or (x_s - x_s0)|_T (bias) */
-    fmpq_mat_init(M, k - 1, k);
-    for (r = 0; r < k - 1; r++)
-        for (j = 0; j < k; j++)
-        {
-            if (bias)
-                fmpq_sub(fmpq_mat_entry(M, r, j), fmpq_mat_entry(D->X, S[r + 1], T[j]),
-                         fmpq_mat_entry(D->X, S[0], T[j]));
-            else
-                fmpq_set(fmpq_mat_entry(M, r, j), fmpq_mat_entry(D->X, S[r], T[j]));
-        }
-    wc_hodge_dual(wT, M);
-    fmpq_mat_clear(M);
-    for (j = 0, nonzero = 0; j < k; j++)
-        nonzero |= !fmpq_is_zero(wT + j);
-    if (nonzero)
-    {
-        fmpq_t t;
-
-        fmpq_init(t);
-        fmpz_init(den);
-        fmpz_init(g);
-        for (j = 0; j < k; j++)
-            fmpq_set(wq + T[j], wT + j);
-        for (j = 0; j < k && bias; j++)
-        {
-            fmpq_mul(t, fmpq_mat_entry(D->X, S[0], T[j]), wT + j);
-            fmpq_sub(wq + d, wq + d, t);
-        }
-        /* the primitive integer vector on the same ray */
-        fmpz_one(den);
-        for (j = 0; j <= d; j++)
-            fmpz_lcm(den, den, fmpq_denref(wq + j));
-        for (j = 0; j <= d; j++)
-        {
-            fmpz_divexact(wb + j, den, fmpq_denref(wq + j));
-            fmpz_mul(wb + j, wb + j, fmpq_numref(wq + j));
-        }
-        _fmpz_vec_content(g, wb, d + 1);
-        _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, g);
-        fmpq_clear(t);
-        fmpz_clear(den);
-        fmpz_clear(g);
-    }
-    _fmpq_vec_clear(wT, k);
-    _fmpq_vec_clear(wq, d + 1);
-    return nonzero;
-}
-
-/* The fast path of _wc_atom_direction: the direction from the integer
- * data X = Lx * (data) in exact doubles (E->dd), made primitive in the
- * data's own coordinates, (Lx w', b'_X) / content -- the same ray, since
- * scaling every sample by Lx > 0 scales w' by Lx^(k-1) and b' by Lx^k. */
-static int
-direction_small(fmpz * wb, const _wc_enum_t E, slong k, const slong * T, const slong * S)
-{
-    slong d = E->d, j;
-    double wT[4], b;
-    ulong g = 0;
-
-    if (!_wc_direction_d(wT, &b, E, k, T, S))
-        return 0;
-    _fmpz_vec_zero(wb, d + 1);
-    for (j = 0; j < k; j++)
-        fmpz_set_si(wb + T[j], (slong) wT[j]);
-    fmpz_set_si(wb + d, (slong) b);
-    if (fmpz_is_one(E->Lx))
-    {
-        for (j = 0; j < k; j++)
-            g = n_gcd(g, (ulong) fabs(wT[j]));
-        g = n_gcd(g, (ulong) fabs(b));
-        if (g > 1)
-        {
-            for (j = 0; j < k; j++)
-                fmpz_divexact_ui(wb + T[j], wb + T[j], g);
-            fmpz_divexact_ui(wb + d, wb + d, g);
-        }
-    }
-    else
-    {
-        fmpz_t c;
-
-        fmpz_init(c);
-        for (j = 0; j < k; j++)
-            fmpz_mul(wb + T[j], wb + T[j], E->Lx);
-        _fmpz_vec_content(c, wb, d + 1);
-        _fmpz_vec_scalar_divexact_fmpz(wb, wb, d + 1, c);
-        fmpz_clear(c);
-    }
-    return 1;
-}
-
 void
-_wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind)
+wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind)
 {
     wc_dict_clear(V);
     V->n = n;
@@ -323,16 +220,16 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
     fmpz * wb = _fmpz_vec_init(d + 1);
     ulong bound = wc_dict_bound(n, d, bias, kind);
     slong done = 0;
-    _wc_enum_t E;
+    wc_enum_t E;
 
-    _wc_dict_start(V, n, d, bias, kind);
+    wc_dict_start(V, n, d, bias, kind);
     if (wc_dict_check_size(n, d, bias, kind, max_atoms, 1, err) != WC_OK)
     {
         flint_free(T); flint_free(S);
         _fmpz_vec_clear(wb, d + 1);
         return err->code;
     }
-    _wc_enum_init(E, D, bias, kind);
+    wc_enum_init(E, D, bias, kind);
     /* room for the atoms at once, up to 2^22 (beyond, growth by doubling) */
     dict_reserve(V, (slong) FLINT_MIN(bound, UWORD(1) << 22));
 
@@ -351,22 +248,17 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
             {
                 if (progress != NULL && (++done & 4095) == 0)
                     progress(ctx, "dictionary", done, (slong) (bound / 2));
-                if (!(E->dd >> k & 1))
-                {
-                    if (!_wc_atom_direction(wb, D, bias, k, T, S))
-                        continue;   /* dependent samples: no hyperplane */
-                }
-                else if (!direction_small(wb, E, k, T, S))
-                    continue;
-                _wc_dict_push(V, k, T, ns, S, +1, wb);
-                _wc_dict_push(V, k, T, ns, S, -1, wb);
+                if (!wc_enum_direction(wb, E, k, T, S))
+                    continue;   /* dependent samples: no hyperplane */
+                wc_dict_push(V, k, T, ns, S, +1, wb);
+                wc_dict_push(V, k, T, ns, S, -1, wb);
             } while (wc_subset_next(S, n, ns));
         } while (wc_subset_next(T, d, k));
     }
 
     dict_dedupe(V);
 
-    _wc_enum_clear(E);
+    wc_enum_clear(E);
     flint_free(T);
     flint_free(S);
     _fmpz_vec_clear(wb, d + 1);

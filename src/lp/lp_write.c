@@ -3,7 +3,7 @@
  * QSopt_ex's esolver) and free MPS (glpsol --freemps), integers exact.
  */
 #include <string.h>
-#include "internal.h"
+#include "lp/lp.h"
 
 /* ---------------------------------------------------------- CPLEX LP text */
 

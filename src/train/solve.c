@@ -1,152 +1,12 @@
 /*
- * solve.c -- training problems as exact LPs (proofs/DERIVATIONS.md sections 1-3), and
- * the network read off a certified optimum.
+ * solve.c -- a training problem solved: the route (full LP, or column
+ * generation over the vertex dictionary), and the network read off a
+ * certified optimum.  The LP itself is built in problem.c.
  *
- * Scaling, once, before anything touches a double:
- *   column u:   K'_u = q_u k_u with q_u the least common denominator of
- *               k_u, so z_u = q_u z'_u and the cost of z'_u is q_u;
- *   row i:      multiplied by rho_i = den(y_i) (hinge: by y_i = +-1);
- *   objective:  multiplied by den(beta) (interp: 1).
- * LP column layout: z'+_u, z'-_u for every atom u (2u, 2u+1); then the
- * intercept xi+, xi- when present; then the loss slacks: e+_i, e-_i (l1)
- * or e_i, s_i (hinge: y_i f(x_i) + e_i - s_i = 1).
  */
 #include <string.h>
 #include <flint/fmpq_vec.h>
-#include "internal.h"
-
-void
-wc_problem_init(wc_problem_t p)
-{
-    memset(p, 0, sizeof(wc_problem_struct));
-    fmpq_init(p->beta);
-    fmpq_one(p->beta);
-    p->loss = WC_LOSS_INTERP;
-    p->dict = WC_DICT_FULL;
-    p->method = WC_METHOD_AUTO;
-    p->columns = WC_COLUMNS_AUTO;
-    p->threads = 0;
-}
-
-void
-wc_problem_clear(wc_problem_t p)
-{
-    fmpq_clear(p->beta);
-}
-
-/* k = the feature column of atom u, q = its least common denominator. */
-static void
-atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
-{
-    slong i;
-
-    wc_dict_column(k, V, D, u);
-    fmpz_one(q);
-    for (i = 0; i < D->n; i++)
-        fmpz_lcm(q, q, fmpq_denref(k + i));
-}
-
-/* rho_i: the factor row i of the LP carries (den(y_i), or y_i for hinge). */
-const fmpz *
-_wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i)
-{
-    return p->loss == WC_LOSS_HINGE ? fmpq_numref(D->y + i) : fmpq_denref(D->y + i);
-}
-
-int
-wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
-              const wc_dict_t V, const wc_problem_t p, wc_error_t err)
-{
-    slong n = D->n, L = V->len, i, u, col;
-    int icpt = wc_has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
-    slong N = 2 * L + (icpt ? 2 : 0) + (p->loss == WC_LOSS_INTERP ? 0 : 2 * n);
-    fmpq * k;
-    fmpz * rho;
-    fmpz_t q, cu;
-
-    if (D->y == NULL)
-        return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
-    if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
-        return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
-    k = _fmpq_vec_init(n);
-    rho = _fmpz_vec_init(n);
-    for (i = 0; i < n; i++)
-    {
-        if (hinge && !fmpq_equal_si(D->y + i, 1) && !fmpq_equal_si(D->y + i, -1))
-        {
-            char * s = wc_fmpq_get_str(D->y + i);
-            wc_error_set(err, WC_ERR_ARG, "sample %ld has label %s; the hinge "
-                         "loss needs labels -1 or +1", i + 1, s);
-            flint_free(s);
-            _fmpq_vec_clear(k, n);
-            _fmpz_vec_clear(rho, n);
-            return err->code;
-        }
-        fmpz_set(rho + i, _wc_row_scale(D, p, i));
-    }
-
-    fmpz_init(q);
-    fmpz_init(cu);
-    wc_lp_init(P, n, N);
-    if (p->loss == WC_LOSS_INTERP)
-        fmpz_one(obj_scale);
-    else
-        fmpz_set(obj_scale, fmpq_denref(p->beta));
-
-    for (u = 0; u < L; u++)
-    {
-        atom_scale(q, k, V, D, u);
-        for (i = 0; i < n; i++)
-        {
-            fmpz * a = fmpz_mat_entry(P->A, i, 2 * u);
-            fmpz_divexact(a, q, fmpq_denref(k + i));
-            fmpz_mul(a, a, fmpq_numref(k + i));
-            fmpz_mul(a, a, rho + i);
-            fmpz_neg(fmpz_mat_entry(P->A, i, 2 * u + 1), a);
-        }
-        if (p->loss == WC_LOSS_INTERP)
-            fmpz_set(cu, q);
-        else
-            fmpz_mul(cu, q, fmpq_numref(p->beta));
-        fmpz_set(P->c + 2 * u, cu);
-        fmpz_set(P->c + 2 * u + 1, cu);
-    }
-    col = 2 * L;
-    if (icpt)
-    {
-        for (i = 0; i < n; i++)
-        {
-            fmpz_set(fmpz_mat_entry(P->A, i, col), rho + i);
-            fmpz_neg(fmpz_mat_entry(P->A, i, col + 1), rho + i);
-        }
-        col += 2;
-    }
-    for (i = 0; i < n && p->loss != WC_LOSS_INTERP; i++)
-    {
-        /* l1: +-rho_i e_i at cost den(beta); hinge: e_i at that cost, -e_i free */
-        if (hinge)
-            fmpz_one(fmpz_mat_entry(P->A, i, col + 2 * i));
-        else
-            fmpz_set(fmpz_mat_entry(P->A, i, col + 2 * i), rho + i);
-        fmpz_neg(fmpz_mat_entry(P->A, i, col + 2 * i + 1), fmpz_mat_entry(P->A, i, col + 2 * i));
-        fmpz_set(P->c + col + 2 * i, obj_scale);
-        if (!hinge)
-            fmpz_set(P->c + col + 2 * i + 1, obj_scale);
-    }
-    for (i = 0; i < n; i++)     /* hinge: 1; else rho_i y_i = numerator of y_i */
-    {
-        if (hinge)
-            fmpz_one(P->b + i);
-        else
-            fmpz_set(P->b + i, fmpq_numref(D->y + i));
-    }
-
-    fmpz_clear(q);
-    fmpz_clear(cu);
-    _fmpq_vec_clear(k, n);
-    _fmpz_vec_clear(rho, n);
-    return WC_OK;
-}
+#include "train/train.h"
 
 /* ------------------------------------------------------------ the result */
 
@@ -183,30 +43,6 @@ wc_result_clear(wc_result_t R)
     wc_lp_clear(R->lp);
     wc_lp_solution_clear(R->sol);
     memset(R, 0, sizeof(wc_result_struct));
-}
-
-int
-wc_columns_mode(const wc_data_t D, const wc_problem_t p)
-{
-    if (p->loss == WC_LOSS_SQUARED)
-        return WC_COLUMNS_FULL;
-    if (p->columns != WC_COLUMNS_AUTO)
-        return p->columns;
-    return wc_dict_bound(D->n, D->d, p->bias, p->dict) > WC_STREAM_MIN_ATOMS
-           ? WC_COLUMNS_STREAMED : WC_COLUMNS_FULL;
-}
-
-ulong
-wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns)
-{
-    ulong atoms = wc_dict_bound(D->n, D->d, p->bias, p->dict), per, lp;
-
-    if (columns == WC_COLUMNS_STREAMED)
-        atoms = FLINT_MIN(atoms, wc_sat_mul(64, (ulong) D->n + 16));
-    per = wc_sat_mul(24, (ulong) D->d + 1);
-    lp = wc_sat_mul(wc_sat_mul(16, (ulong) D->n), atoms);
-    per = wc_sat_mul(per, atoms);
-    return wc_sat_add(per, lp);
 }
 
 int
@@ -370,7 +206,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     {
         /* what the data shows needs no column generation */
         fmpq * v = _fmpq_vec_init(n);
-        if (_wc_interp_conflict(v, D, p))
+        if (wc_interp_conflict(v, D, p))
         {
             R->status = WC_LP_INFEASIBLE;
             R->certified_by = WC_CERT_PRESOLVE;
@@ -384,7 +220,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     if (p->loss == WC_LOSS_SQUARED)
         return finish_squared(R, D, p, err);
     if (R->columns != WC_COLUMNS_FULL)
-        status = _wc_solve_columns(R, D, p, err);
+        status = wc_solve_columns(R, D, p, err);
     else
     {
         wc_lp_solution_clear(R->sol);
@@ -406,7 +242,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
            column xi+ or from b = rho y entrywise */
         R->farkas = _fmpq_vec_init(n);
         for (i = 0; i < n; i++)
-            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, _wc_row_scale(D, p, i));
+            fmpq_mul_fmpz(R->farkas + i, R->sol->y + i, wc_row_scale(D, p, i));
         return WC_OK;
     }
 
@@ -428,7 +264,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
         /* alpha_u = q_u (z'+ - z'-), q_u recomputed from the column */
         k = _fmpq_vec_init(n);
         fmpz_init(q);
-        atom_scale(q, k, R->V, D, u);
+        wc_atom_scale(q, k, R->V, D, u);
         fmpq_sub(R->alpha + j, x + 2 * u, x + 2 * u + 1);
         fmpq_mul_fmpz(R->alpha + j, R->alpha + j, q);
         R->atom[j++] = u;
@@ -440,7 +276,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     R->dual = _fmpq_vec_init(n);
     for (i = 0; i < n; i++)
     {
-        fmpq_mul_fmpz(R->dual + i, R->sol->y + i, _wc_row_scale(D, p, i));
+        fmpq_mul_fmpz(R->dual + i, R->sol->y + i, wc_row_scale(D, p, i));
         fmpq_div_fmpz(R->dual + i, R->dual + i, R->obj_scale);
     }
 

@@ -13,7 +13,7 @@
 #include <setjmp.h>
 #include <string.h>
 #include <glpk.h>
-#include "lp_internal.h"
+#include "lp/lp.h"
 
 /* The simplex iterations GLPK may take on an m x N LP (a simplex that
  * takes more than a few times m + N pivots is cycling, in practice). */
@@ -136,14 +136,14 @@ load_problem(glp_prob * lp, const wc_lp_t P, int raw, slong * rexp_out, slong * 
 }
 
 int
-_wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
+wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
                int exact, const slong * warm, wc_error_t err)
 {
-    return _wc_glpk_candidate(basis, NULL, glpk_status, P, exact, warm, err);
+    return wc_glpk_candidate(basis, NULL, glpk_status, P, exact, warm, err);
 }
 
 int
-_wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
+wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                    const wc_lp_t P, int exact, const slong * warm, wc_error_t err)
 {
     slong * volatile rexp = NULL;

@@ -4,7 +4,7 @@
  * numbers of networks read from other solvers (network.c).
  */
 #include <mpfr.h>
-#include "internal.h"
+#include "io/io.h"
 
 /* Exact value of a hex float [-]0x<hex>[.<hex>][p[+-]<dec>]; 0 if it is not one. */
 static int

@@ -7,7 +7,7 @@
  * weights, the dual point, and the claimed value.  Nothing derived (w, b,
  * columns) is written: the checker recomputes it from the data.
  */
-#include "internal.h"
+#include "net/net.h"
 
 static void
 put_fmpq(FILE * out, const fmpq_t x)

@@ -1,0 +1,31 @@
+/*
+ * error.c -- error reports, and exact values as text.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include "base/base.h"
+
+void
+wc_error_init(wc_error_t err)
+{
+    err->code = WC_OK;
+    err->msg[0] = '\0';
+}
+
+int
+wc_error_set(wc_error_t err, int code, const char * fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+    va_end(ap);
+    err->code = code;
+    return code;
+}
+
+char *
+wc_fmpq_get_str(const fmpq_t x)
+{
+    return fmpq_get_str(NULL, 10, x);
+}

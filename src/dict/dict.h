@@ -1,0 +1,115 @@
+/*
+ * dict.h -- the vertex dictionary: atoms by rank, their directions,
+ * pricing against a dual point.  Not exported.
+ */
+#ifndef WC_DICT_H
+#define WC_DICT_H
+
+#include "algebra/algebra.h"
+
+/* ---------------------------------------------------- dictionary.c */
+
+/* An empty dictionary for (n, d, bias, kind), and appending one atom with
+ * direction sign * wb (ns = |S|). */
+void wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind);
+void wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns,
+                   const slong * S, int sign, const fmpz * wb);
+
+/* Keeps the atoms u with keep[u] != 0, in order. */
+void wc_dict_keep(wc_dict_t V, const char * keep);
+
+/* --------------------------------------------------------- price.c */
+
+/*
+ * The origins (k, T, S) of V numbered 0..G-1 in enumeration order (k, then
+ * T by rank, then S by rank); atom key = 2 g + (sign < 0), so keys order
+ * atoms exactly as wc_dict_build does.  The data are kept as integers
+ * X = Lx * (the rational data), and as exact doubles when they fit.
+ */
+typedef struct {
+    slong n, d, kmin;
+    int bias;
+    ulong G;
+    ulong * first;      /* first[k - kmin]: the first g of grade k; first[d - kmin + 1] = G */
+    fmpz * X;           /* n x d, row-major */
+    fmpz_t Lx;
+    double * xd;        /* d x n, column-major, or NULL when some |X_ij| >= 2^50 */
+    double * xmax;      /* max_i |X_ij| for each j */
+    unsigned dd;        /* bit k: grade k's directions are exact in doubles */
+} wc_enum_struct;
+typedef wc_enum_struct wc_enum_t[1];
+
+void wc_enum_init(wc_enum_t E, const wc_data_t D, int bias, int kind);
+void wc_enum_clear(wc_enum_t E);
+
+/* (w'_T, b') of the origin (k, T, S) from the integer data, in doubles:
+ * exact when bit k of E->dd is set (every intermediate an integer below
+ * 2^52), which needs k <= 4; 0 if w' = 0. */
+int wc_enum_direction_d(double * wT, double * b, const wc_enum_t E, slong k,
+                        const slong * T, const slong * S);
+
+/* The one exact route: (w', b') of the origin (k, T, S) in the integer
+ * data's coordinates, not normalised (M: scratch of at least (k - 1) x k
+ * entries); 0 if w' = 0. */
+int wc_enum_direction_raw(fmpz * w, fmpz_mat_t M, const wc_enum_t E, slong k,
+                          const slong * T, const slong * S);
+
+/* The primitive integer (w', b') of the origin (k, T, S) for the + sign,
+ * in the data's own coordinates, as documented at wc_dict_t (the double
+ * route when exact, else the raw route); 0 when w' = 0. */
+int wc_enum_direction(fmpz * wb, const wc_enum_t E, slong k, const slong * T, const slong * S);
+void wc_enum_origin(slong * k, slong * T, slong * S, const wc_enum_t E, ulong g);
+ulong wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int sign);
+
+/*
+ * A dual point for pricing: atom u (origin g, sign) with t_i = <X_i, w'> + b'
+ * (w', b' computed from the integer data, any positive multiple) has
+ *   P_u = sum_i Y_i (sign t_i)_+,   violated iff |P_u| > thr * ||w'||_1,
+ * and is ranked by |P_u| / ||w'||_1 (largest first, then by key).
+ */
+typedef struct {
+    slong n;
+    fmpz * Y;
+    fmpz_t thr;
+    fmpz_t scale;       /* yd = Y / scale, thr_d = thr / scale */
+    double * yd;        /* or NULL: no double filter */
+    double thr_d;
+} wc_dual_struct;
+typedef wc_dual_struct wc_dual_t[1];
+
+void wc_dual_init(wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n);
+void wc_dual_clear(wc_dual_t y);
+
+/* The K most violated atoms with distinct directions, in rank order. */
+typedef struct {
+    ulong key;
+    fmpz_t P, l1;
+    fmpz * wb;          /* sign * the primitive direction from the integer data */
+} wc_cand_struct;
+
+typedef struct {
+    slong len, cap, d;
+    wc_cand_struct ** c;
+    double worst_lo;    /* a lower bound for the ratio of c[cap - 1], in units of scale */
+    ulong exact;        /* how many atoms needed exact arithmetic */
+} wc_top_struct;
+typedef wc_top_struct wc_top_t[1];
+
+void wc_top_init(wc_top_t top, slong cap, slong d);
+void wc_top_clear(wc_top_t top);
+
+/* Prices the origins g_lo <= g < g_hi into top: a pure function of the
+ * data, the dual and the range. */
+void wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
+                     ulong g_lo, ulong g_hi);
+
+/* Adds part's candidates to top (the union's top K, as if priced in one). */
+void wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y);
+
+/* Prices the origins g_lo <= g < g_hi into top on threads (0: OpenMP's
+ * default); the result does not depend on the number of threads. */
+void wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
+                   ulong g_lo, ulong g_hi, int threads,
+                   wc_progress_fn progress, void * ctx);
+
+#endif

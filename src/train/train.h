@@ -1,0 +1,40 @@
+/*
+ * train.h -- training problems: their LPs, the vertex dictionary as a
+ * column source, presolve, the Lasso.  Not exported.
+ */
+#ifndef WC_TRAIN_H
+#define WC_TRAIN_H
+
+#include "dict/dict.h"
+#include "lp/lp.h"
+
+/* ------------------------------------------------------ presolve.c */
+
+/* For interp: a Farkas vector v (n entries) on at most four samples whose
+ * rows are proportional in every column of V and whose labels cannot
+ * follow (identical samples; without biases, samples on one ray and the
+ * origin).  Returns 1 with v, or 0 when the data show no such conflict. */
+int wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p);
+
+/* --------------------------------------------- solve.c and stream.c */
+
+/* k := the feature column of atom u of V, q := its least common
+ * denominator (the LP column of u is rho_i q k_i, its cost q or q num(beta)). */
+void wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u);
+
+/* rho_i: the factor row i of the problem's LP carries. */
+const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
+
+/* Column generation over V (R->columns STREAMED, or MATERIALISED with all
+ * of V in R->V): leaves the final working set in R->V, its LP in R->lp and
+ * the certified solution in R->sol; every atom of V has been priced. */
+int wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p,
+                      wc_error_t err);
+
+/* Appends to V the atom of the whole dictionary (bias, kind) with the
+ * largest |k_u^T v| > 0 (the smallest key on ties), streamed; returns its
+ * index in V, with |k_u^T v| in value, or -1 if k_u^T v = 0 for all u. */
+slong wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+                             int kind, const fmpq * v, int threads);
+
+#endif
