@@ -285,22 +285,27 @@ enum {
     WC_CERT_EXACT_PIVOTS = 2,   /* after our exact rational simplex */
     WC_CERT_PRESOLVE = 3,       /* infeasible: two proportional rows of A with
                                    inconsistent right-hand sides, or a zero row */
-    WC_CERT_LASSO_KKT = 4       /* squared loss: the exact Lasso path, and the
+    WC_CERT_LASSO_KKT = 4,      /* squared loss: the exact Lasso path, and the
                                    KKT conditions checked over every atom */
+    WC_CERT_EMPTY_LP = 5        /* column generation's working LP without a
+                                   column: y = b, checked by pricing alone */
 };
 
-/* What wc_lp_solve may use. */
+/* Where the bases come from (every variant of wc_lp_solve takes one). */
 enum {
     WC_METHOD_AUTO = 0,         /* double simplex; on a failed check glp_exact
                                    (when the data fits 53 bits), then exact pivots */
     WC_METHOD_GLPK_EXACT = 1,   /* always run glp_exact after the double simplex
                                    when the data fits 53 bits */
-    WC_METHOD_PIVOTS = 2,       /* exact rational simplex only, no GLPK */
-    /* flags, or'ed with one of the above: */
-    WC_METHOD_COLGEN = 16,      /* always solve by column generation */
-    WC_METHOD_NO_COLGEN = 32    /* never (default: when N > WC_COLGEN_MIN_COLUMNS) */
+    WC_METHOD_PIVOTS = 2        /* exact rational simplex only, no GLPK */
 };
-#define WC_METHOD_BASIS(method) ((method) & 15)
+
+/* Whether the LP of a problem is solved by column generation. */
+enum {
+    WC_COLGEN_AUTO = 0,         /* when N > WC_COLGEN_MIN_COLUMNS */
+    WC_COLGEN_ALWAYS = 1,
+    WC_COLGEN_NEVER = 2
+};
 #define WC_COLGEN_MIN_COLUMNS 2000
 
 typedef struct {
@@ -319,15 +324,26 @@ typedef wc_lp_solution_struct wc_lp_solution_t[1];
 void wc_lp_solution_init(wc_lp_solution_t S, slong m, slong N);
 void wc_lp_solution_clear(wc_lp_solution_t S);
 
-/* Solves P exactly.  Proportional rows and columns are removed first;
- * large LPs are solved by column generation: a working set of columns is
- * solved (and certified) as above, every column is priced exactly against
- * its dual, the most violated ones join, until none is violated.  The
- * final (x, y) is always checked on the whole of P.  Returns 0 with a
- * verified solution or Farkas vector, or WC_ERR_SOLVER (never an
- * unverified answer). */
+/* Solves P exactly: a dispatcher, wc_lp_solve_colgen when P has more than
+ * WC_COLGEN_MIN_COLUMNS columns, else wc_lp_solve_simplex.
+ * RETURNS WC_OK with a verified solution or Farkas vector in S, or
+ * WC_ERR_SOLVER (never an unverified answer). */
 int wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
                 wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* Proportional rows and columns removed, then GLPK's basis (method) checked
+ * exactly and repaired by glp_exact and exact pivots when it fails.  The
+ * answer is checked on the whole of P.  RETURNS as wc_lp_solve. */
+int wc_lp_solve_simplex(wc_lp_solution_t S, const wc_lp_t P, int method,
+                        wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* Proportional rows and columns removed, then column generation over P's
+ * columns: a working set is solved (and certified) as in
+ * wc_lp_solve_simplex, every column is priced exactly against its dual,
+ * the most violated join, until none is.  The answer is checked on the
+ * whole of P.  RETURNS as wc_lp_solve. */
+int wc_lp_solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
+                       wc_progress_fn progress, void * ctx, wc_error_t err);
 
 /* ------------------------------------------------------ training problems */
 
@@ -361,7 +377,8 @@ typedef struct {
     int bias;           /* hidden biases (and then the free intercept) */
     int intercept;      /* free output intercept without hidden biases */
     int dict;           /* WC_DICT_FULL or WC_DICT_SAMPLES */
-    int method;         /* WC_METHOD_* */
+    int method;         /* WC_METHOD_*: where bases come from */
+    int colgen;         /* WC_COLGEN_*: the full LP by column generation */
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
     ulong max_memory;   /* refuse work whose estimated memory is larger, in
                            bytes (0: no limit; wc_solve_memory) */

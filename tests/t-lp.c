@@ -118,7 +118,7 @@ main(void)
             wc_error_t err;
 
             wc_lp_solution_init(S, P->m, P->N);
-            CHECKF(wc_lp_solve(S, P, methods[k] | WC_METHOD_NO_COLGEN, NULL, NULL, err) == WC_OK
+            CHECKF(wc_lp_solve_simplex(S, P, methods[k], NULL, NULL, err) == WC_OK
                    && S->verified && S->status == WC_LP_OPTIMAL
                    && wc_lp_check_optimal(P, S->x, S->y, why, sizeof(why))
                    && fmpq_cmp(lo, S->value) <= 0 && fmpq_cmp(S->value, hi) <= 0
@@ -199,7 +199,7 @@ main(void)
             slong i;
 
             wc_lp_solution_init(S, Q->m, Q->N);
-            CHECKF(wc_lp_solve(S, Q, methods[k] | WC_METHOD_NO_COLGEN, NULL, NULL, err) == WC_OK
+            CHECKF(wc_lp_solve_simplex(S, Q, methods[k], NULL, NULL, err) == WC_OK
                    && S->verified && S->status == WC_LP_INFEASIBLE
                    && wc_lp_check_farkas(Q, S->y, why, sizeof(why)),
                    (printf("    method %d: %s\n", methods[k], why), print_lp(Q)));

@@ -78,7 +78,7 @@ int
 cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
                const char * usage, int opts)
 {
-    int i, status = -1, colgen = 0, beta_given = 0;
+    int i, status = -1, beta_given = 0;
 
     memset(A, 0, sizeof(cli_args_t));
     wc_problem_init(A->p);
@@ -142,9 +142,9 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
             }
             else if (strcmp(a, "--colgen") == 0)
             {
-                if (strcmp(val, "auto") == 0) colgen = 0;
-                else if (strcmp(val, "always") == 0) colgen = WC_METHOD_COLGEN;
-                else if (strcmp(val, "never") == 0) colgen = WC_METHOD_NO_COLGEN;
+                if (strcmp(val, "auto") == 0) A->p->colgen = WC_COLGEN_AUTO;
+                else if (strcmp(val, "always") == 0) A->p->colgen = WC_COLGEN_ALWAYS;
+                else if (strcmp(val, "never") == 0) A->p->colgen = WC_COLGEN_NEVER;
                 else status = cli_usage_error(cmd, "--colgen expects auto, always or never, found '%s'", val);
             }
             else if (strcmp(a, "--columns") == 0)
@@ -218,7 +218,6 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
         cli_args_clear(A);
         return status;
     }
-    A->p->method |= colgen;
     clock_gettime(CLOCK_MONOTONIC, &A->prog.start);
     A->p->progress = print_progress;
     A->p->progress_ctx = &A->prog;

@@ -95,7 +95,9 @@ static const char solve_usage[] =
 "      \"status\"             \"optimal\" or \"infeasible\"\n"
 "      \"verified\"           true: the answer passed its exact check\n"
 "      \"certified_by\"       \"glpk-simplex\", \"glpk-exact\", \"exact-pivots\",\n"
-"                         \"proportional-rows\" (presolve) or \"lasso-kkt\"\n"
+"                         \"proportional-rows\" (presolve), \"lasso-kkt\" or\n"
+"                         \"empty-lp\" (column generation ended with no\n"
+"                         column: y = b, checked by pricing alone)\n"
 "      \"n\", \"d\", \"loss\", \"beta\" (not for interp), \"bias\",\n"
 "      \"intercept_free\", \"dictionary\" (\"full\" or \"samples\")   the problem\n"
 "      \"columns\"            \"full\" (then \"dictionary_size\": |V|), or\n"
@@ -136,7 +138,8 @@ cert_name(int how)
     return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
          : how == WC_CERT_EXACT_PIVOTS ? "exact-pivots"
          : how == WC_CERT_PRESOLVE ? "proportional-rows"
-         : how == WC_CERT_LASSO_KKT ? "lasso-kkt" : "glpk-simplex";
+         : how == WC_CERT_LASSO_KKT ? "lasso-kkt"
+         : how == WC_CERT_EMPTY_LP ? "empty-lp" : "glpk-simplex";
 }
 
 void

@@ -112,4 +112,14 @@ void wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                    ulong g_lo, ulong g_hi, int threads,
                    wc_progress_fn progress, void * ctx);
 
+/* Appends the atom of key (2 g + (sign < 0), g the rank of its origin) to
+ * V, unless its samples are dependent (w' = 0). */
+void wc_dict_join(wc_dict_t V, const wc_enum_t E, ulong key);
+
+/* Appends to V the atom of the whole dictionary (bias, kind) with the
+ * largest |k_u^T v| > 0 (the smallest key on ties), streamed.  RETURNS its
+ * index in V, with |k_u^T v| in value, or -1 if k_u^T v = 0 for all u. */
+slong wc_dict_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+                                 int kind, const fmpq * v, int threads);
+
 #endif

@@ -265,6 +265,22 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
     return WC_OK;
 }
 
+void
+wc_dict_join(wc_dict_t V, const wc_enum_t E, ulong key)
+{
+    slong k, d = E->d;
+    slong * T = flint_malloc((d + 1) * sizeof(slong));
+    slong * S = flint_malloc((d + 1) * sizeof(slong));
+    fmpz * wb = _fmpz_vec_init(d + 1);
+
+    wc_enum_origin(&k, T, S, E, key / 2);
+    if (wc_enum_direction(wb, E, k, T, S))
+        wc_dict_push(V, k, T, E->bias ? k : k - 1, S, (key & 1) ? -1 : +1, wb);
+    flint_free(T);
+    flint_free(S);
+    _fmpz_vec_clear(wb, d + 1);
+}
+
 /* ---------------------------------------------------------------- reading */
 
 void

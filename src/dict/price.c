@@ -554,3 +554,44 @@ wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y)
         top_insert(top, part->c[i], y->scale);
     top->exact += part->exact;
 }
+
+/* ----------------------------------------------------- the most violated */
+
+slong
+wc_dict_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
+                       int kind, const fmpq * v, int threads)
+{
+    slong n = D->n, u = -1;
+    fmpz * Y = _fmpz_vec_init(n);
+    fmpq * k = _fmpq_vec_init(n);
+    fmpz_t Dy, zero;
+    wc_enum_t E;
+    wc_dual_t y;
+    wc_top_t top;
+
+    fmpz_init(Dy);
+    fmpz_init(zero);
+    wc_enum_init(E, D, bias, kind);
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
+    wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
+    wc_top_init(top, 1, D->d);
+    wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
+    fmpq_zero(value);
+    if (top->len > 0)
+    {
+        wc_dict_join(V, E, top->c[0]->key);
+        u = V->len - 1;
+        wc_dict_column(k, V, D, u);
+        _fmpq_vec_dot(value, k, v, n);
+        fmpq_abs(value, value);
+    }
+    wc_top_clear(top);
+    wc_dual_clear(y);
+    wc_enum_clear(E);
+    _fmpz_vec_clear(Y, n);
+    _fmpq_vec_clear(k, n);
+    fmpz_clear(Dy);
+    fmpz_clear(zero);
+    return u;
+}
+

@@ -233,8 +233,8 @@ wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis)
 }
 
 /* Keeps y if it is a checked Farkas vector. */
-static int
-certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)
+int
+wc_lp_certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)
 {
     char why[128];
     slong i;
@@ -247,6 +247,28 @@ certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how)
         fmpq_zero(S->x + i);
     dot_fmpz_fmpq(S->value, P->b, y, P->m);
     S->status = WC_LP_INFEASIBLE;
+    S->certified_by = how;
+    S->verified = 1;
+    return 1;
+}
+
+/* Keeps (x, y) if it is an optimality certificate of P, swapping x and y
+ * into S; the one place a solution mapped back from a smaller LP (presolve,
+ * column generation) is stored. */
+int
+wc_lp_store_optimal(wc_lp_solution_t S, const wc_lp_t P, fmpq * x, fmpq * y, int how,
+              char * why, size_t size)
+{
+    slong i;
+
+    if (!wc_lp_check_optimal(P, x, y, why, size))
+        return 0;
+    for (i = 0; i < P->N; i++)
+        fmpq_swap(S->x + i, x + i);
+    for (i = 0; i < P->m; i++)
+        fmpq_swap(S->y + i, y + i);
+    dot_fmpz_fmpq(S->value, P->c, S->x, P->N);
+    S->status = WC_LP_OPTIMAL;
     S->certified_by = how;
     S->verified = 1;
     return 1;
@@ -271,97 +293,14 @@ wc_lp_phase_one(wc_lp_t Q, const wc_lp_t P)
     }
 }
 
-/* An internal method flag: this LP is a phase-1 LP, always feasible, so a
- * GLPK verdict of infeasibility is wrong and must not lead to another
- * phase-1 LP. */
-#define PHASE_ONE_LP 64
-
-static int solve_core(wc_lp_solution_t S, const wc_lp_t P, int method,
-                      const slong * warm, wc_progress_fn progress, void * ctx,
-                      wc_error_t err);
-static int solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
-                                wc_progress_fn progress, void * ctx, wc_error_t err);
-
-int
-wc_lp_solve(wc_lp_solution_t S, const wc_lp_t P, int method,
-            wc_progress_fn progress, void * ctx, wc_error_t err)
-{
-    slong m = P->m, N = P->N, mk, nk, i, j;
-    slong * keep = flint_malloc((m + 1) * sizeof(slong));
-    slong * keepc = flint_malloc((N + 1) * sizeof(slong));
-    fmpq * y = _fmpq_vec_init(m + 1);
-    fmpq * x = _fmpq_vec_init(N + 1);
-    int status = WC_OK;
-    char why[128];
-    wc_lp_t Q;
-    wc_lp_solution_t T;
-
-    S->verified = 0;
-    if (wc_lp_presolve_rows(keep, &mk, y, P))
-    {
-        if (!certify_farkas(S, P, y, WC_CERT_PRESOLVE))
-            status = wc_error_set(err, WC_ERR_SOLVER,
-                "internal error: the Farkas vector of two proportional rows failed its check");
-        goto done;
-    }
-    wc_lp_presolve_columns(keepc, &nk, P);
-    if (mk == m && nk == N)
-    {
-        status = solve_large_or_small(S, P, method, progress, ctx, err);
-        goto done;
-    }
-
-    /* solve without the redundant rows and columns; they get dual value 0
-       and primal value 0, and the result is checked on the whole LP */
-    wc_lp_init(Q, mk, nk);
-    for (i = 0; i < mk; i++)
-    {
-        for (j = 0; j < nk; j++)
-            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, keep[i], keepc[j]));
-        fmpz_set(Q->b + i, P->b + keep[i]);
-    }
-    for (j = 0; j < nk; j++)
-        fmpz_set(Q->c + j, P->c + keepc[j]);
-    wc_lp_solution_init(T, mk, nk);
-    status = solve_large_or_small(T, Q, method, progress, ctx, err);
-    if (status == WC_OK)
-    {
-        for (i = 0; i < mk; i++)
-            fmpq_set(y + keep[i], T->y + i);
-        for (j = 0; j < nk; j++)
-            fmpq_set(x + keepc[j], T->x + j);
-        if (T->status == WC_LP_INFEASIBLE)
-            certify_farkas(S, P, y, T->certified_by);
-        else if (wc_lp_check_optimal(P, x, y, why, sizeof(why)))
-        {
-            for (j = 0; j < N; j++)
-                fmpq_swap(S->x + j, x + j);
-            for (i = 0; i < m; i++)
-                fmpq_swap(S->y + i, y + i);
-            fmpq_set(S->value, T->value);
-            S->status = WC_LP_OPTIMAL;
-            S->certified_by = T->certified_by;
-            S->verified = 1;
-        }
-        if (!S->verified)
-            status = wc_error_set(err, WC_ERR_SOLVER,
-                "internal error: the solution of the presolved LP failed its check");
-    }
-    wc_lp_solution_clear(T);
-    wc_lp_clear(Q);
-done:
-    flint_free(keep);
-    flint_free(keepc);
-    _fmpq_vec_clear(y, m + 1);
-    _fmpq_vec_clear(x, N + 1);
-    return status;
-}
-
-/* warm: a basis known to be primal feasible (or NULL), where the exact
- * simplex starts when GLPK gives no usable basis. */
+/* The simplex variant on P as it is.  warm: a basis known to be primal
+ * feasible (or NULL), where the exact simplex starts when GLPK gives no
+ * usable basis.  phase_one: P is a phase-1 LP, always feasible, so a GLPK
+ * verdict of infeasibility is wrong and must not lead to another phase-1
+ * LP. */
 static int
-solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
-           wc_progress_fn progress, void * ctx, wc_error_t err)
+solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, int phase_one,
+           const slong * warm, wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     slong m = P->m;
     slong * basis = flint_malloc((m + 1) * sizeof(slong));
@@ -370,9 +309,9 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
     fmpq * farkas;
 
     S->verified = 0;
-    if (WC_METHOD_BASIS(method) != WC_METHOD_PIVOTS)
+    if (method != WC_METHOD_PIVOTS)
     {
-        int exact = (WC_METHOD_BASIS(method) == WC_METHOD_GLPK_EXACT && fits);
+        int exact = (method == WC_METHOD_GLPK_EXACT && fits);
         wc_error_t gerr;
 
         if (progress) progress(ctx, exact ? "glpk simplex + glp_exact" : "glpk simplex", 0, 0);
@@ -389,7 +328,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
                 && certify_basis(S, P, basis, WC_CERT_GLPK_EXACT))
                 goto done;
         }
-        if (gstatus == GLPK_INFEASIBLE && !(method & PHASE_ONE_LP))
+        if (gstatus == GLPK_INFEASIBLE && !phase_one)
         {
             /* the dual of the phase-1 LP, certified the same way, is the
                Farkas vector */
@@ -398,9 +337,9 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
 
             wc_lp_phase_one(Q, P);
             wc_lp_solution_init(T, Q->m, Q->N);
-            if (solve_core(T, Q, method | PHASE_ONE_LP, NULL, progress, ctx, gerr) == WC_OK
+            if (solve_core(T, Q, method, 1, NULL, progress, ctx, gerr) == WC_OK
                 && fmpq_sgn(T->value) > 0)
-                certify_farkas(S, P, T->y, T->certified_by);
+                wc_lp_certify_farkas(S, P, T->y, T->certified_by);
             wc_lp_solution_clear(T);
             wc_lp_clear(Q);
             if (S->verified)
@@ -417,7 +356,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, const slong * warm,
         if (xstatus == WC_LP_OPTIMAL)
             certify_basis(S, P, basis, WC_CERT_EXACT_PIVOTS);
         else
-            certify_farkas(S, P, farkas, WC_CERT_EXACT_PIVOTS);
+            wc_lp_certify_farkas(S, P, farkas, WC_CERT_EXACT_PIVOTS);
         if (!S->verified)
             status = wc_error_set(err, WC_ERR_SOLVER,
                 "internal error: the exact simplex result failed its own check");
@@ -431,211 +370,81 @@ done:
     return status;
 }
 
-/* ------------------------------------------------------ column generation */
+/* --------------------------------------------------- the simplex variant */
 
-typedef struct {
-    double score;
-    slong j;
-} scored_t;
-
-static int
-scored_cmp(const void * a, const void * b)
+int
+wc_lp_simplex_core(wc_lp_solution_t S, const wc_lp_t P, int method,
+                   wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    const scored_t * x = a, * y = b;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return (x->j > y->j) - (x->j < y->j);       /* ties by index: deterministic */
+    return solve_core(S, P, method, 0, NULL, progress, ctx, err);
 }
 
-/*
- * Prices every column of P not in the working set against y: phase 1
- * wants A_j^T y <= 0, phase 2 A_j^T y <= c_j.  Appends the most violated
- * (at most max_add, ranked by violation per unit cost -- a heuristic, in
- * doubles; the test itself is exact) to W and returns how many.
- */
-static slong
-price_columns(slong * W, slong * nw, char * in_w, const wc_lp_t P,
-              const fmpq * y, int phase, slong max_add)
+/* Presolve (proportional rows and columns), then the variant on what is
+ * left; the redundant rows and columns get dual and primal value 0, and
+ * the result is checked on the whole LP. */
+int
+wc_lp_solve_presolved(wc_lp_solution_t S, const wc_lp_t P, int method, wc_lp_core_fn core,
+                      wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    slong m = P->m, N = P->N, i, j, nv = 0, k;
-    fmpz * Y = _fmpz_vec_init(m + 1);
-    scored_t * viol = flint_malloc((N + 1) * sizeof(scored_t));
-    fmpz_t D, s, t;
-
-    fmpz_init(D); fmpz_init(s); fmpz_init(t);
-    _fmpq_vec_get_fmpz_vec_fmpz(Y, D, y, m);
-    for (j = 0; j < N; j++)
-    {
-        if (in_w[j])
-            continue;
-        fmpz_zero(s);
-        for (i = 0; i < m; i++)
-            fmpz_addmul(s, fmpz_mat_entry(P->A, i, j), Y + i);
-        if (phase == 2)
-            fmpz_mul(t, P->c + j, D);
-        else
-            fmpz_zero(t);
-        if (fmpz_cmp(s, t) <= 0)
-            continue;
-        fmpz_sub(s, s, t);
-        if (phase == 2 && !fmpz_is_zero(P->c + j))
-            fmpz_set(t, P->c + j);          /* violation per unit of cost */
-        else
-        {
-            fmpz_zero(t);                   /* violation per unit of ||A_j||_1 */
-            for (i = 0; i < m; i++)
-                if (fmpz_sgn(fmpz_mat_entry(P->A, i, j)) >= 0)
-                    fmpz_add(t, t, fmpz_mat_entry(P->A, i, j));
-                else
-                    fmpz_sub(t, t, fmpz_mat_entry(P->A, i, j));
-        }
-        viol[nv].score = fmpz_get_d(s) / fmpz_get_d(t);
-        viol[nv].j = j;
-        nv++;
-    }
-    qsort(viol, nv, sizeof(scored_t), scored_cmp);
-    for (k = 0; k < nv && k < max_add; k++)
-    {
-        W[(*nw)++] = viol[k].j;
-        in_w[viol[k].j] = 1;
-    }
-    fmpz_clear(D); fmpz_clear(s); fmpz_clear(t);
-    _fmpz_vec_clear(Y, m + 1);
-    flint_free(viol);
-    return k;
-}
-
-/* The LP on the columns W of P (and, in phase 1, the artificials at cost 1
- * while the columns of W cost 0). */
-static void
-working_lp(wc_lp_t Q, const wc_lp_t P, const slong * W, slong nw, int phase)
-{
-    slong m = P->m, i, j;
-
-    wc_lp_init(Q, m, nw + (phase == 1 ? m : 0));
-    for (i = 0; i < m; i++)
-    {
-        for (j = 0; j < nw; j++)
-            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, i, W[j]));
-        fmpz_set(Q->b + i, P->b + i);
-        if (phase == 1)
-        {
-            fmpz_set_si(fmpz_mat_entry(Q->A, i, nw + i), fmpz_sgn(P->b + i) < 0 ? -1 : 1);
-            fmpz_one(Q->c + nw + i);
-        }
-    }
-    for (j = 0; j < nw && phase == 2; j++)
-        fmpz_set(Q->c + j, P->c + W[j]);
-}
-
-static int
-solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
-             wc_progress_fn progress, void * ctx, wc_error_t err)
-{
-    slong m = P->m, N = P->N, nw = 0, j, round = 0, added;
-    slong * W = flint_malloc((N + 1) * sizeof(slong));
-    char * in_w = flint_calloc(N + 1, 1);
-    slong max_add = FLINT_MAX(m, 20), warm_nw = 0;
-    slong * warm = flint_malloc((m + 1) * sizeof(slong));
-    int phase, status = WC_OK, have_warm = 0;
+    slong m = P->m, N = P->N, mk, nk, i, j;
+    slong * keep = flint_malloc((m + 1) * sizeof(slong));
+    slong * keepc = flint_malloc((N + 1) * sizeof(slong));
+    fmpq * y = _fmpq_vec_init(m + 1);
+    fmpq * x = _fmpq_vec_init(N + 1);
+    int status = WC_OK;
     char why[128];
+    wc_lp_t Q;
+    wc_lp_solution_t T;
 
-    for (phase = 1; phase <= 2 && status == WC_OK && !S->verified; phase++)
+    S->verified = 0;
+    if (wc_lp_presolve_rows(keep, &mk, y, P))
     {
-        for (;;)
-        {
-            wc_lp_t Q;
-            wc_lp_solution_t T;
-
-            working_lp(Q, P, W, nw, phase);
-            wc_lp_solution_init(T, Q->m, Q->N);
-            if (have_warm)
-            {
-                /* the last certified basis stays feasible when columns join:
-                   renumber its artificials for the new working LP (phase 1:
-                   its artificial columns nw + i; phase 2: row artificials) */
-                for (j = 0; j < m; j++)
-                    if (warm[j] >= warm_nw)
-                        warm[j] = (phase == 1 ? nw : Q->N) + (warm[j] - warm_nw) % m;
-            }
-            status = solve_core(T, Q, method, have_warm ? warm : NULL, progress, ctx, err);
-            if (status == WC_OK && T->status != WC_LP_OPTIMAL)
-                status = wc_error_set(err, WC_ERR_SOLVER,
-                    "internal error: a working LP of column generation is infeasible");
-            if (status != WC_OK)
-            {
-                wc_lp_solution_clear(T);
-                wc_lp_clear(Q);
-                break;
-            }
-            if (progress != NULL)
-                progress(ctx, phase == 1 ? "column generation, phase 1"
-                                         : "column generation, phase 2", ++round, 0);
-            if (T->basis[0] >= 0)
-            {
-                memcpy(warm, T->basis, m * sizeof(slong));
-                warm_nw = nw;   /* indices >= nw are artificials */
-                have_warm = 1;
-            }
-            if (phase == 1 && fmpq_is_zero(T->value))
-            {
-                /* feasible on W: phase 2 starts from these columns */
-                wc_lp_solution_clear(T);
-                wc_lp_clear(Q);
-                break;
-            }
-            added = price_columns(W, &nw, in_w, P, T->y, phase, max_add);
-            if (added == 0)
-            {
-                fmpq * x = _fmpq_vec_init(N + 1);
-
-                if (phase == 1 && fmpq_sgn(T->value) > 0)
-                {
-                    /* no column can reduce the infeasibility: y is a Farkas vector */
-                    if (!certify_farkas(S, P, T->y, T->certified_by))
-                        status = wc_error_set(err, WC_ERR_SOLVER,
-                            "internal error: column generation's Farkas vector failed its check");
-                }
-                else if (phase == 2)
-                {
-                    for (j = 0; j < nw; j++)
-                        fmpq_set(x + W[j], T->x + j);
-                    if (wc_lp_check_optimal(P, x, T->y, why, sizeof(why)))
-                    {
-                        for (j = 0; j < N; j++)
-                            fmpq_swap(S->x + j, x + j);
-                        for (j = 0; j < m; j++)
-                            fmpq_set(S->y + j, T->y + j);
-                        fmpq_set(S->value, T->value);
-                        S->status = WC_LP_OPTIMAL;
-                        S->certified_by = T->certified_by;
-                        S->verified = 1;
-                    }
-                    else
-                        status = wc_error_set(err, WC_ERR_SOLVER,
-                            "internal error: column generation's optimum failed its check: %s", why);
-                }
-                _fmpq_vec_clear(x, N + 1);
-                wc_lp_solution_clear(T);
-                wc_lp_clear(Q);
-                break;
-            }
-            wc_lp_solution_clear(T);
-            wc_lp_clear(Q);
-        }
+        if (!wc_lp_certify_farkas(S, P, y, WC_CERT_PRESOLVE))
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the Farkas vector of two proportional rows failed its check");
+        goto done;
     }
-    flint_free(W);
-    flint_free(in_w);
-    flint_free(warm);
+    wc_lp_presolve_columns(keepc, &nk, P);
+    if (mk == m && nk == N)
+    {
+        status = core(S, P, method, progress, ctx, err);
+        goto done;
+    }
+    wc_lp_init(Q, mk, nk);
+    for (i = 0; i < mk; i++)
+    {
+        for (j = 0; j < nk; j++)
+            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, keep[i], keepc[j]));
+        fmpz_set(Q->b + i, P->b + keep[i]);
+    }
+    for (j = 0; j < nk; j++)
+        fmpz_set(Q->c + j, P->c + keepc[j]);
+    wc_lp_solution_init(T, mk, nk);
+    status = core(T, Q, method, progress, ctx, err);
+    if (status == WC_OK)
+    {
+        for (i = 0; i < mk; i++)
+            fmpq_set(y + keep[i], T->y + i);
+        for (j = 0; j < nk; j++)
+            fmpq_set(x + keepc[j], T->x + j);
+        if (T->status == WC_LP_INFEASIBLE ? !wc_lp_certify_farkas(S, P, y, T->certified_by)
+            : !wc_lp_store_optimal(S, P, x, y, T->certified_by, why, sizeof(why)))
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the solution of the presolved LP failed its check");
+    }
+    wc_lp_solution_clear(T);
+    wc_lp_clear(Q);
+done:
+    flint_free(keep);
+    flint_free(keepc);
+    _fmpq_vec_clear(y, m + 1);
+    _fmpq_vec_clear(x, N + 1);
     return status;
 }
 
-static int
-solve_large_or_small(wc_lp_solution_t S, const wc_lp_t P, int method,
-                     wc_progress_fn progress, void * ctx, wc_error_t err)
+int
+wc_lp_solve_simplex(wc_lp_solution_t S, const wc_lp_t P, int method,
+                    wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    if ((method & WC_METHOD_COLGEN)
-        || (!(method & WC_METHOD_NO_COLGEN) && P->N > WC_COLGEN_MIN_COLUMNS))
-        return solve_colgen(S, P, method, progress, ctx, err);
-    return solve_core(S, P, method, NULL, progress, ctx, err);
+    return wc_lp_solve_presolved(S, P, method, wc_lp_simplex_core, progress, ctx, err);
 }

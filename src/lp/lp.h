@@ -57,6 +57,86 @@ int wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
                       const wc_lp_t P, const slong * warm,
                       wc_progress_fn progress, void * ctx, wc_error_t err);
 
+/* Keeps y in S if it is a checked Farkas vector of P (x := 0, value :=
+ * b^T y).  RETURNS 1 if kept, else 0. */
+int wc_lp_certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how);
+
+/* Keeps (x, y) in S (swapping them in) if it is an optimality certificate
+ * of P, else sets why.  RETURNS 1 if kept, else 0. */
+int wc_lp_store_optimal(wc_lp_solution_t S, const wc_lp_t P, fmpq * x, fmpq * y, int how,
+                        char * why, size_t size);
+
+/* A variant's work on an LP already presolved. */
+typedef int (*wc_lp_core_fn)(wc_lp_solution_t S, const wc_lp_t P, int method,
+                             wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* The simplex variant without presolve: GLPK's basis checked exactly,
+ * repaired by glp_exact and exact pivots.  RETURNS WC_OK or WC_ERR_SOLVER. */
+int wc_lp_simplex_core(wc_lp_solution_t S, const wc_lp_t P, int method,
+                       wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* Presolve (proportional rows and columns), core on what is left, the
+ * answer checked on all of P.  RETURNS WC_OK or WC_ERR_SOLVER. */
+int wc_lp_solve_presolved(wc_lp_solution_t S, const wc_lp_t P, int method, wc_lp_core_fn core,
+                          wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* ---------------------------------------------------- column generation */
+
+/*
+ * A dictionary as the column-generation engine (colgen.c) sees it: members
+ * named by keys, each bringing width columns (width 2: a column a and its
+ * negation -a, at one cost) in front of the fixed columns of a base LP.
+ * The vertex dictionary (train/vertex.c, streamed or built) and the
+ * columns of an explicit LP (lp.c) are two implementations.
+ *
+ * column: a member's exact column (m entries) and cost, in the base LP's
+ *         scaling, or with guide != 0 in the guide LP's.
+ * price:  keys[0..len) := at most K members violated by the dual y (m
+ *         entries, exact) of the working LP, largest violation first,
+ *         returning len; test WC_PRICE_COST: A_u^T y > c_u (width 2:
+ *         |A_u^T y| > c_u), WC_PRICE_FARKAS: against cost 0 (y a Farkas
+ *         vector of the working LP), WC_PRICE_GUIDE: y a dual of the
+ *         guide LP, against its costs.  With partial the dictionary may
+ *         stop once it has K; otherwise it must have priced every member.
+ * guide:  NULL, or a base LP always feasible over any working set (the
+ *         elastic problem), whose dual guides the rounds after a while of
+ *         infeasible working LPs.
+ */
+enum { WC_PRICE_COST = 0, WC_PRICE_FARKAS = 1, WC_PRICE_GUIDE = 2 };
+
+typedef struct {
+    slong width;                /* 1 or 2 */
+    slong K;                    /* at most K members join in a round */
+    const wc_lp_struct * base;  /* rows, b, the fixed columns */
+    const wc_lp_struct * guide; /* or NULL */
+    void (*column)(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx);
+    slong (*price)(ulong * keys, slong K, const fmpq * y, int test, int partial,
+                   void * ctx);
+    void * ctx;
+} wc_colgen_dict_struct;
+
+/* The working set of column generation and the rounds it took. */
+typedef struct {
+    ulong * keys;
+    slong len;
+    slong rounds;
+} wc_colgen_struct;
+typedef wc_colgen_struct wc_colgen_t[1];
+
+void wc_colgen_init(wc_colgen_t C);
+void wc_colgen_clear(wc_colgen_t C);
+
+/* Column generation over the dictionary V: leaves the final working set in
+ * C, its working LP in Q (initialised) and that LP's certified solution
+ * in S (initialised), valid for the LP over the whole dictionary: optimal,
+ * or a Farkas vector.  method: WC_METHOD_AUTO, _GLPK_EXACT or _PIVOTS for
+ * each working LP.  RETURNS WC_OK or WC_ERR_SOLVER. */
+int wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
+                    const wc_colgen_dict_struct * V, int method,
+                    wc_progress_fn progress, void * ctx, wc_error_t err);
+
+/* ----------------------------------------------------------- presolve */
+
 /* Proportional rows of P: returns 1 with farkas (m entries) a Farkas
  * vector when two contradict each other (or a zero row has b_i != 0);
  * else 0 with keep[0..*mk) the rows to keep. */

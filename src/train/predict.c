@@ -109,7 +109,7 @@ wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_error_
     if (P->full->columns == WC_COLUMNS_FULL)
         P->witness = most_violated(P->witness_value, P->full->V, D, v);
     else        /* V was never stored: price it, and keep the witness */
-        P->witness = wc_join_most_violated(P->full->V, P->witness_value, D, p->bias,
+        P->witness = wc_dict_join_most_violated(P->full->V, P->witness_value, D, p->bias,
                                             WC_DICT_FULL, v, p->threads);
     if (P->witness < 0 || fmpq_cmp(P->witness_value, P->bound) <= 0)
         return wc_error_set(err, WC_ERR_SOLVER,

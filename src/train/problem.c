@@ -46,6 +46,28 @@ wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
         fmpz_lcm(q, q, fmpq_denref(k + i));
 }
 
+void
+wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong u,
+                  const wc_data_t D, const wc_problem_t p)
+{
+    slong i;
+    fmpz_t q;
+
+    fmpz_init(q);
+    wc_atom_scale(q, k, V, D, u);
+    for (i = 0; i < D->n; i++)
+    {
+        fmpz_divexact(a + i, q, fmpq_denref(k + i));
+        fmpz_mul(a + i, a + i, fmpq_numref(k + i));
+        fmpz_mul(a + i, a + i, wc_row_scale(D, p, i));
+    }
+    if (p->loss == WC_LOSS_INTERP)
+        fmpz_set(cost, q);
+    else
+        fmpz_mul(cost, q, fmpq_numref(p->beta));
+    fmpz_clear(q);
+}
+
 /* rho_i: the factor row i of the LP carries (den(y_i), or y_i for hinge). */
 const fmpz *
 wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i)
@@ -61,8 +83,8 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
     int icpt = wc_has_intercept(p), hinge = (p->loss == WC_LOSS_HINGE);
     slong N = 2 * L + (icpt ? 2 : 0) + (p->loss == WC_LOSS_INTERP ? 0 : 2 * n);
     fmpq * k;
-    fmpz * rho;
-    fmpz_t q, cu;
+    fmpz * rho, * a;
+    fmpz_t cu;
 
     if (D->y == NULL)
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
@@ -85,7 +107,7 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
         fmpz_set(rho + i, wc_row_scale(D, p, i));
     }
 
-    fmpz_init(q);
+    a = _fmpz_vec_init(n);
     fmpz_init(cu);
     wc_lp_init(P, n, N);
     if (p->loss == WC_LOSS_INTERP)
@@ -95,19 +117,12 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
 
     for (u = 0; u < L; u++)
     {
-        wc_atom_scale(q, k, V, D, u);
+        wc_problem_column(a, cu, k, V, u, D, p);
         for (i = 0; i < n; i++)
         {
-            fmpz * a = fmpz_mat_entry(P->A, i, 2 * u);
-            fmpz_divexact(a, q, fmpq_denref(k + i));
-            fmpz_mul(a, a, fmpq_numref(k + i));
-            fmpz_mul(a, a, rho + i);
-            fmpz_neg(fmpz_mat_entry(P->A, i, 2 * u + 1), a);
+            fmpz_set(fmpz_mat_entry(P->A, i, 2 * u), a + i);
+            fmpz_neg(fmpz_mat_entry(P->A, i, 2 * u + 1), a + i);
         }
-        if (p->loss == WC_LOSS_INTERP)
-            fmpz_set(cu, q);
-        else
-            fmpz_mul(cu, q, fmpq_numref(p->beta));
         fmpz_set(P->c + 2 * u, cu);
         fmpz_set(P->c + 2 * u + 1, cu);
     }
@@ -141,7 +156,7 @@ wc_problem_lp(wc_lp_t P, fmpz_t obj_scale, const wc_data_t D,
             fmpz_set(P->b + i, fmpq_numref(D->y + i));
     }
 
-    fmpz_clear(q);
+    _fmpz_vec_clear(a, n);
     fmpz_clear(cu);
     _fmpq_vec_clear(k, n);
     _fmpz_vec_clear(rho, n);

@@ -225,7 +225,9 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
     {
         wc_lp_solution_clear(R->sol);
         wc_lp_solution_init(R->sol, R->lp->m, R->lp->N);
-        status = wc_lp_solve(R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
+        status = (p->colgen == WC_COLGEN_ALWAYS ? wc_lp_solve_colgen
+                  : p->colgen == WC_COLGEN_NEVER ? wc_lp_solve_simplex : wc_lp_solve)
+                 (R->sol, R->lp, p->method, p->progress, p->progress_ctx, err);
     }
     if (status != WC_OK)
         return status;

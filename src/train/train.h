@@ -22,6 +22,12 @@ int wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p);
  * denominator (the LP column of u is rho_i q k_i, its cost q or q num(beta)). */
 void wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u);
 
+/* The LP column of atom u of V in the scaling of wc_problem_lp: a (n
+ * entries) = rho_i q k_i and its cost (q, or q num(beta)); k (n entries)
+ * is scratch. */
+void wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong u,
+                       const wc_data_t D, const wc_problem_t p);
+
 /* rho_i: the factor row i of the problem's LP carries. */
 const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 
@@ -30,11 +36,5 @@ const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
  * the certified solution in R->sol; every atom of V has been priced. */
 int wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p,
                       wc_error_t err);
-
-/* Appends to V the atom of the whole dictionary (bias, kind) with the
- * largest |k_u^T v| > 0 (the smallest key on ties), streamed; returns its
- * index in V, with |k_u^T v| in value, or -1 if k_u^T v = 0 for all u. */
-slong wc_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
-                             int kind, const fmpq * v, int threads);
 
 #endif

@@ -1,0 +1,392 @@
+/*
+ * colgen.c -- the column-generation engine, fed by any dictionary
+ * (wc_colgen_dict_struct in lp.h: the vertex dictionary streamed or built,
+ * the columns of an explicit LP, and whatever comes next).
+ *
+ *   working set W (empty)  ->  working LP over W  ->  GLPK's dual (a guide;
+ *   while GLPK finds the working LP infeasible, the dual of its phase-1
+ *   LP, and after ELASTIC_AFTER rounds that of the dictionary's guide LP)
+ *     ->  the dictionary prices it (partial pricing allowed)
+ *     ->  the K most violated members join W  ->  ...
+ *   until GLPK's dual prices clean; then the working LP is certified
+ *   (lp.c), its exact dual is priced over the whole dictionary, and the
+ *   rounds go on until that too finds nothing.
+ *
+ * Then (x, y) is optimal for the LP over the whole dictionary: primal
+ * feasible, and dual feasible for every column, those of W by the exact
+ * check of the working LP, the others by the exact pricing.  An
+ * infeasible working LP gives a Farkas vector y; members with A_u^T y > 0
+ * join until none is left, and then y is a Farkas vector for the whole
+ * dictionary (proofs/DERIVATIONS.md section 5).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <flint/fmpq_vec.h>
+#include "lp/lp.h"
+
+#define MAX_ROUNDS 100000
+
+/*
+ * The guide LP takes over while the working set still cannot satisfy the
+ * rows after ELASTIC_AFTER rounds.  For the vertex dictionary it is the
+ * elastic l1 problem over W; measured on three infeasible 3-D sets (n =
+ * 120-150, no biases, presolve off): 6-11 rounds and 0.9-3.2 s, where the
+ * phase-1 guide took 6-51 rounds and up to 69 s.  Feasible problems leave
+ * phase 1 within 4-5 rounds (bench data, d = 2, 3), so they are guided by
+ * phase 1 alone.
+ */
+#define ELASTIC_AFTER 8
+
+/*
+ * Dropping columns keeps the working LP small: once W has more than
+ * DROP_SIZE (m + K) members, a member that has been nonbasic in GLPK's
+ * basis for DROP_AGE rounds in a row leaves W (a nonbasic column can go
+ * without changing the basis).  It may come back when priced again.
+ * After DROP_ROUNDS rounds nothing is dropped, so the rounds end: W only
+ * grows, by members violated for its own dual.
+ */
+#define DROP_AGE 5
+#define DROP_SIZE 2
+#define DROP_ROUNDS 300
+
+void
+wc_colgen_init(wc_colgen_t C)
+{
+    C->keys = NULL;
+    C->len = 0;
+    C->rounds = 0;
+}
+
+void
+wc_colgen_clear(wc_colgen_t C)
+{
+    flint_free(C->keys);
+    wc_colgen_init(C);
+}
+
+/* The working LP over the members keys[0..L): member j owns columns
+ * width j .. width j + width - 1 (the second the negation of the first),
+ * the base LP's columns follow.  guide: the dictionary's guide LP. */
+static void
+working_lp(wc_lp_t Q, const ulong * keys, slong L, const wc_colgen_dict_struct * V, int guide)
+{
+    const wc_lp_struct * B = guide ? V->guide : V->base;
+    slong m = B->m, w = V->width, i, j, u;
+    fmpz * a = _fmpz_vec_init(m);
+    fmpz_t cost;
+
+    fmpz_init(cost);
+    wc_lp_init(Q, m, w * L + B->N);
+    for (u = 0; u < L; u++)
+    {
+        V->column(a, cost, keys[u], guide, V->ctx);
+        for (i = 0; i < m; i++)
+        {
+            fmpz_set(fmpz_mat_entry(Q->A, i, w * u), a + i);
+            if (w == 2)
+                fmpz_neg(fmpz_mat_entry(Q->A, i, w * u + 1), a + i);
+        }
+        for (j = 0; j < w; j++)
+            fmpz_set(Q->c + w * u + j, cost);
+    }
+    for (i = 0; i < m; i++)
+    {
+        for (j = 0; j < B->N; j++)
+            fmpz_set(fmpz_mat_entry(Q->A, i, w * L + j), fmpz_mat_entry(B->A, i, j));
+        fmpz_set(Q->b + i, B->b + i);
+    }
+    for (j = 0; j < B->N; j++)
+        fmpz_set(Q->c + w * L + j, B->c + j);
+    fmpz_clear(cost);
+    _fmpz_vec_clear(a, m);
+}
+
+/* The working LP with no column: min 0 s.t. 0 = b.  Its certified answer
+ * (y = b is a Farkas vector unless b = 0, where x = (), y = 0 is optimal). */
+static void
+solve_empty(wc_lp_solution_t S, const wc_lp_t P)
+{
+    slong i;
+
+    S->status = _fmpz_vec_is_zero(P->b, P->m) ? WC_LP_OPTIMAL : WC_LP_INFEASIBLE;
+    fmpq_zero(S->value);
+    for (i = 0; i < P->m; i++)
+    {
+        fmpq_set_si(S->y + i, 0, 1);
+        fmpz_set(fmpq_numref(S->y + i), P->b + i);
+        fmpz_addmul(fmpq_numref(S->value), P->b + i, P->b + i);
+        S->basis[i] = P->N + i;
+    }
+    S->certified_by = WC_CERT_EMPTY_LP;
+    S->verified = 1;
+}
+
+/* y := GLPK's doubles, read exactly; 0 if some entry is not finite. */
+static int
+exact_of_doubles(fmpq * y, const double * yd, slong m)
+{
+    slong i;
+
+    for (i = 0; i < m; i++)
+    {
+        int e;
+        double f = frexp(yd[i], &e);
+
+        if (!isfinite(yd[i]))
+            return 0;
+        fmpz_set_d(fmpq_numref(y + i), ldexp(f, 53));     /* exact */
+        fmpz_one(fmpq_denref(y + i));
+        if (e >= 53)
+            fmpq_mul_2exp(y + i, y + i, e - 53);
+        else
+            fmpq_div_2exp(y + i, y + i, 53 - e);
+    }
+    return 1;
+}
+
+/* How a dual is to be priced. */
+enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2, GUIDE_ELASTIC = 3 };
+
+/*
+ * GLPK's dual of the working LP P as a guide for pricing: GUIDE_OPTIMAL
+ * with basis (of P) when GLPK finds P optimal; when GLPK finds P
+ * infeasible, GUIDE_FARKAS with the dual of P's phase-1 LP (members with
+ * A_u^T y > 0 can reduce the infeasibility), or with elastic GUIDE_ELASTIC
+ * with the dual of the guide LP over W; GUIDE_NONE otherwise.  Only a
+ * guide: the last round always prices a certified dual.
+ */
+static int
+candidate_dual(fmpq * y, slong * basis, int have_warm, const wc_lp_t P, int method,
+               const ulong * keys, slong L, const wc_colgen_dict_struct * V, int elastic)
+{
+    slong m = P->m;
+    double * yd = flint_malloc((m + 1) * sizeof(double));
+    slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
+    int gstatus = GLPK_OTHER, guide = GUIDE_NONE;
+    wc_error_t gerr;
+    wc_lp_t Q;
+
+    if (P->N > 0 && method != WC_METHOD_PIVOTS
+        && wc_glpk_candidate(basis, yd, &gstatus, P, 0, have_warm ? basis : NULL,
+                             gerr) == WC_OK)
+    {
+        if (gstatus == GLPK_OPTIMAL)
+            guide = GUIDE_OPTIMAL;
+        else if (gstatus == GLPK_INFEASIBLE)
+        {
+            if (elastic)
+                working_lp(Q, keys, L, V, 1);
+            else
+                wc_lp_phase_one(Q, P);
+            if (wc_glpk_candidate(qbasis, yd, &gstatus, Q, 0, NULL, gerr) == WC_OK
+                && gstatus == GLPK_OPTIMAL)
+                guide = elastic ? GUIDE_ELASTIC : GUIDE_FARKAS;
+            wc_lp_clear(Q);
+        }
+    }
+    if (guide != GUIDE_NONE && !exact_of_doubles(y, yd, m))
+        guide = GUIDE_NONE;
+    flint_free(yd);
+    flint_free(qbasis);
+    return guide;
+}
+
+/* Drops the members of W aged DROP_AGE, renumbering the basis warm (of
+ * the working LP: members' columns first, width each, then the base LP's,
+ * *warm_N in all). */
+static void
+drop_old(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_L,
+         slong m, slong w)
+{
+    slong L = C->len, u, i, kept = 0;
+    char * keep = flint_malloc(L + 1);
+    slong * pos = flint_malloc((L + 1) * sizeof(slong));
+
+    for (u = 0; u < L; u++)
+        keep[u] = age[u] < DROP_AGE;
+    for (i = 0; i < m; i++)
+        if (warm[i] < w * L)
+            keep[warm[i] / w] = 1;      /* basic: stays */
+    for (u = 0; u < L; u++)
+    {
+        pos[u] = kept;
+        if (keep[u])
+        {
+            C->keys[kept] = C->keys[u];
+            age[kept] = age[u];
+            kept++;
+        }
+    }
+    for (i = 0; i < m; i++)
+        warm[i] = warm[i] < w * L ? w * pos[warm[i] / w] + warm[i] % w
+                                  : warm[i] - w * (L - kept);
+    *warm_N -= w * (L - kept);
+    *warm_L = kept;
+    C->len = kept;
+    flint_free(keep);
+    flint_free(pos);
+}
+
+static int
+key_cmp(const void * a, const void * b)
+{
+    ulong x = *(const ulong *) a, y = *(const ulong *) b;
+
+    return (x > y) - (x < y);
+}
+
+/* The state of the rounds. */
+typedef struct {
+    slong m, K, w;
+    slong * warm;           /* GLPK's or the last certified basis */
+    slong warm_N, warm_L;   /* the working LP that warm is a basis of */
+    int have_warm;
+    slong * age;            /* rounds each member has been nonbasic */
+    ulong * sorted;         /* the keys of W, sorted */
+    ulong * found;          /* the keys a pricing returns */
+    fmpq * y;
+} rounds_state;
+
+/* Certifies the working LP Q into S (GLPK's basis checked exactly, else
+ * the whole repair of wc_lp_solve_simplex) and keeps its basis warm. */
+static int
+certify_working(wc_lp_solution_t S, const wc_lp_t Q, rounds_state * st, int method,
+                wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    int status = WC_OK;
+
+    wc_lp_solution_clear(S);
+    wc_lp_solution_init(S, Q->m, Q->N);
+    if (Q->N == 0)
+        solve_empty(S, Q);
+    else if (!(st->have_warm && wc_lp_certify_basis(S, Q, st->warm)))
+        status = wc_lp_solve_simplex(S, Q, method, progress, ctx, err);
+    if (status == WC_OK && S->status == WC_LP_OPTIMAL && S->basis[0] >= 0)
+    {
+        memcpy(st->warm, S->basis, st->m * sizeof(slong));
+        st->have_warm = 1;      /* the next round starts here */
+    }
+    return status;
+}
+
+/* One round's pricing: GLPK's dual first, the certified dual once that
+ * prices clean; keys already in W (a rounding error of GLPK's dual) are
+ * not new.  Returns how many joined st->found, or -1 on an error. */
+static slong
+price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
+            const wc_colgen_dict_struct * V, int method,
+            wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong L = C->len, i, j, len = 0;
+    int guide, certified, test;
+
+    memcpy(st->sorted, C->keys, L * sizeof(ulong));
+    qsort(st->sorted, L, sizeof(ulong), key_cmp);
+    guide = candidate_dual(st->y, st->warm, st->have_warm, Q, method, C->keys, L, V,
+                           V->guide != NULL && C->rounds > ELASTIC_AFTER);
+    certified = (guide == GUIDE_NONE);
+    st->have_warm = (guide == GUIDE_OPTIMAL);
+    if (st->have_warm)
+    {
+        for (j = 0; j < L; j++)
+            st->age[j]++;
+        for (i = 0; i < st->m; i++)
+            if (st->warm[i] < st->w * L)
+                st->age[st->warm[i] / st->w] = 0;
+    }
+    for ( ; certified < 2; certified++)
+    {
+        if (certified)
+        {
+            if (certify_working(S, Q, st, method, progress, ctx, err) != WC_OK)
+                return -1;
+            for (i = 0; i < st->m; i++)
+                fmpq_set(st->y + i, S->y + i);
+            test = S->status == WC_LP_INFEASIBLE ? WC_PRICE_FARKAS : WC_PRICE_COST;
+        }
+        else
+            test = guide == GUIDE_FARKAS ? WC_PRICE_FARKAS
+                 : guide == GUIDE_ELASTIC ? WC_PRICE_GUIDE : WC_PRICE_COST;
+        len = V->price(st->found, st->K, st->y, test, !certified, V->ctx);
+        for (i = 0, j = 0; i < len; i++)
+            if (bsearch(st->found + i, st->sorted, L, sizeof(ulong), key_cmp) == NULL)
+                st->found[j++] = st->found[i];
+        len = j;
+        if (len > 0)
+            break;
+    }
+    return len;
+}
+
+int
+wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
+                const wc_colgen_dict_struct * V, int method,
+                wc_progress_fn progress, void * ctx, wc_error_t err)
+{
+    slong m = V->base->m, K = V->K, w = V->width, i, len;
+    int status = WC_OK;
+    rounds_state st;
+
+    st.m = m;
+    st.K = K;
+    st.w = w;
+    st.warm = flint_malloc((m + 1) * sizeof(slong));
+    st.warm_N = st.warm_L = 0;
+    st.have_warm = 0;
+    st.age = NULL;
+    st.sorted = NULL;
+    st.found = flint_malloc((K + 1) * sizeof(ulong));
+    st.y = _fmpq_vec_init(m);
+    wc_colgen_clear(C);
+
+    for (C->rounds = 1; ; C->rounds++)
+    {
+        slong L = C->len;
+
+        if (C->rounds > MAX_ROUNDS)
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: column generation did not end in %d rounds", MAX_ROUNDS);
+            break;
+        }
+        wc_lp_clear(Q);
+        working_lp(Q, C->keys, L, V, 0);
+        if (progress != NULL)
+            progress(ctx, "column generation round", C->rounds, 0);
+        C->keys = flint_realloc(C->keys, (L + K + 1) * sizeof(ulong));
+        st.sorted = flint_realloc(st.sorted, (L + K + 1) * sizeof(ulong));
+        st.age = flint_realloc(st.age, (L + K + 1) * sizeof(slong));
+
+        /* the last basis, renumbered: the members of W keep their columns,
+           the base LP's columns and the artificials after them move up */
+        for (i = 0; st.have_warm && i < m; i++)
+            st.warm[i] += st.warm[i] >= st.warm_N ? Q->N - st.warm_N
+                        : st.warm[i] >= w * st.warm_L ? w * (L - st.warm_L) : 0;
+        st.warm_N = Q->N;
+        st.warm_L = L;
+
+        len = price_round(C, Q, S, &st, V, method, progress, ctx, err);
+        if (len < 0)
+        {
+            status = err->code;
+            break;
+        }
+        if (len == 0)
+            break;          /* nothing violated: certified over the whole dictionary */
+        if (st.have_warm && C->rounds <= DROP_ROUNDS && L > DROP_SIZE * (m + K))
+            drop_old(C, st.age, st.warm, &st.warm_N, &st.warm_L, m, w);
+        for (i = 0; i < len; i++)
+        {
+            C->keys[C->len] = st.found[i];
+            st.age[C->len] = 0;
+            C->len++;
+        }
+    }
+    flint_free(st.warm);
+    flint_free(st.age);
+    flint_free(st.sorted);
+    flint_free(st.found);
+    _fmpq_vec_clear(st.y, m);
+    return status;
+}
