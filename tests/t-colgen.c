@@ -1,0 +1,331 @@
+/*
+ * t-colgen.c -- the column-generation engine (lp/colgen.c) with a toy
+ * dictionary, against the full LP solved by the simplex variant.
+ *
+ * The toy dictionary: G members, member u a random integer column a_u at
+ * cost c_u > 0, width 1 or 2 (a_u and -a_u), in front of a base LP whose
+ * fixed columns are none (the rows may then be infeasible), or +-e_i at a
+ * random cost (always feasible).  Its pricing is plain exact arithmetic:
+ * the top K by violation |a_u^T y| - c_u (or A_u^T y - c_u, width 1),
+ * partial when asked, from a rotating start.  The guide LP, when there is
+ * one, is the elastic problem: base columns +-e_i at cost 1, members at
+ * cost 1.  Checked on every instance:
+ *   - the engine and the full LP agree on the status, and on the optimal
+ *     value (which the engine reports for its working LP);
+ *   - the engine's (x, y), x mapped onto the full LP, passes
+ *     wc_lp_check_optimal there, or y passes wc_lp_check_farkas there;
+ *   - the working set has no key twice, and every member of it is a real
+ *     member (key < G).
+ */
+#include <stdlib.h>
+#include <flint/fmpq_vec.h>
+#include "lp/lp.h"
+#include "check.h"
+
+typedef struct {
+    slong m, G, width, K, next;
+    fmpz_mat_t A;           /* m x G: the members' columns */
+    fmpz * c;               /* G: their costs */
+    fmpz * viol;            /* scratch */
+    slong * order;
+    int count_guide;        /* pricings of a guide dual */
+} toy_dict;
+
+static void
+toy_column(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx)
+{
+    toy_dict * T = ctx;
+    slong i;
+
+    for (i = 0; i < T->m; i++)
+        fmpz_set(a + i, fmpz_mat_entry(T->A, i, key));
+    if (guide)
+        fmpz_one(cost);
+    else
+        fmpz_set(cost, T->c + key);
+}
+
+static const fmpz * toy_viol;
+
+static int
+toy_cmp(const void * a, const void * b)
+{
+    slong x = *(const slong *) a, y = *(const slong *) b;
+    int c = fmpz_cmp(toy_viol + y, toy_viol + x);
+
+    return c != 0 ? c : (x > y) - (x < y);
+}
+
+static slong
+toy_price(ulong * keys, slong K, const fmpq * y, int test, int partial, void * ctx)
+{
+    toy_dict * T = ctx;
+    slong i, u, g, nv = 0, start = T->next;
+    fmpz * Y = _fmpz_vec_init(T->m);
+    fmpz_t D, s, lim;
+
+    fmpz_init(D);
+    fmpz_init(s);
+    fmpz_init(lim);
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, D, y, T->m);
+    T->count_guide += (test == WC_PRICE_GUIDE);
+    for (g = 0; g < T->G && !(partial && nv >= K); g++)
+    {
+        u = partial ? (start + g) % T->G : g;
+        fmpz_zero(s);
+        for (i = 0; i < T->m; i++)
+            fmpz_addmul(s, fmpz_mat_entry(T->A, i, u), Y + i);
+        if (T->width == 2)
+            fmpz_abs(s, s);
+        if (test == WC_PRICE_COST)
+            fmpz_mul(lim, T->c + u, D);
+        else if (test == WC_PRICE_GUIDE)
+            fmpz_set(lim, D);
+        else
+            fmpz_zero(lim);
+        fmpz_sub(T->viol + u, s, lim);      /* violation, scaled by D > 0 */
+        if (fmpz_sgn(T->viol + u) > 0)
+            T->order[nv++] = u;
+        if (partial)
+            T->next = (u + 1) % T->G;
+    }
+    toy_viol = T->viol;
+    qsort(T->order, nv, sizeof(slong), toy_cmp);
+    for (i = 0; i < nv && i < K; i++)
+        keys[i] = (ulong) T->order[i];
+    fmpz_clear(D);
+    fmpz_clear(s);
+    fmpz_clear(lim);
+    _fmpz_vec_clear(Y, T->m);
+    return i;
+}
+
+static void
+print_toy(const toy_dict * T, const wc_lp_t base)
+{
+    slong i;
+
+    printf("    m = %ld, G = %ld, width = %ld, K = %ld\n    members' columns =\n",
+           T->m, T->G, T->width, T->K);
+    fmpz_mat_print_pretty(T->A);
+    printf("\n    costs = ");
+    for (i = 0; i < T->G; i++)
+        fmpz_print(T->c + i), printf(" ");
+    printf("\n    b = ");
+    for (i = 0; i < base->m; i++)
+        fmpz_print(base->b + i), printf(" ");
+    printf("\n    base columns: %ld\n", base->N);
+}
+
+/* The full LP: every member's columns, then the base LP's. */
+static void
+full_lp(wc_lp_t P, const toy_dict * T, const wc_lp_t base)
+{
+    slong w = T->width, i, j, u;
+
+    wc_lp_init(P, T->m, w * T->G + base->N);
+    for (u = 0; u < T->G; u++)
+        for (j = 0; j < w; j++)
+        {
+            for (i = 0; i < T->m; i++)
+                fmpz_set(fmpz_mat_entry(P->A, i, w * u + j), fmpz_mat_entry(T->A, i, u));
+            if (j == 1)
+                for (i = 0; i < T->m; i++)
+                    fmpz_neg(fmpz_mat_entry(P->A, i, w * u + j), fmpz_mat_entry(P->A, i, w * u + j));
+            fmpz_set(P->c + w * u + j, T->c + u);
+        }
+    for (i = 0; i < T->m; i++)
+    {
+        for (j = 0; j < base->N; j++)
+            fmpz_set(fmpz_mat_entry(P->A, i, w * T->G + j), fmpz_mat_entry(base->A, i, j));
+        fmpz_set(P->b + i, base->b + i);
+    }
+    for (j = 0; j < base->N; j++)
+        fmpz_set(P->c + w * T->G + j, base->c + j);
+}
+
+/* base with +-e_i columns at cost (cost), or none. */
+static void
+slack_lp(wc_lp_t B, slong m, const fmpz * b, int slacks, slong cost)
+{
+    slong i;
+
+    wc_lp_init(B, m, slacks ? 2 * m : 0);
+    for (i = 0; i < m; i++)
+    {
+        fmpz_set(B->b + i, b + i);
+        if (slacks)
+        {
+            fmpz_one(fmpz_mat_entry(B->A, i, 2 * i));
+            fmpz_set_si(fmpz_mat_entry(B->A, i, 2 * i + 1), -1);
+            fmpz_set_si(B->c + 2 * i, cost);
+            fmpz_set_si(B->c + 2 * i + 1, cost);
+        }
+    }
+}
+
+int
+main(void)
+{
+    flint_rand_t state;
+    slong iter, infeasible = 0, optimal = 0, guided = 0;
+
+    flint_randinit(state);
+    TEST_BEGIN("colgen: the engine with a toy dictionary agrees with the full LP");
+    for (iter = 0; iter < 300; iter++)
+    {
+        toy_dict T;
+        /* a third of the instances: many rows, one member a round, so
+           that the working LP stays infeasible long enough for the guide */
+        int longer = (iter % 3 == 0);
+        slong m = longer ? 8 + n_randint(state, 5) : 1 + n_randint(state, 5), i, u, j, w;
+        fmpz * b = _fmpz_vec_init(m);
+        int slacks = n_randint(state, 2), use_guide = n_randint(state, 2);
+        int nonneg = !slacks && n_randint(state, 2);
+        char why[128];
+        wc_lp_t base, guide, P, Q;
+        wc_lp_solution_t S, F;
+        wc_colgen_t C;
+        wc_colgen_dict_struct V;
+        wc_error_t err;
+
+        T.m = m;
+        T.G = 1 + n_randint(state, 60);
+        T.width = w = nonneg ? 1 : 1 + n_randint(state, 2);
+        T.K = longer ? 1 : 1 + n_randint(state, 6);
+        T.next = 0;
+        T.count_guide = 0;
+        fmpz_mat_init(T.A, m, T.G);
+        T.c = _fmpz_vec_init(T.G);
+        T.viol = _fmpz_vec_init(T.G);
+        T.order = flint_malloc(T.G * sizeof(slong));
+        for (u = 0; u < T.G; u++)
+        {
+            for (i = 0; i < m; i++)
+                fmpz_set_si(fmpz_mat_entry(T.A, i, u), nonneg ? (slong) n_randint(state, 6)
+                                                       : (slong) n_randint(state, 11) - 5);
+            fmpz_set_ui(T.c + u, 1 + n_randint(state, 9));
+        }
+        for (i = 0; i < m; i++)
+            fmpz_set_si(b + i, (slong) n_randint(state, 21) - 10);
+        slack_lp(base, m, b, slacks, 1 + (slong) n_randint(state, 20));
+        slack_lp(guide, m, b, 1, 1);
+
+        full_lp(P, &T, base);
+        wc_lp_solution_init(F, P->m, P->N);
+        CHECKF(wc_lp_solve_simplex(F, P, WC_METHOD_AUTO, NULL, NULL, err) == WC_OK,
+               (print_toy(&T, base), printf("    %s\n", err->msg)));
+
+        V.width = w;
+        V.K = T.K;
+        V.base = base;
+        V.guide = use_guide ? guide : NULL;
+        V.column = toy_column;
+        V.price = toy_price;
+        V.ctx = &T;
+        wc_colgen_init(C);
+        wc_lp_init(Q, 0, 0);
+        wc_lp_solution_init(S, 0, 0);
+        if (wc_colgen_solve(C, Q, S, &V, (int) n_randint(state, 3), NULL, NULL, err) != WC_OK)
+            CHECKF(0, (print_toy(&T, base), printf("    %s\n", err->msg)));
+        else
+        {
+            fmpq * x = _fmpq_vec_init(P->N);
+            int ok = 1;
+
+            for (u = 0; u < C->len; u++)
+            {
+                ok &= C->keys[u] < (ulong) T.G;
+                for (j = 0; j < u; j++)
+                    ok &= C->keys[j] != C->keys[u];
+            }
+            CHECKF(ok, (print_toy(&T, base), printf("    a key twice, or not a member\n")));
+            CHECKF(S->status == F->status,
+                   (print_toy(&T, base), printf("    engine %d, full LP %d\n", S->status, F->status)));
+            if (ok && S->status == WC_LP_OPTIMAL)
+            {
+                optimal++;
+                for (u = 0; u < C->len; u++)
+                    for (j = 0; j < w; j++)
+                        fmpq_add(x + w * C->keys[u] + j, x + w * C->keys[u] + j, S->x + w * u + j);
+                for (j = 0; j < base->N; j++)
+                    fmpq_set(x + w * T.G + j, S->x + w * C->len + j);
+                CHECKF(wc_lp_check_optimal(P, x, S->y, why, sizeof(why)),
+                       (print_toy(&T, base), printf("    %s\n", why)));
+                CHECKF(F->status != WC_LP_OPTIMAL || fmpq_equal(S->value, F->value),
+                       (print_toy(&T, base), printf("    values: "), fmpq_print(S->value),
+                        printf(" vs "), fmpq_print(F->value), printf("\n")));
+            }
+            else if (S->status == WC_LP_INFEASIBLE)
+            {
+                infeasible++;
+                CHECKF(wc_lp_check_farkas(P, S->y, why, sizeof(why)),
+                       (print_toy(&T, base), printf("    %s\n", why)));
+            }
+            guided += T.count_guide > 0;
+            _fmpq_vec_clear(x, P->N);
+        }
+        wc_colgen_clear(C);
+        wc_lp_solution_clear(S);
+        wc_lp_solution_clear(F);
+        wc_lp_clear(Q);
+        wc_lp_clear(P);
+        wc_lp_clear(base);
+        wc_lp_clear(guide);
+        fmpz_mat_clear(T.A);
+        _fmpz_vec_clear(T.c, T.G);
+        _fmpz_vec_clear(T.viol, T.G);
+        flint_free(T.order);
+        _fmpz_vec_clear(b, m);
+    }
+    /* the instances reach both answers (the test can fail both ways) */
+    CHECKF(optimal > 30 && infeasible > 30 && guided > 0,
+           printf("    %ld optimal, %ld infeasible\n", optimal, infeasible));
+    TEST_END();
+    printf("    (%ld optimal, %ld infeasible, %ld priced a guide dual)\n", optimal, infeasible, guided);
+
+    TEST_BEGIN("colgen: wc_lp_solve_colgen agrees with wc_lp_solve_simplex");
+    for (iter = 0; iter < 100; iter++)
+    {
+        slong m = 1 + n_randint(state, 5), N = 1 + n_randint(state, 80), i, j;
+        char why[128];
+        wc_lp_t P;
+        wc_lp_solution_t S1, S2;
+        wc_error_t err;
+
+        wc_lp_init(P, m, N);
+        for (i = 0; i < m; i++)
+        {
+            for (j = 0; j < N; j++)
+                fmpz_set_si(fmpz_mat_entry(P->A, i, j), (slong) n_randint(state, 9) - 4);
+            fmpz_set_si(P->b + i, (slong) n_randint(state, 15) - 7);
+        }
+        for (j = 0; j < N; j++)
+            fmpz_set_ui(P->c + j, n_randint(state, 6));
+        wc_lp_solution_init(S1, m, N);
+        wc_lp_solution_init(S2, m, N);
+        if (wc_lp_solve_simplex(S1, P, WC_METHOD_AUTO, NULL, NULL, err) != WC_OK
+            || wc_lp_solve_colgen(S2, P, WC_METHOD_AUTO, NULL, NULL, err) != WC_OK)
+            CHECKF(0, printf("    %s\n", err->msg));
+        else
+        {
+            /* an unbounded LP (no dual) is not this layer's input: c >= 0
+               keeps every LP here bounded below by 0 */
+            CHECKF(S1->status == S2->status
+                   && (S2->status != WC_LP_OPTIMAL || fmpq_equal(S1->value, S2->value))
+                   && (S2->status == WC_LP_OPTIMAL
+                       ? wc_lp_check_optimal(P, S2->x, S2->y, why, sizeof(why))
+                       : wc_lp_check_farkas(P, S2->y, why, sizeof(why))),
+                   (printf("    m = %ld, N = %ld, A =\n", m, N), fmpz_mat_print_pretty(P->A),
+                    printf("\n")));
+        }
+        wc_lp_solution_clear(S1);
+        wc_lp_solution_clear(S2);
+        wc_lp_clear(P);
+    }
+    TEST_END();
+
+    flint_randclear(state);
+    flint_cleanup();
+    TESTS_DONE();
+}
