@@ -356,7 +356,7 @@ int wc_lp_solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
  * over rank ranges -- and the K most violated atoms (K = n + 16, or
  * 2n + 16 when V has over 32 n^2 origins; distinct directions, largest
  * |k_u^T v| first, then enumeration order) join, until none is violated.
- * Atoms long nonbasic leave a large working set (see stream.c).  MATERIALISED is the same column generation with the
+ * Atoms long nonbasic leave a large working set (lp/colgen.c).  MATERIALISED is the same column generation with the
  * pricing done over a built V in plain rationals: a second route that must
  * choose the same atoms.  AUTO streams when V may exceed
  * WC_STREAM_MIN_ATOMS atoms (never for the squared loss), else FULL.

@@ -15,10 +15,7 @@ void wc_dict_start(wc_dict_t V, slong n, slong d, int bias, int kind);
 void wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns,
                    const slong * S, int sign, const fmpz * wb);
 
-/* Keeps the atoms u with keep[u] != 0, in order. */
-void wc_dict_keep(wc_dict_t V, const char * keep);
-
-/* --------------------------------------------------------- price.c */
+/* ---------------------------------------------------------- enum.c */
 
 /*
  * The origins (k, T, S) of V numbered 0..G-1 in enumeration order (k, then
@@ -60,6 +57,8 @@ int wc_enum_direction_raw(fmpz * w, fmpz_mat_t M, const wc_enum_t E, slong k,
 int wc_enum_direction(fmpz * wb, const wc_enum_t E, slong k, const slong * T, const slong * S);
 void wc_enum_origin(slong * k, slong * T, slong * S, const wc_enum_t E, ulong g);
 ulong wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int sign);
+
+/* --------------------------------------------------------- price.c */
 
 /*
  * A dual point for pricing: atom u (origin g, sign) with t_i = <X_i, w'> + b'
@@ -111,6 +110,8 @@ void wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y);
 void wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                    ulong g_lo, ulong g_hi, int threads,
                    wc_progress_fn progress, void * ctx);
+
+/* ---------------------------------------- dictionary.c and price.c */
 
 /* Appends the atom of key (2 g + (sign < 0), g the rank of its origin) to
  * V, unless its samples are dependent (w' = 0). */

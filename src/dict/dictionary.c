@@ -132,6 +132,30 @@ wc_dict_push(wc_dict_t V, slong k, const slong * T, slong ns, const slong * S,
 /* ------------------------------------------------------ exact duplicates */
 
 
+/* Keeps the atoms u with keep[u] != 0, in order. */
+static void
+dict_keep(wc_dict_t V, const char * keep)
+{
+    slong len = V->len, d = V->d, u, out;
+
+    for (u = 0, out = 0; u < len; u++)
+    {
+        if (!keep[u])
+            continue;
+        if (out != u)
+        {
+            V->k[out] = V->k[u];
+            V->sign[out] = V->sign[u];
+            memcpy(V->T + out * d, V->T + u * d, d * sizeof(slong));
+            memcpy(V->S + out * d, V->S + u * d, d * sizeof(slong));
+            _fmpz_vec_swap(V->wb + out * (d + 1), V->wb + u * (d + 1), d + 1);
+            fmpz_swap(V->l1 + out, V->l1 + u);
+        }
+        out++;
+    }
+    V->len = out;
+}
+
 /* Removes atoms whose direction equals an earlier atom's; keeps order.
  * One pass over an open-addressing table of (hash, atom): O(|V|). */
 static void
@@ -169,33 +193,11 @@ dict_dedupe(wc_dict_t V)
             table[pos].u = u;
         }
     }
-    wc_dict_keep(V, keep);
+    dict_keep(V, keep);
     flint_free(table);
     flint_free(keep);
 }
 
-void
-wc_dict_keep(wc_dict_t V, const char * keep)
-{
-    slong len = V->len, d = V->d, u, out;
-
-    for (u = 0, out = 0; u < len; u++)
-    {
-        if (!keep[u])
-            continue;
-        if (out != u)
-        {
-            V->k[out] = V->k[u];
-            V->sign[out] = V->sign[u];
-            memcpy(V->T + out * d, V->T + u * d, d * sizeof(slong));
-            memcpy(V->S + out * d, V->S + u * d, d * sizeof(slong));
-            _fmpz_vec_swap(V->wb + out * (d + 1), V->wb + u * (d + 1), d + 1);
-            fmpz_swap(V->l1 + out, V->l1 + u);
-        }
-        out++;
-    }
-    V->len = out;
-}
 
 /* --------------------------------------------------------------- building */
 

@@ -1,5 +1,5 @@
 /*
- * presolve.c -- infeasible interpolation seen in the data, before any LP.
+ * interp.c -- infeasible interpolation seen in the data, before any LP.
  */
 #include <stdlib.h>
 #include <flint/fmpq_mat.h>

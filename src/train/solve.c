@@ -73,7 +73,7 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
             "(n = %ld, d = %ld), more than the limit of %.3g GB (--max-memory raises it)",
             (double) memory / 1e9, D->n, D->d, (double) p->max_memory / 1e9);
     if (R->columns != WC_COLUMNS_FULL)
-        return WC_OK;   /* V is never stored (stream.c), or built there */
+        return WC_OK;   /* V is never stored (vertex.c), or built there */
     status = wc_dict_build(R->V, D, p->bias, p->dict, p->max_atoms,
                            p->progress, p->progress_ctx, err);
     if (status != WC_OK)

@@ -8,15 +8,15 @@
 #include "dict/dict.h"
 #include "lp/lp.h"
 
-/* ------------------------------------------------------ presolve.c */
+/* -------------------------------------------------------- interp.c */
 
 /* For interp: a Farkas vector v (n entries) on at most four samples whose
  * rows are proportional in every column of V and whose labels cannot
  * follow (identical samples; without biases, samples on one ray and the
- * origin).  Returns 1 with v, or 0 when the data show no such conflict. */
+ * origin).  RETURNS 1 with v, or 0 when the data show no such conflict. */
 int wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p);
 
-/* --------------------------------------------- solve.c and stream.c */
+/* ------------------------------------ problem.c, vertex.c, solve.c */
 
 /* k := the feature column of atom u of V, q := its least common
  * denominator (the LP column of u is rho_i q k_i, its cost q or q num(beta)). */
@@ -33,7 +33,8 @@ const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 
 /* Column generation over V (R->columns STREAMED, or MATERIALISED with all
  * of V in R->V): leaves the final working set in R->V, its LP in R->lp and
- * the certified solution in R->sol; every atom of V has been priced. */
+ * the certified solution in R->sol; every atom of V has been priced.
+ * RETURNS WC_OK or WC_ERR_SOLVER. */
 int wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p,
                       wc_error_t err);
 
