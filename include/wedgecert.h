@@ -506,6 +506,15 @@ int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
                   const wc_dict_t V, int intercept, const fmpq_t target,
                   wc_progress_fn progress, void * ctx, wc_error_t err);
 
+/* The optimal value on the piece between breakpoints a and b of a path, as
+ * the quadratic c[2] beta^2 + c[1] beta + c[0] (c: 3 entries): z is affine
+ * in beta there, so the value is a quadratic, fixed by its values at the
+ * two ends and at the midpoint (z the average of the two ends, the
+ * intercept, when free, refitted). */
+void wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
+                              const wc_lasso_point_struct * b, const wc_dict_t V,
+                              const wc_data_t D, int intercept);
+
 /* ------------------------------------------------------------- prediction */
 
 /*
@@ -581,6 +590,27 @@ void wc_network_penalty(fmpq_t r, const wc_network_t N);
  * and the atom's (w, b), both scaled to ||w||_1 = 1, into dist.  RETURNS
  * the atom (the first on ties), or -1 when w_j = 0 (no direction). */
 slong wc_network_nearest_atom(fmpq_t dist, const wc_network_t N, slong j, const wc_dict_t V);
+
+/* A network N against the certified optimum R of (D, p) (R optimal, its V
+ * built): N's outputs f on the samples, its penalty, training objective
+ * obj, the gap obj - R->value and |gap| / R->value (rel, 0 when the
+ * optimum is 0), the largest |f(x_i) - y_i| (viol), and for each neuron
+ * its nearest atom of V (or -1 when w = 0) at l1 distance ndist.
+ * feasible: N satisfies the problem's constraints (interp: f = y);
+ * optimal: and gap = 0.  All exact. */
+typedef struct {
+    slong n, m;
+    fmpq * f;
+    fmpq_t penalty, obj, gap, rel, viol;
+    slong * nearest;
+    fmpq * ndist;
+    int feasible, optimal;
+} wc_net_report_struct;
+typedef wc_net_report_struct wc_net_report_t[1];
+
+void wc_net_report_init(wc_net_report_t r, const wc_network_t N, const wc_data_t D,
+                        const wc_result_t R, const wc_problem_t p);
+void wc_net_report_clear(wc_net_report_t r);
 
 /* One number s[0..len): decimal or p/q (wc_rational_parse), or a hex float
  * [-]0x<hex>[.<hex>][p[+-]<dec>]; rounded to binary64 if asked.  RETURNS

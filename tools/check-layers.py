@@ -13,7 +13,8 @@ and a file may use only its own layer and lower ones.  Checked here:
   from another of our objects is defined at or below L;
 * no cycles: the graph "file A calls a function defined in file B" has
   no cycle, inside a layer as between layers;
-* size: no source file over 700 lines.
+* size: no source file over 700 lines, no function over 120 (here and in
+  proofs/checkcert.c).
 
 Prints one line per violation and exits 1, or prints a summary and exits 0.
 """
@@ -24,6 +25,7 @@ import sys
 
 LAYERS = ["base", "io", "algebra", "dict", "lp", "train", "net", "cli"]
 MAX_LINES = 700
+MAX_FUNCTION = 120
 
 
 def sources():
@@ -53,6 +55,28 @@ def check_includes(errors):
                 errors.append(f"{path}:{no}: includes \"{inc}\", not a layer header")
             elif rank[top] > rank[layer]:
                 errors.append(f"{path}:{no}: layer {layer} includes the higher layer {top}")
+
+
+def check_functions(errors):
+    """Functions in the style of the tree: the name at the start of a line,
+    the body from a line "{" to a line "}"."""
+    paths = [p for _, p in sources() if p.endswith(".c")] + ["proofs/checkcert.c"]
+    for path in paths:
+        with open(path) as f:
+            lines = f.read().split("\n")
+        start, name = None, None
+        for no, line in enumerate(lines):
+            if line == "{":
+                start = no
+                j = no - 1
+                while j > 0 and not re.match(r"^[A-Za-z_]\w*\s*\(", lines[j]):
+                    j -= 1
+                name = lines[j].split("(")[0]
+            elif line == "}" and start is not None:
+                if no - start + 1 > MAX_FUNCTION:
+                    errors.append(f"{path}:{start}: {name} has {no - start + 1} lines, "
+                                  f"more than {MAX_FUNCTION}")
+                start = None
 
 
 def symbols(obj, flag):
@@ -115,13 +139,15 @@ def main():
         sys.exit("usage: tools/check-layers.py OBJDIR")
     errors = []
     check_includes(errors)
+    check_functions(errors)
     nfiles, nedges = check_calls(sys.argv[1], errors)
     for e in errors:
         print(e)
     if errors:
         sys.exit(1)
     print(f"layers: {len(LAYERS)} folders, {nfiles} objects, {nedges} calls between files, "
-          "no upward include or call, no cycle, no file over 700 lines")
+          "no upward include or call, no cycle, no file over 700 lines, "
+          "no function over 120")
 
 
 if __name__ == "__main__":

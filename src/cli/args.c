@@ -2,6 +2,7 @@
  * args.c -- the options that 'solve' and 'predict' share, the data they
  * read, and progress on stderr for long runs.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -34,7 +35,7 @@ phase_of(const char * stage)
 static void
 print_progress(void * ctx, const char * stage, slong done, slong total)
 {
-    progress_t * p = ctx;
+    cli_progress * p = ctx;
     struct timespec now;
     double t;
     char line[160];
@@ -74,132 +75,232 @@ print_progress(void * ctx, const char * stage, slong done, slong total)
 
 /* ---------------------------------------------------------------- options */
 
+/*
+ * Every option of the commands that share this parser, in one table: its
+ * name, the commands that take it (0: all; else a CLI_OPT_* group), and
+ * how it is set.  A choice lists its words and the values they stand for,
+ * stored in an int field of the problem; a flag sets an int field to 1;
+ * the rest have a handler.
+ */
+enum { OPT_FLAG_ARGS, OPT_FLAG_PROBLEM, OPT_CHOICE, OPT_VALUE };
+
+typedef int (*opt_handler)(cli_args * A, const char * cmd, const char * val);
+
+typedef struct {
+    const char * name;
+    int group;
+    int kind;
+    size_t field;               /* OPT_FLAG_*, OPT_CHOICE: offset of the int */
+    const char * words[5];      /* OPT_CHOICE */
+    int values[5];
+    opt_handler set;            /* OPT_VALUE */
+} cli_option;
+
+/* val as a whole number in [lo, hi]; 0 if it is not one. */
+static int
+whole_number(long * v, const char * val, long lo, long hi)
+{
+    char * end;
+
+    *v = strtol(val, &end, 10);
+    return *val != '\0' && *end == '\0' && *v >= lo && *v <= hi;
+}
+
+static int
+set_beta(cli_args * A, const char * cmd, const char * val)
+{
+    const char * why;
+    size_t where;
+
+    A->beta_given = 1;
+    if (wc_rational_parse(A->p->beta, val, strlen(val), &why, &where) != 0)
+        return cli_usage_error(cmd, "--beta '%s': %s (at character %zu)", val, why, where + 1);
+    if (fmpq_sgn(A->p->beta) <= 0)
+        return cli_usage_error(cmd, "--beta expects a rational > 0, found '%s'", val);
+    return -1;
+}
+
+static int
+set_threads(cli_args * A, const char * cmd, const char * val)
+{
+    long v;
+
+    if (!whole_number(&v, val, 1, 1024))
+        return cli_usage_error(cmd, "--threads expects a whole number from 1 to 1024, found '%s'", val);
+    A->p->threads = (int) v;
+    return -1;
+}
+
+static int
+set_digits(cli_args * A, const char * cmd, const char * val)
+{
+    long v;
+
+    if (!whole_number(&v, val, 1, 40))
+        return cli_usage_error(cmd, "--digits expects a whole number from 1 to 40, found '%s'", val);
+    A->digits = (int) v;
+    return -1;
+}
+
+static int
+set_max_memory(cli_args * A, const char * cmd, const char * val)
+{
+    char * end;
+    double gb = strtod(val, &end);
+
+    if (*val == '\0' || *end != '\0' || !(gb >= 0) || gb > 1e9)
+        return cli_usage_error(cmd, "--max-memory expects gigabytes (a number >= 0; "
+                               "0: no limit), found '%s'", val);
+    A->p->max_memory = (ulong) (gb * 1e9);
+    return -1;
+}
+
+static int
+set_max_atoms(cli_args * A, const char * cmd, const char * val)
+{
+    char * end;
+    unsigned long long v = strtoull(val, &end, 10);
+
+    if (*val == '\0' || *end != '\0' || val[0] == '-')
+        return cli_usage_error(cmd, "--max-atoms expects a whole number, found '%s'", val);
+    A->p->max_atoms = (ulong) v;
+    A->max_atoms_given = 1;
+    return -1;
+}
+
+static int
+set_cert(cli_args * A, const char * cmd, const char * val)
+{
+    (void) cmd;
+    A->cert_path = val;
+    return -1;
+}
+
+static int
+set_write_lp(cli_args * A, const char * cmd, const char * val)
+{
+    (void) cmd;
+    A->lp_path = val;
+    return -1;
+}
+
+#define ARGS(f) offsetof(cli_args, f)
+#define PROB(f) offsetof(wc_problem_struct, f)
+
+static const cli_option options[] = {
+    { "--json", 0, OPT_FLAG_ARGS, ARGS(json), {0}, {0}, NULL },
+    { "--csv", CLI_OPT_CSV, OPT_FLAG_ARGS, ARGS(csv), {0}, {0}, NULL },
+    { "--quiet", 0, OPT_FLAG_ARGS, ARGS(prog.quiet), {0}, {0}, NULL },
+    { "--exact", 0, OPT_FLAG_ARGS, ARGS(exact), {0}, {0}, NULL },
+    { "--bias", 0, OPT_FLAG_PROBLEM, PROB(bias), {0}, {0}, NULL },
+    { "--intercept", CLI_OPT_SOLVER, OPT_FLAG_PROBLEM, PROB(intercept), {0}, {0}, NULL },
+    { "--no-presolve", CLI_OPT_SOLVER, OPT_FLAG_PROBLEM, PROB(no_presolve), {0}, {0}, NULL },
+    { "--loss", CLI_OPT_SOLVER, OPT_CHOICE, PROB(loss),
+      { "interp", "l1", "hinge", "squared", NULL },
+      { WC_LOSS_INTERP, WC_LOSS_L1, WC_LOSS_HINGE, WC_LOSS_SQUARED }, NULL },
+    { "--dict", CLI_OPT_DICT, OPT_CHOICE, PROB(dict),
+      { "full", "samples", NULL }, { WC_DICT_FULL, WC_DICT_SAMPLES }, NULL },
+    { "--method", CLI_OPT_SOLVER, OPT_CHOICE, PROB(method),
+      { "auto", "glpk-exact", "pivots", NULL },
+      { WC_METHOD_AUTO, WC_METHOD_GLPK_EXACT, WC_METHOD_PIVOTS }, NULL },
+    { "--colgen", CLI_OPT_SOLVER, OPT_CHOICE, PROB(colgen),
+      { "auto", "always", "never", NULL },
+      { WC_COLGEN_AUTO, WC_COLGEN_ALWAYS, WC_COLGEN_NEVER }, NULL },
+    { "--columns", CLI_OPT_SOLVER, OPT_CHOICE, PROB(columns),
+      { "auto", "full", "materialise", "stream", NULL },
+      { WC_COLUMNS_AUTO, WC_COLUMNS_FULL, WC_COLUMNS_MATERIALISED, WC_COLUMNS_STREAMED }, NULL },
+    { "--beta", CLI_OPT_SOLVER, OPT_VALUE, 0, {0}, {0}, set_beta },
+    { "--threads", CLI_OPT_SOLVER, OPT_VALUE, 0, {0}, {0}, set_threads },
+    { "--digits", 0, OPT_VALUE, 0, {0}, {0}, set_digits },
+    { "--max-memory", 0, OPT_VALUE, 0, {0}, {0}, set_max_memory },
+    { "--max-atoms", 0, OPT_VALUE, 0, {0}, {0}, set_max_atoms },
+    { "--cert", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_cert },
+    { "--write-lp", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_write_lp },
+};
+
+#define NOPTIONS ((slong) (sizeof(options) / sizeof(options[0])))
+
+/* The option a names in a command accepting opts, or NULL. */
+static const cli_option *
+find_option(const char * a, int opts)
+{
+    slong i;
+
+    for (i = 0; i < NOPTIONS; i++)
+        if (strcmp(a, options[i].name) == 0 && (options[i].group == 0 || (options[i].group & opts)))
+            return options + i;
+    return NULL;
+}
+
 int
-cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
+cli_option_takes_value(const char * a, int opts)
+{
+    const cli_option * o = find_option(a, opts);
+
+    return o != NULL && (o->kind == OPT_CHOICE || o->kind == OPT_VALUE);
+}
+
+/* Sets the choice o to the word val, or says which words it expects. */
+static int
+set_choice(cli_args * A, const cli_option * o, const char * cmd, const char * val)
+{
+    char list[160];
+    size_t len = 0;
+    int j, n;
+
+    for (n = 0; o->words[n] != NULL; n++)
+        if (strcmp(val, o->words[n]) == 0)
+        {
+            *(int *) ((char *) A->p + o->field) = o->values[n];
+            return -1;
+        }
+    for (j = 0; j < n; j++)
+        len += snprintf(list + len, sizeof(list) - len, "%s%s", o->words[j],
+                        j + 2 < n ? ", " : j + 2 == n ? " or " : "");
+    return cli_usage_error(cmd, "%s expects %s, found '%s'", o->name, list, val);
+}
+
+/* Applies the option at argv[*i] (a value, if any, at argv[*i + 1]). */
+static int
+apply_option(cli_args * A, const cli_option * o, int argc, char ** argv, int * i,
+             const char * cmd)
+{
+    const char * val;
+
+    if (o->kind == OPT_FLAG_ARGS)
+        *(int *) ((char *) A + o->field) = 1;
+    else if (o->kind == OPT_FLAG_PROBLEM)
+        *(int *) ((char *) A->p + o->field) = 1;
+    if (o->kind == OPT_FLAG_ARGS || o->kind == OPT_FLAG_PROBLEM)
+        return -1;
+    if (*i + 1 >= argc)
+        return cli_usage_error(cmd, "%s expects a value", o->name);
+    val = argv[++*i];
+    return o->kind == OPT_CHOICE ? set_choice(A, o, cmd, val) : o->set(A, cmd, val);
+}
+
+int
+cli_parse_args(cli_args * A, int argc, char ** argv, const char * cmd,
                const char * usage, int opts)
 {
-    int i, status = -1, beta_given = 0;
+    int i, status = -1;
 
-    memset(A, 0, sizeof(cli_args_t));
+    memset(A, 0, sizeof(cli_args));
     wc_problem_init(A->p);
     A->p->max_atoms = CLI_MAX_ATOMS_BUILT;
     A->p->max_memory = CLI_MAX_MEMORY;
     for (i = 1; i < argc && status < 0; i++)
     {
         const char * a = argv[i];
-        const char * val = (i + 1 < argc) ? argv[i + 1] : NULL;
+        const cli_option * o = find_option(a, opts);
 
         if (cli_is_help(a))
         {
             fputs(usage, stdout);
             status = EXIT_OK;
         }
-        else if (strcmp(a, "--json") == 0) A->json = 1;
-        else if ((opts & CLI_OPT_CSV) && strcmp(a, "--csv") == 0) A->csv = 1;
-        else if (strcmp(a, "--bias") == 0) A->p->bias = 1;
-        else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--intercept") == 0) A->p->intercept = 1;
-        else if ((opts & CLI_OPT_SOLVER) && strcmp(a, "--no-presolve") == 0) A->p->no_presolve = 1;
-        else if (strcmp(a, "--quiet") == 0) A->prog.quiet = 1;
-        else if (strcmp(a, "--exact") == 0) A->exact = 1;
-        else if (cli_option_takes_value(a, opts))
-        {
-            if (val == NULL)
-            {
-                status = cli_usage_error(cmd, "%s expects a value", a);
-                break;
-            }
-            i++;
-            if (strcmp(a, "--loss") == 0)
-            {
-                if (strcmp(val, "interp") == 0) A->p->loss = WC_LOSS_INTERP;
-                else if (strcmp(val, "l1") == 0) A->p->loss = WC_LOSS_L1;
-                else if (strcmp(val, "hinge") == 0) A->p->loss = WC_LOSS_HINGE;
-                else if (strcmp(val, "squared") == 0) A->p->loss = WC_LOSS_SQUARED;
-                else status = cli_usage_error(cmd, "--loss expects interp, l1, hinge or squared, found '%s'", val);
-            }
-            else if (strcmp(a, "--beta") == 0)
-            {
-                beta_given = 1;
-                const char * why;
-                size_t where;
-                if (wc_rational_parse(A->p->beta, val, strlen(val), &why, &where) != 0)
-                    status = cli_usage_error(cmd, "--beta '%s': %s (at character %zu)", val, why, where + 1);
-                else if (fmpq_sgn(A->p->beta) <= 0)
-                    status = cli_usage_error(cmd, "--beta expects a rational > 0, found '%s'", val);
-            }
-            else if (strcmp(a, "--dict") == 0)
-            {
-                if (strcmp(val, "full") == 0) A->p->dict = WC_DICT_FULL;
-                else if (strcmp(val, "samples") == 0) A->p->dict = WC_DICT_SAMPLES;
-                else status = cli_usage_error(cmd, "--dict expects full or samples, found '%s'", val);
-            }
-            else if (strcmp(a, "--method") == 0)
-            {
-                if (strcmp(val, "auto") == 0) A->p->method = WC_METHOD_AUTO;
-                else if (strcmp(val, "glpk-exact") == 0) A->p->method = WC_METHOD_GLPK_EXACT;
-                else if (strcmp(val, "pivots") == 0) A->p->method = WC_METHOD_PIVOTS;
-                else status = cli_usage_error(cmd, "--method expects auto, glpk-exact or pivots, found '%s'", val);
-            }
-            else if (strcmp(a, "--colgen") == 0)
-            {
-                if (strcmp(val, "auto") == 0) A->p->colgen = WC_COLGEN_AUTO;
-                else if (strcmp(val, "always") == 0) A->p->colgen = WC_COLGEN_ALWAYS;
-                else if (strcmp(val, "never") == 0) A->p->colgen = WC_COLGEN_NEVER;
-                else status = cli_usage_error(cmd, "--colgen expects auto, always or never, found '%s'", val);
-            }
-            else if (strcmp(a, "--columns") == 0)
-            {
-                if (strcmp(val, "auto") == 0) A->p->columns = WC_COLUMNS_AUTO;
-                else if (strcmp(val, "full") == 0) A->p->columns = WC_COLUMNS_FULL;
-                else if (strcmp(val, "materialise") == 0) A->p->columns = WC_COLUMNS_MATERIALISED;
-                else if (strcmp(val, "stream") == 0) A->p->columns = WC_COLUMNS_STREAMED;
-                else status = cli_usage_error(cmd, "--columns expects auto, full, materialise or stream, found '%s'", val);
-            }
-            else if (strcmp(a, "--threads") == 0)
-            {
-                char * end;
-                long v = strtol(val, &end, 10);
-                if (*val == '\0' || *end != '\0' || v < 1 || v > 1024)
-                    status = cli_usage_error(cmd, "--threads expects a whole number from 1 to 1024, found '%s'", val);
-                else
-                    A->p->threads = (int) v;
-            }
-            else if (strcmp(a, "--digits") == 0)
-            {
-                char * end;
-                long v = strtol(val, &end, 10);
-                if (*val == '\0' || *end != '\0' || v < 1 || v > 40)
-                    status = cli_usage_error(cmd, "--digits expects a whole number from 1 to 40, found '%s'", val);
-                else
-                    A->digits = (int) v;
-            }
-            else if (strcmp(a, "--max-memory") == 0)
-            {
-                char * end;
-                double gb = strtod(val, &end);
-                if (*val == '\0' || *end != '\0' || !(gb >= 0) || gb > 1e9)
-                    status = cli_usage_error(cmd, "--max-memory expects gigabytes (a number >= 0; "
-                                             "0: no limit), found '%s'", val);
-                else
-                    A->p->max_memory = (ulong) (gb * 1e9);
-            }
-            else if (strcmp(a, "--max-atoms") == 0)
-            {
-                char * end;
-                unsigned long long v = strtoull(val, &end, 10);
-                if (*val == '\0' || *end != '\0' || val[0] == '-')
-                    status = cli_usage_error(cmd, "--max-atoms expects a whole number, found '%s'", val);
-                else
-                {
-                    A->p->max_atoms = (ulong) v;
-                    A->max_atoms_given = 1;
-                }
-            }
-            else if (strcmp(a, "--cert") == 0)
-                A->cert_path = val;
-            else
-                A->lp_path = val;
-        }
+        else if (o != NULL)
+            status = apply_option(A, o, argc, argv, &i, cmd);
         else if (a[0] == '-' && a[1] != '\0')
             status = cli_usage_error(cmd, "unknown option '%s'", a);
         else if (A->path != NULL)
@@ -210,7 +311,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
     if (status < 0 && A->path == NULL)
         status = cli_usage_error(cmd, "expected a DATA file");
     /* minimum-norm interpolation has no beta: a given one would be ignored */
-    if (status < 0 && beta_given && A->p->loss == WC_LOSS_INTERP)
+    if (status < 0 && A->beta_given && A->p->loss == WC_LOSS_INTERP)
         status = cli_usage_error(cmd, "--beta has no meaning with --loss interp "
                                  "(minimum-norm interpolation); choose l1, hinge or squared");
     if (status >= 0)
@@ -227,7 +328,7 @@ cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
 }
 
 void
-cli_args_clear(cli_args_t * A)
+cli_args_clear(cli_args * A)
 {
     if (A->prog.drawn)
         fprintf(stderr, "\r%78s\r", "");     /* the status line goes */
@@ -235,27 +336,7 @@ cli_args_clear(cli_args_t * A)
 }
 
 int
-cli_option_takes_value(const char * a, int opts)
-{
-    static const char * const always[] = { "--max-atoms", "--max-memory", "--digits", NULL };
-    static const char * const solver[] = { "--loss", "--beta", "--method", "--colgen",
-                                           "--columns", "--threads", NULL };
-    static const char * const files[] = { "--write-lp", "--cert", NULL };
-    const char * const * list[3] = { always, (opts & CLI_OPT_SOLVER) ? solver : NULL,
-                                     (opts & CLI_OPT_FILES) ? files : NULL };
-    int i, j;
-
-    if ((opts & CLI_OPT_DICT) && strcmp(a, "--dict") == 0)
-        return 1;
-    for (i = 0; i < 3; i++)
-        for (j = 0; list[i] != NULL && list[i][j] != NULL; j++)
-            if (strcmp(a, list[i][j]) == 0)
-                return 1;
-    return 0;
-}
-
-int
-cli_read_data(wc_data_t D, cli_args_t * A, int builds)
+cli_read_data(wc_data_t D, cli_args * A, int builds)
 {
     wc_error_t err;
 
@@ -269,7 +350,7 @@ cli_read_data(wc_data_t D, cli_args_t * A, int builds)
 }
 
 void
-cli_default_limit(cli_args_t * A, const wc_data_t D, int builds)
+cli_default_limit(cli_args * A, const wc_data_t D, int builds)
 {
     if (!A->max_atoms_given)
         A->p->max_atoms = !builds && wc_columns_mode(D, A->p) == WC_COLUMNS_STREAMED

@@ -47,63 +47,8 @@ static const char checknet_usage[] =
 
 /* ----------------------------------------------------------------- main */
 
-/* What check-net reports of a network N against the certified optimum. */
-typedef struct {
-    fmpq * f;           /* N's outputs on the samples */
-    fmpq_t penalty, obj, gap, rel, viol;
-    slong * nearest;    /* each neuron's nearest atom of V, or -1 */
-    fmpq * ndist;       /* and its l1 distance */
-    int feasible, optimal;
-} report_t;
-
 static void
-report_init(report_t * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv,
-            const wc_problem_t p)
-{
-    slong i, j;
-    fmpq_t s;
-
-    fmpq_init(s);
-    fmpq_init(r->penalty); fmpq_init(r->obj); fmpq_init(r->gap);
-    fmpq_init(r->rel); fmpq_init(r->viol);
-    r->f = _fmpq_vec_init(D->n);
-    r->nearest = flint_malloc((N->m + 1) * sizeof(slong));
-    r->ndist = _fmpq_vec_init(N->m + 1);
-    /* the given network, exactly; its penalty; its neurons' atoms */
-    wc_network_eval(r->f, N, D);
-    for (i = 0; i < D->n; i++)
-    {
-        fmpq_sub(s, r->f + i, D->y + i);
-        fmpq_abs(s, s);
-        if (fmpq_cmp(s, r->viol) > 0)
-            fmpq_set(r->viol, s);
-    }
-    wc_network_penalty(r->penalty, N);
-    for (j = 0; j < N->m; j++)
-        r->nearest[j] = wc_network_nearest_atom(r->ndist + j, N, j, Rv->V);
-    r->feasible = wc_training_objective(r->obj, r->f, r->penalty, D, p);
-    fmpq_sub(r->gap, r->obj, Rv->value);
-    if (!fmpq_is_zero(Rv->value))
-    {
-        fmpq_div(r->rel, r->gap, Rv->value);
-        fmpq_abs(r->rel, r->rel);
-    }
-    r->optimal = r->feasible && fmpq_is_zero(r->gap);
-    fmpq_clear(s);
-}
-
-static void
-report_clear(report_t * r, slong n, slong m)
-{
-    fmpq_clear(r->penalty); fmpq_clear(r->obj); fmpq_clear(r->gap);
-    fmpq_clear(r->rel); fmpq_clear(r->viol);
-    _fmpq_vec_clear(r->f, n);
-    _fmpq_vec_clear(r->ndist, m + 1);
-    flint_free(r->nearest);
-}
-
-static void
-report_json(const report_t * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv)
+report_json(const wc_net_report_struct * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv)
 {
     slong n = D->n, d = D->d, j, u;
     fmpq * wu = _fmpq_vec_init(d);
@@ -162,7 +107,7 @@ report_json(const report_t * r, const wc_network_t N, const wc_data_t D, const w
 }
 
 static void
-report_text(const report_t * r, const wc_network_t N, const wc_result_t Rv, int loss,
+report_text(const wc_net_report_struct * r, const wc_network_t N, const wc_result_t Rv, int loss,
             const char * net_path)
 {
     slong j, u;
@@ -219,7 +164,7 @@ report_text(const report_t * r, const wc_network_t N, const wc_result_t Rv, int 
 int
 cmd_check_net(int argc, char ** argv)
 {
-    cli_args_t A;
+    cli_args A;
     wc_data_t D;
     wc_result_t R;
     wc_error_t err;
@@ -227,7 +172,7 @@ cmd_check_net(int argc, char ** argv)
     char ** rest = flint_malloc((argc + 1) * sizeof(char *));
     const char * net_path = NULL;
     int i, nrest = 0, binary64 = 0, status, positional = 0;
-    slong n, d, j;
+    slong d, j;
 
     /* NET (the second positional argument) and --binary64 are ours; the
        rest is the shared problem syntax */
@@ -259,7 +204,6 @@ cmd_check_net(int argc, char ** argv)
         status = EXIT_DATA;
         goto cleanup;
     }
-    n = D->n;
     d = D->d;
     wc_network_clear(N);
     wc_network_init(N, d);
@@ -309,14 +253,14 @@ cmd_check_net(int argc, char ** argv)
     }
 
     {
-        report_t rep;
+        wc_net_report_t rep;
 
-        report_init(&rep, N, D, R, A.p);
+        wc_net_report_init(rep, N, D, R, A.p);
         if (A.json)
-            report_json(&rep, N, D, R);
+            report_json(rep, N, D, R);
         else
-            report_text(&rep, N, R, A.p->loss, net_path);
-        report_clear(&rep, n, N->m);
+            report_text(rep, N, R, A.p->loss, net_path);
+        wc_net_report_clear(rep);
     }
 
 cleanup:

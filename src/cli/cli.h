@@ -24,17 +24,17 @@ typedef struct {
     const char * path;
     char tmp[4200];     /* the temporary file, "" when writing through */
     FILE * f;
-} cli_out_t;
+} cli_out;
 
 /* Opens path for writing: a temporary file beside a regular (or new)
  * file, the device itself for a character device or FIFO; refuses a
  * symbolic link or any other file.  NULL (with a message) on failure. */
-FILE * cli_out_open(cli_out_t * o, const char * path);
+FILE * cli_out_open(cli_out * o, const char * path);
 
 /* Closes o: checks every write (ok = 0 if the caller's failed), then
  * renames the temporary file over the path; on failure removes it and
  * prints "PATH: error: cannot write the WHAT".  Returns 1 if written. */
-int cli_out_close(cli_out_t * o, int ok, const char * what);
+int cli_out_close(cli_out * o, int ok, const char * what);
 
 /* Flushes stdout; 0 (with a message) if any write to it failed. */
 int cli_stdout_close(void);
@@ -91,7 +91,7 @@ typedef struct {
     int tty, drawn;     /* stderr is a terminal; a status line is on it */
     slong round;        /* the column generation round, 0 before */
     char phase[64];     /* the phase last reported (not on a terminal) */
-} progress_t;
+} cli_progress;
 
 /* The command line of 'solve' and 'predict'. */
 typedef struct {
@@ -100,9 +100,10 @@ typedef struct {
     const char * lp_path, * cert_path;
     int json, csv;
     int max_atoms_given;    /* --max-atoms on the command line */
+    int beta_given;         /* --beta on the command line */
     int digits, exact;      /* --digits N (0: default), --exact */
-    progress_t prog;
-} cli_args_t;
+    cli_progress prog;
+} cli_args;
 
 /* The default limits on the dictionary, per route (--max-atoms raises
  * them): one that builds V holds it and its LP in memory; a streamed one
@@ -123,19 +124,19 @@ enum {
 
 /* Parses argv for the options in opts.  Returns -1 to go on, or the exit
  * status (after --help or an error). */
-int cli_parse_args(cli_args_t * A, int argc, char ** argv, const char * cmd,
+int cli_parse_args(cli_args * A, int argc, char ** argv, const char * cmd,
                    const char * usage, int opts);
-void cli_args_clear(cli_args_t * A);
+void cli_args_clear(cli_args * A);
 
 /* Reads the labelled data set of A; on error prints it and returns 1. */
-int cli_read_data(wc_data_t D, cli_args_t * A, int builds);
+int cli_read_data(wc_data_t D, cli_args * A, int builds);
 
 /* 1 if option a takes a value in a command accepting opts (CLI_OPT_*). */
 int cli_option_takes_value(const char * a, int opts);
 
 /* Without --max-atoms: the limit of the route D will take (builds != 0:
  * the command builds V whatever the route). */
-void cli_default_limit(cli_args_t * A, const wc_data_t D, int builds);
+void cli_default_limit(cli_args * A, const wc_data_t D, int builds);
 
 void cli_json_fmpq_list(FILE * out, const fmpq * v, slong len);
 

@@ -120,7 +120,7 @@ cli_dict_write(FILE * out, const wc_dict_t V, const wc_data_t D, int csv)
 int
 cmd_dict(int argc, char ** argv)
 {
-    cli_args_t A;
+    cli_args A;
     wc_data_t D;
     wc_dict_t V;
     wc_error_t err;

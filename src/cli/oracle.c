@@ -123,7 +123,7 @@ write_case(const char * dir, const wc_data_t D, const wc_problem_t p, ulong seed
     char path[4200];           /* dir is below 4096 bytes */
     wc_result_t R;
     wc_error_t err;
-    cli_out_t o;
+    cli_out o;
     FILE * f;
     slong i, j;
     int ok = 1, lp_files;
@@ -220,7 +220,7 @@ whole(const char * s)
 int
 cmd_oracle(int argc, char ** argv)
 {
-    cli_args_t A;
+    cli_args A;
     char ** rest = flint_malloc((argc + 2) * sizeof(char *));
     const char * out = NULL;
     slong n = -1, d = -1, seed = -1, count = 1, k;

@@ -122,7 +122,7 @@ cli_catch_interrupts(void)
 }
 
 FILE *
-cli_out_open(cli_out_t * o, const char * path)
+cli_out_open(cli_out * o, const char * path)
 {
     struct stat st;
     int fd;
@@ -175,7 +175,7 @@ cli_out_open(cli_out_t * o, const char * path)
 }
 
 int
-cli_out_close(cli_out_t * o, int ok, const char * what)
+cli_out_close(cli_out * o, int ok, const char * what)
 {
     int err = 0;
 

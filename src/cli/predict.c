@@ -69,7 +69,7 @@ text_value(const char * label, const wc_result_t R)
 int
 cmd_predict(int argc, char ** argv)
 {
-    cli_args_t A;
+    cli_args A;
     wc_data_t D;
     wc_prediction_t P;
     wc_error_t err;

@@ -349,7 +349,7 @@ write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char
 {
     char * sc = fmpz_get_str(NULL, 10, scale);
     char * comment = flint_malloc(strlen(data) + strlen(sc) + 200);
-    cli_out_t o;
+    cli_out o;
     FILE * f = cli_out_open(&o, path);
     int ok;
 
@@ -364,7 +364,7 @@ write_lp_file(const char * path, const wc_lp_t P, const fmpz_t scale, const char
 static int
 write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const wc_problem_t p)
 {
-    cli_out_t o;
+    cli_out o;
     FILE * f = cli_out_open(&o, path);
 
     return f != NULL && cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
@@ -373,7 +373,7 @@ write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const
 int
 cmd_solve(int argc, char ** argv)
 {
-    cli_args_t A;
+    cli_args A;
     wc_data_t D;
     wc_result_t R;
     wc_error_t err;

@@ -51,16 +51,114 @@ norm_approx(char * buf, size_t size, const fmpq_t norm2)
     mpfr_clear(f);
 }
 
+/* The blade B of the k rows of X in Q^d, with its norm, volume and
+ * Hodge dual where defined, as JSON. */
+static void
+print_json(const wc_blade_t B, const fmpq_mat_t X, const fmpq_t norm2, const char * approx)
+{
+    slong k = B->k, d = B->d, r, t;
+    slong * I = flint_malloc((k + 1) * sizeof(slong));
+    fmpq_t vol;
+
+    fmpq_init(vol);
+
+    printf("{\"grade\": %ld, \"dim\": %ld, \"coords\": [", k, d);
+    for (t = 0; t < k; t++)
+        I[t] = t;
+    for (r = 0; r < B->len; r++)
+    {
+        printf("%s{\"index\": [", r ? ", " : "");
+        for (t = 0; t < k; t++)
+            printf("%s%ld", t ? ", " : "", I[t]);
+        printf("], \"value\": ");
+        cli_json_fmpq(stdout, B->coords + r);
+        printf("}");
+        wc_subset_next(I, d, k);
+    }
+    printf("], \"norm2\": ");
+    cli_json_fmpq(stdout, norm2);
+    printf(", \"norm_approx\": %s", approx);
+    if (k == d)
+    {
+        wc_volume(vol, X);
+        printf(", \"volume\": ");
+        cli_json_fmpq(stdout, vol);
+    }
+    if (k == d - 1)
+    {
+        fmpq * w = _fmpq_vec_init(d);
+        wc_hodge_dual(w, X);
+        printf(", \"dual\": [");
+        for (t = 0; t < d; t++)
+        {
+            printf("%s", t ? ", " : "");
+            cli_json_fmpq(stdout, w + t);
+        }
+        printf("]");
+        _fmpq_vec_clear(w, d);
+    }
+    printf("}\n");
+    flint_free(I);
+    fmpq_clear(vol);
+}
+
+/* The same for people. */
+static void
+print_text(const wc_blade_t B, const fmpq_mat_t X, const fmpq_t norm2, const char * approx)
+{
+    slong k = B->k, d = B->d, r, t;
+    slong * I = flint_malloc((k + 1) * sizeof(slong));
+    fmpq_t vol;
+
+    fmpq_init(vol);
+
+    printf("blade of grade %ld in Q^%ld (the wedge of %ld row%s)\n",
+           k, d, k, k == 1 ? "" : "s");
+    for (t = 0; t < k; t++)
+        I[t] = t;
+    for (r = 0; r < B->len; r++)
+    {
+        printf("  e");
+        for (t = 0; t < k; t++)
+            printf("%s%ld", t ? "^e" : "", I[t]);
+        printf(" = ");
+        cli_text_fmpq(stdout, B->coords + r);
+        printf("\n");
+        wc_subset_next(I, d, k);
+    }
+    printf("norm2 = ");
+    cli_text_fmpq(stdout, norm2);
+    printf("   (= det(V V^T); norm ~ %s, approximate)\n", approx);
+    if (k == d)
+    {
+        wc_volume(vol, X);
+        printf("volume = ");
+        cli_text_fmpq(stdout, vol);
+        printf("   (signed volume of the parallelotope, = det V)\n");
+    }
+    if (k == d - 1)
+    {
+        fmpq * w = _fmpq_vec_init(d);
+        wc_hodge_dual(w, X);
+        printf("dual = (");
+        cli_text_fmpq_list(stdout, w, d);
+        printf(")   (generalized cross product)\n");
+        _fmpq_vec_clear(w, d);
+    }
+    flint_free(I);
+    fmpq_clear(vol);
+}
+
 int
 cmd_wedge(int argc, char ** argv)
 {
     const char * path = NULL;
     int json = 0, i, status = EXIT_OK;
-    slong k, d, r, t;
+    slong k, d;
     wc_data_t D;
     wc_error_t err;
     wc_blade_t B;
-    fmpq_t norm2, gram, vol;
+    fmpq_t norm2, gram;
     char approx[64];
 
     for (i = 1; i < argc; i++)
@@ -105,7 +203,6 @@ cmd_wedge(int argc, char ** argv)
 
     fmpq_init(norm2);
     fmpq_init(gram);
-    fmpq_init(vol);
     wc_blade_init(B, k, d);
     wc_blade_set_rows(B, D->X);
     wc_blade_norm2(norm2, B);
@@ -121,90 +218,12 @@ cmd_wedge(int argc, char ** argv)
     norm_approx(approx, sizeof(approx), norm2);
 
     if (json)
-    {
-        slong * I = flint_malloc((k + 1) * sizeof(slong));
-
-        printf("{\"grade\": %ld, \"dim\": %ld, \"coords\": [", k, d);
-        for (t = 0; t < k; t++)
-            I[t] = t;
-        for (r = 0; r < B->len; r++)
-        {
-            printf("%s{\"index\": [", r ? ", " : "");
-            for (t = 0; t < k; t++)
-                printf("%s%ld", t ? ", " : "", I[t]);
-            printf("], \"value\": ");
-            cli_json_fmpq(stdout, B->coords + r);
-            printf("}");
-            wc_subset_next(I, d, k);
-        }
-        printf("], \"norm2\": ");
-        cli_json_fmpq(stdout, norm2);
-        printf(", \"norm_approx\": %s", approx);
-        if (k == d)
-        {
-            wc_volume(vol, D->X);
-            printf(", \"volume\": ");
-            cli_json_fmpq(stdout, vol);
-        }
-        if (k == d - 1)
-        {
-            fmpq * w = _fmpq_vec_init(d);
-            wc_hodge_dual(w, D->X);
-            printf(", \"dual\": [");
-            for (t = 0; t < d; t++)
-            {
-                printf("%s", t ? ", " : "");
-                cli_json_fmpq(stdout, w + t);
-            }
-            printf("]");
-            _fmpq_vec_clear(w, d);
-        }
-        printf("}\n");
-        flint_free(I);
-    }
+        print_json(B, D->X, norm2, approx);
     else
-    {
-        slong * I = flint_malloc((k + 1) * sizeof(slong));
-
-        printf("blade of grade %ld in Q^%ld (the wedge of %ld row%s)\n",
-               k, d, k, k == 1 ? "" : "s");
-        for (t = 0; t < k; t++)
-            I[t] = t;
-        for (r = 0; r < B->len; r++)
-        {
-            printf("  e");
-            for (t = 0; t < k; t++)
-                printf("%s%ld", t ? "^e" : "", I[t]);
-            printf(" = ");
-            cli_text_fmpq(stdout, B->coords + r);
-            printf("\n");
-            wc_subset_next(I, d, k);
-        }
-        printf("norm2 = ");
-        cli_text_fmpq(stdout, norm2);
-        printf("   (= det(V V^T); norm ~ %s, approximate)\n", approx);
-        if (k == d)
-        {
-            wc_volume(vol, D->X);
-            printf("volume = ");
-            cli_text_fmpq(stdout, vol);
-            printf("   (signed volume of the parallelotope, = det V)\n");
-        }
-        if (k == d - 1)
-        {
-            fmpq * w = _fmpq_vec_init(d);
-            wc_hodge_dual(w, D->X);
-            printf("dual = (");
-            cli_text_fmpq_list(stdout, w, d);
-            printf(")   (generalized cross product)\n");
-            _fmpq_vec_clear(w, d);
-        }
-        flint_free(I);
-    }
+        print_text(B, D->X, norm2, approx);
 
 cleanup:
     wc_blade_clear(B);
-    fmpq_clear(vol);
     fmpq_clear(gram);
     fmpq_clear(norm2);
     wc_data_clear(D);

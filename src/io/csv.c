@@ -184,7 +184,7 @@ utf8_len(const unsigned char * s, size_t avail)
 /* A field of the current line: [start, end) after trimming blanks. */
 typedef struct {
     size_t start, end;
-} field_t;
+} field;
 
 static int
 is_blank(char c)
@@ -194,7 +194,7 @@ is_blank(char c)
 
 /* Splits line[0..len) at commas into fields (grown as needed). */
 static slong
-split_fields(field_t ** fields, slong * cap, const char * line, size_t len)
+split_fields(field ** fields, slong * cap, const char * line, size_t len)
 {
     slong nf = 0;
     size_t i = 0, a, b;
@@ -212,7 +212,7 @@ split_fields(field_t ** fields, slong * cap, const char * line, size_t len)
         if (nf == *cap)
         {
             *cap = 2 * *cap + 8;
-            *fields = flint_realloc(*fields, *cap * sizeof(field_t));
+            *fields = flint_realloc(*fields, *cap * sizeof(field));
         }
         (*fields)[nf].start = a;
         (*fields)[nf].end = b;
@@ -223,17 +223,99 @@ split_fields(field_t ** fields, slong * cap, const char * line, size_t len)
     }
 }
 
+/* WC_OK if line[0..len) is UTF-8 text without NUL, else the error. */
+static int
+check_utf8(const char * line, size_t len, const char * name, slong line_no, wc_error_t err)
+{
+    size_t k, u;
+
+    for (k = 0; k < len; k += u)
+        if ((u = utf8_len((const unsigned char *) line + k, len - k)) == 0)
+            return wc_error_set(err, WC_ERR_PARSE,
+                "%s:%ld:%zu: error: expected UTF-8 text, found byte 0x%02x",
+                name, line_no, k + 1, (unsigned char) line[k]);
+    return WC_OK;
+}
+
+/* 1 if a first row is a header: no numeric field at all. */
+static int
+is_header(const char * line, const field * fields, slong nf)
+{
+    fmpq_t tmp;
+    int numeric = 0;
+    slong j;
+    size_t where;
+    const char * why;
+
+    fmpq_init(tmp);
+    for (j = 0; j < nf; j++)
+        if (wc_rational_parse(tmp, line + fields[j].start,
+                fields[j].end - fields[j].start, &why, &where) == 0)
+            numeric = 1;
+    fmpq_clear(tmp);
+    return !numeric && nf > 0 && fields[0].end > fields[0].start;
+}
+
+/* The ncols fields of line into row; WC_OK or the error, which names the
+ * field's column. */
+static int
+parse_row(fmpq * row, const char * line, const field * fields, slong ncols, int labelled,
+          const char * name, slong line_no, wc_error_t err)
+{
+    slong j;
+    size_t where;
+    const char * why;
+
+    for (j = 0; j < ncols; j++)
+    {
+        size_t a = fields[j].start, b = fields[j].end;
+
+        if (wc_rational_parse(row + j, line + a, b - a, &why, &where) == 0)
+            continue;
+        if (a == b)
+            return wc_error_set(err, WC_ERR_PARSE,
+                "%s:%ld:%zu: error: expected a number, found an empty "
+                "field%s", name, line_no, a + 1,
+                (labelled && j == ncols - 1) ? " (the label is missing)" : "");
+        return wc_error_set(err, WC_ERR_PARSE,
+            "%s:%ld:%zu: error: %s in '%.*s'", name, line_no,
+            a + where + 1, why, (int) (b - a > 40 ? 40 : b - a), line + a);
+    }
+    return WC_OK;
+}
+
+/* D := the nrows x ncols values (the last column the labels if labelled),
+ * swapped out of vals. */
+static void
+store_rows(wc_data_t D, fmpq * vals, slong nrows, slong ncols, int labelled)
+{
+    slong i, j, d = labelled ? ncols - 1 : ncols;
+
+    D->n = nrows;
+    D->d = d;
+    fmpq_mat_clear(D->X);
+    fmpq_mat_init(D->X, nrows, d);
+    if (labelled)
+        D->y = _fmpq_vec_init(nrows);
+    for (i = 0; i < nrows; i++)
+    {
+        for (j = 0; j < d; j++)
+            fmpq_swap(fmpq_mat_entry(D->X, i, j), vals + i * ncols + j);
+        if (labelled)
+            fmpq_swap(D->y + i, vals + i * ncols + d);
+    }
+}
+
 int
 wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
                     size_t size, int labelled, wc_error_t err)
 {
-    field_t * fields = NULL;
+    field * fields = NULL;
     slong cap = 0, nf, j, ncols = -1, nrows = 0, rows_cap = 0, line_no = 0;
     slong first_line = 0;
-    size_t pos = 0, where;
+    size_t pos = 0;
     fmpq * vals = NULL;        /* nrows x ncols, row-major */
     int status = WC_OK, seen_row = 0;
-    const char * why;
 
     wc_data_clear(D);
     wc_error_init(err);
@@ -250,19 +332,7 @@ wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
         pos += len + (pos + len < size);
 
         /* reject NUL and invalid UTF-8 before anything else reads the line */
-        for (k = 0; k < full; )
-        {
-            size_t u = utf8_len((const unsigned char *) line + k, full - k);
-            if (u == 0)
-            {
-                status = wc_error_set(err, WC_ERR_PARSE,
-                    "%s:%ld:%zu: error: expected UTF-8 text, found byte 0x%02x",
-                    name, line_no, k + 1, (unsigned char) line[k]);
-                break;
-            }
-            k += u;
-        }
-        if (status != WC_OK)
+        if ((status = check_utf8(line, full, name, line_no, err)) != WC_OK)
             break;
 
         for (k = 0; k < len; k++)
@@ -279,18 +349,8 @@ wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
 
         if (!seen_row)
         {
-            /* a first row with no numeric field at all is a header */
-            fmpq_t tmp;
-            int numeric = 0;
-
             seen_row = 1;
-            fmpq_init(tmp);
-            for (j = 0; j < nf; j++)
-                if (wc_rational_parse(tmp, line + fields[j].start,
-                        fields[j].end - fields[j].start, &why, &where) == 0)
-                    numeric = 1;
-            fmpq_clear(tmp);
-            if (!numeric && nf > 0 && fields[0].end > fields[0].start)
+            if (is_header(line, fields, nf))
                 continue;
         }
 
@@ -326,26 +386,8 @@ wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
                 fmpq_init(vals + j);
             rows_cap = newcap;
         }
-        for (j = 0; j < ncols; j++)
-        {
-            size_t a = fields[j].start, b = fields[j].end;
-
-            if (wc_rational_parse(vals + nrows * ncols + j, line + a, b - a,
-                                  &why, &where) != 0)
-            {
-                if (a == b)
-                    status = wc_error_set(err, WC_ERR_PARSE,
-                        "%s:%ld:%zu: error: expected a number, found an empty "
-                        "field%s", name, line_no, a + 1,
-                        (labelled && j == ncols - 1) ? " (the label is missing)" : "");
-                else
-                    status = wc_error_set(err, WC_ERR_PARSE,
-                        "%s:%ld:%zu: error: %s in '%.*s'", name, line_no,
-                        a + where + 1, why, (int) (b - a > 40 ? 40 : b - a),
-                        line + a);
-                break;
-            }
-        }
+        status = parse_row(vals + nrows * ncols, line, fields, ncols, labelled,
+                           name, line_no, err);
         nrows++;
     }
 
@@ -355,23 +397,7 @@ wc_data_read_buffer(wc_data_t D, const char * name, const char * buf,
             name, line_no > 0 ? line_no : 1);
 
     if (status == WC_OK)
-    {
-        slong i, d = labelled ? ncols - 1 : ncols;
-
-        D->n = nrows;
-        D->d = d;
-        fmpq_mat_clear(D->X);
-        fmpq_mat_init(D->X, nrows, d);
-        if (labelled)
-            D->y = _fmpq_vec_init(nrows);
-        for (i = 0; i < nrows; i++)
-        {
-            for (j = 0; j < d; j++)
-                fmpq_swap(fmpq_mat_entry(D->X, i, j), vals + i * ncols + j);
-            if (labelled)
-                fmpq_swap(D->y + i, vals + i * ncols + d);
-        }
-    }
+        store_rows(D, vals, nrows, ncols, labelled);
 
     for (j = 0; j < rows_cap * (ncols < 0 ? 0 : ncols); j++)
         fmpq_clear(vals + j);

@@ -132,18 +132,112 @@ feasible_for_phase2(const fmpq_mat_t xB, const wc_lp_t P, const slong * basis)
 #define MAX_PIVOTS 1000000
 
 /* One phase of the simplex from a basis that is feasible for it. */
+/* Pivots between progress reports, and the run of degenerate pivots
+ * after which Bland's rule takes over from Dantzig's. */
+#define PROGRESS_EVERY 50
+#define BLAND_AFTER 50
+
+/* obj := c_B^T x_B for this phase's costs. */
+static void
+basic_objective(fmpq_t obj, const fmpq_mat_t xB, const wc_lp_t P, const slong * basis,
+                int phase)
+{
+    slong r;
+    fmpz_t cv;
+    fmpq_t t;
+
+    fmpz_init(cv);
+    fmpq_init(t);
+    fmpq_zero(obj);
+    for (r = 0; r < P->m; r++)
+    {
+        cost(cv, P, basis[r], phase);
+        fmpq_mul_fmpz(t, fmpq_mat_entry(xB, r, 0), cv);
+        fmpq_add(obj, obj, t);
+    }
+    fmpz_clear(cv);
+    fmpq_clear(t);
+}
+
+/* The entering column for the dual y: the most negative reduced cost
+ * (Dantzig), or with bland the first negative one; -1 if none (optimal). */
+static slong
+entering(const wc_lp_t P, const fmpq_mat_t y, const char * in_basis, int phase, int bland)
+{
+    slong m = P->m, r, v, i, enter = -1;
+    fmpq * yv = flint_malloc((m + 1) * sizeof(fmpq));
+    fmpz * Y = _fmpz_vec_init(m + 1);
+    fmpz_t D, s, cv, best_rc;
+
+    fmpz_init(D); fmpz_init(s); fmpz_init(cv); fmpz_init(best_rc);
+    for (r = 0; r < m; r++)
+        yv[r] = *fmpq_mat_entry(y, r, 0);       /* a shallow copy */
+    _fmpq_vec_get_fmpz_vec_fmpz(Y, D, yv, m);
+    flint_free(yv);
+    for (v = 0; v < P->N && (enter < 0 || !bland); v++)
+    {
+        if (in_basis[v])
+            continue;
+        fmpz_zero(s);
+        for (i = 0; i < m; i++)
+            fmpz_addmul(s, fmpz_mat_entry(P->A, i, v), Y + i);
+        cost(cv, P, v, phase);
+        fmpz_mul(cv, cv, D);
+        fmpz_sub(s, s, cv);         /* -(reduced cost) * D */
+        if (fmpz_sgn(s) > 0 && (enter < 0 || fmpz_cmp(s, best_rc) > 0))
+        {
+            enter = v;
+            fmpz_set(best_rc, s);
+        }
+    }
+    fmpz_clear(D); fmpz_clear(s); fmpz_clear(cv); fmpz_clear(best_rc);
+    _fmpz_vec_clear(Y, m + 1);
+    return enter;
+}
+
+/* The ratio test for the direction delta: the leaving row, or -1 when
+ * the LP is unbounded.  In phase 2 a basic artificial must stay at zero,
+ * so any move of it blocks at once; ties go to the smallest index. */
+static slong
+leaving(const fmpq_mat_t xB, const fmpq_mat_t delta, const slong * basis, slong N,
+        int phase)
+{
+    slong r, leave = -1;
+    fmpq_t ratio, best;
+
+    fmpq_init(ratio);
+    fmpq_init(best);
+    for (r = 0; r < xB->r; r++)
+    {
+        const fmpq * dr = fmpq_mat_entry(delta, r, 0);
+
+        if (phase == 2 && basis[r] >= N && !fmpq_is_zero(dr))
+            fmpq_zero(ratio);
+        else if (fmpq_sgn(dr) > 0)
+            fmpq_div(ratio, fmpq_mat_entry(xB, r, 0), dr);
+        else
+            continue;
+        if (leave < 0 || fmpq_cmp(ratio, best) < 0
+            || (fmpq_equal(ratio, best) && basis[r] < basis[leave]))
+        {
+            leave = r;
+            fmpq_set(best, ratio);
+        }
+    }
+    fmpq_clear(ratio);
+    fmpq_clear(best);
+    return leave;
+}
+
 static int
 run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
           wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    slong m = P->m, N = P->N, r, v, it, i;
+    slong m = P->m, N = P->N, r, it, i;
     char * in_basis = flint_calloc(N + m + 1, 1);
     fmpq_mat_t xB, delta;
     fmpz_mat_t B, col;
-    fmpz * Y = _fmpz_vec_init(m + 1);
-    fmpz_t D, s, cv;
-    fmpq_t ratio, best, last_obj;
-    fmpz_t best_rc;
+    fmpq_t obj, last_obj;
     slong stalled = 0;
     int status = WC_OK;
 
@@ -151,9 +245,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     fmpq_mat_init(delta, m, 1);
     fmpz_mat_init(B, m, m);
     fmpz_mat_init(col, m, 1);
-    fmpz_init(D); fmpz_init(s); fmpz_init(cv);
-    fmpq_init(ratio); fmpq_init(best); fmpq_init(last_obj);
-    fmpz_init(best_rc);
+    fmpq_init(obj); fmpq_init(last_obj);
 
     for (r = 0; r < m; r++)
         in_basis[basis[r]] = 1;
@@ -167,7 +259,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
             status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: pivot limit reached");
             break;
         }
-        if (progress != NULL && it > 0 && it % 50 == 0)
+        if (progress != NULL && it > 0 && it % PROGRESS_EVERY == 0)
             progress(ctx, phase == 1 ? "exact simplex, phase 1" : "exact simplex, phase 2", it, 0);
         if (!basis_solve(xB, y, P, basis, phase))
         {
@@ -176,47 +268,15 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
         }
 
         /* Dantzig's rule (the most negative reduced cost) while the
-           objective improves; Bland's rule (the first negative one) after a
-           run of degenerate pivots, which cannot cycle */
-        {
-            fmpq_t obj;
-            fmpq_init(obj);
-            for (r = 0; r < m; r++)
-            {
-                cost(cv, P, basis[r], phase);
-                fmpq_mul_fmpz(ratio, fmpq_mat_entry(xB, r, 0), cv);
-                fmpq_add(obj, obj, ratio);
-            }
-            if (it == 0 || fmpq_cmp(obj, last_obj) < 0)
-                stalled = 0;
-            else
-                stalled++;
-            fmpq_swap(last_obj, obj);
-            fmpq_clear(obj);
-        }
-        {
-            fmpq * yv = flint_malloc(m * sizeof(fmpq));
-            for (r = 0; r < m; r++)
-                yv[r] = *fmpq_mat_entry(y, r, 0);
-            _fmpq_vec_get_fmpz_vec_fmpz(Y, D, yv, m);
-            flint_free(yv);
-        }
-        for (v = 0; v < N && (enter < 0 || stalled < 50); v++)
-        {
-            if (in_basis[v])
-                continue;
-            fmpz_zero(s);
-            for (i = 0; i < m; i++)
-                fmpz_addmul(s, fmpz_mat_entry(P->A, i, v), Y + i);
-            cost(cv, P, v, phase);
-            fmpz_mul(cv, cv, D);
-            fmpz_sub(s, s, cv);         /* -(reduced cost) * D */
-            if (fmpz_sgn(s) > 0 && (enter < 0 || fmpz_cmp(s, best_rc) > 0))
-            {
-                enter = v;
-                fmpz_set(best_rc, s);
-            }
-        }
+           objective improves; Bland's rule (the first negative one) after
+           BLAND_AFTER degenerate pivots in a row, which cannot cycle */
+        basic_objective(obj, xB, P, basis, phase);
+        if (it == 0 || fmpq_cmp(obj, last_obj) < 0)
+            stalled = 0;
+        else
+            stalled++;
+        fmpq_swap(last_obj, obj);
+        enter = entering(P, y, in_basis, phase, stalled >= BLAND_AFTER);
         if (enter < 0)
             break;      /* optimal for this phase */
 
@@ -225,24 +285,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
             fmpz_set(fmpz_mat_entry(col, i, 0), fmpz_mat_entry(P->A, i, enter));
         solve(delta, B, col, 0);
 
-        /* ratio test; in phase 2 a basic artificial must stay at zero, so
-           any move of it blocks at once; ties go to the smallest index */
-        for (r = 0; r < m; r++)
-        {
-            const fmpq * dr = fmpq_mat_entry(delta, r, 0);
-            if (phase == 2 && basis[r] >= N && !fmpq_is_zero(dr))
-                fmpq_zero(ratio);
-            else if (fmpq_sgn(dr) > 0)
-                fmpq_div(ratio, fmpq_mat_entry(xB, r, 0), dr);
-            else
-                continue;
-            if (leave < 0 || fmpq_cmp(ratio, best) < 0
-                || (fmpq_equal(ratio, best) && basis[r] < basis[leave]))
-            {
-                leave = r;
-                fmpq_set(best, ratio);
-            }
-        }
+        leave = leaving(xB, delta, basis, N, phase);
         if (leave < 0)
         {
             status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: LP is unbounded");
@@ -258,10 +301,7 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     fmpq_mat_clear(delta);
     fmpz_mat_clear(B);
     fmpz_mat_clear(col);
-    _fmpz_vec_clear(Y, m + 1);
-    fmpz_clear(D); fmpz_clear(s); fmpz_clear(cv);
-    fmpq_clear(ratio); fmpq_clear(best); fmpq_clear(last_obj);
-    fmpz_clear(best_rc);
+    fmpq_clear(obj); fmpq_clear(last_obj);
     return status;
 }
 

@@ -602,3 +602,88 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
     lasso_clear(&S);
     return status;
 }
+
+void
+wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
+                         const wc_lasso_point_struct * b, const wc_dict_t V,
+                         const wc_data_t D, int intercept)
+{
+    slong n = D->n, m = a->nactive + b->nactive, j, i, len = 0;
+    slong * atom = flint_malloc((m + 1) * sizeof(slong));
+    fmpq * alpha = _fmpq_vec_init(m + 1), * f = _fmpq_vec_init(n);
+    fmpq_t mid, xi, pen, vm, t, h, d1, d2;
+
+    fmpq_init(mid); fmpq_init(xi); fmpq_init(pen); fmpq_init(vm); fmpq_init(t);
+    fmpq_init(h); fmpq_init(d1); fmpq_init(d2);
+    for (j = 0; j < a->nactive; j++)
+    {
+        atom[len] = a->atom[j];
+        fmpq_div_2exp(alpha + len++, a->z + j, 1);
+    }
+    for (j = 0; j < b->nactive; j++)
+    {
+        slong q;
+        for (q = 0; q < len && atom[q] != b->atom[j]; q++)
+            ;
+        if (q == len)
+            atom[len++] = b->atom[j];
+        fmpq_div_2exp(t, b->z + j, 1);
+        fmpq_add(alpha + q, alpha + q, t);
+    }
+    fmpq_add(mid, a->beta, b->beta);
+    fmpq_div_2exp(mid, mid, 1);
+    wc_network_outputs(f, V, atom, alpha, len, xi, D);
+    if (intercept)
+    {
+        for (i = 0; i < n; i++)
+        {
+            fmpq_sub(t, D->y + i, f + i);
+            fmpq_add(xi, xi, t);
+        }
+        fmpz_set_si(fmpq_denref(t), n);      /* xi := xi / n */
+        fmpz_one(fmpq_numref(t));
+        fmpq_mul(xi, xi, t);
+        for (i = 0; i < n; i++)
+            fmpq_add(f + i, f + i, xi);
+    }
+    for (j = 0; j < len; j++)
+    {
+        fmpq_abs(t, alpha + j);
+        fmpq_add(pen, pen, t);
+    }
+    {
+        wc_problem_t q;
+        wc_problem_init(q);
+        q->loss = WC_LOSS_SQUARED;
+        fmpq_set(q->beta, mid);
+        wc_training_objective(vm, f, pen, D, q);
+        wc_problem_clear(q);
+    }
+    /* through (b, vb), (mid, vm), (a, va) with h = (a - b) / 2:
+       c2 = (va - 2 vm + vb) / (2 h^2), slope at mid = (va - vb) / (2 h) */
+    fmpq_sub(h, a->beta, b->beta);
+    fmpq_div_2exp(h, h, 1);
+    fmpq_add(d2, a->value, b->value);
+    fmpq_sub(d2, d2, vm);
+    fmpq_sub(d2, d2, vm);
+    fmpq_mul(t, h, h);
+    fmpq_mul_2exp(t, t, 1);
+    fmpq_div(c + 2, d2, t);
+    fmpq_sub(d1, a->value, b->value);
+    fmpq_div(d1, d1, h);
+    fmpq_div_2exp(d1, d1, 1);                  /* slope at mid */
+    fmpq_mul(t, c + 2, mid);
+    fmpq_mul_2exp(t, t, 1);
+    fmpq_sub(c + 1, d1, t);                    /* c1 = slope - 2 c2 mid */
+    fmpq_mul(t, c + 2, mid);
+    fmpq_mul(t, t, mid);
+    fmpq_sub(c + 0, vm, t);
+    fmpq_mul(t, c + 1, mid);
+    fmpq_sub(c + 0, c + 0, t);                 /* c0 = vm - c2 mid^2 - c1 mid */
+
+    fmpq_clear(mid); fmpq_clear(xi); fmpq_clear(pen); fmpq_clear(vm); fmpq_clear(t);
+    fmpq_clear(h); fmpq_clear(d1); fmpq_clear(d2);
+    _fmpq_vec_clear(alpha, m + 1);
+    _fmpq_vec_clear(f, n);
+    flint_free(atom);
+}

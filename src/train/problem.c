@@ -186,3 +186,77 @@ wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns)
     per = wc_sat_mul(per, atoms);
     return wc_sat_add(per, lp);
 }
+
+/* ------------------------------------------------- outputs and objective */
+
+void
+wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
+                   const fmpq * alpha, slong len, const fmpq_t xi,
+                   const wc_data_t D)
+{
+    slong n = D->n, i, j;
+    fmpq * k = _fmpq_vec_init(n);
+    fmpq_t t;
+
+    fmpq_init(t);
+    for (i = 0; i < n; i++)
+        fmpq_set(out + i, xi);
+    for (j = 0; j < len; j++)
+    {
+        wc_dict_column(k, V, D, atom[j]);
+        for (i = 0; i < n; i++)
+        {
+            fmpq_mul(t, alpha + j, k + i);
+            fmpq_add(out + i, out + i, t);
+        }
+    }
+    fmpq_clear(t);
+    _fmpq_vec_clear(k, n);
+}
+
+int
+wc_training_objective(fmpq_t obj, const fmpq * f, const fmpq_t penalty,
+                      const wc_data_t D, const wc_problem_t p)
+{
+    slong i;
+    fmpq_t t, loss;
+    int ok = 1;
+
+    fmpq_init(t);
+    fmpq_init(loss);
+    for (i = 0; i < D->n; i++)
+    {
+        if (p->loss == WC_LOSS_INTERP)
+            ok = ok && fmpq_equal(f + i, D->y + i);
+        else if (p->loss == WC_LOSS_L1)
+        {
+            fmpq_sub(t, f + i, D->y + i);
+            fmpq_abs(t, t);
+            fmpq_add(loss, loss, t);
+        }
+        else if (p->loss == WC_LOSS_SQUARED)
+        {
+            fmpq_sub(t, f + i, D->y + i);
+            fmpq_mul(t, t, t);
+            fmpq_div_2exp(t, t, 1);
+            fmpq_add(loss, loss, t);
+        }
+        else
+        {
+            fmpq_mul(t, f + i, D->y + i);       /* (1 - y_i f_i)_+ */
+            fmpq_sub_si(t, t, 1);
+            if (fmpq_sgn(t) < 0)
+                fmpq_sub(loss, loss, t);
+        }
+    }
+    if (p->loss == WC_LOSS_INTERP)
+        fmpq_set(obj, penalty);
+    else
+    {
+        fmpq_mul(t, p->beta, penalty);
+        fmpq_add(obj, loss, t);
+    }
+    fmpq_clear(t);
+    fmpq_clear(loss);
+    return ok;
+}
