@@ -12,9 +12,14 @@
  * Conventions (as in FLINT): output arguments first, inputs const; every
  * type has _init and _clear and the caller owns what it inits.  Exact values
  * cross every interface as fmpz / fmpq.  A double only ever appears as a
- * candidate or as an approximation labelled as such.  Functions that can
- * fail return 0 on success and a WC_ERR_* code otherwise, with a message
- * in a wc_error_t; nothing aborts.
+ * candidate or as an approximation labelled as such.
+ *
+ * One return-code convention, stated on every routine by a RETURNS line:
+ * a routine that can fail returns WC_OK (0) or a WC_ERR_* code, with the
+ * message in its wc_error_t when it takes one; a predicate returns 1
+ * (true) or 0; a count or index is returned as such.  Nothing aborts.
+ * Algorithm variants are named routines (wc_lp_solve_simplex,
+ * wc_lp_solve_colgen) behind a dispatcher (wc_lp_solve), not flags.
  */
 #ifndef WEDGECERT_H
 #define WEDGECERT_H
@@ -65,7 +70,7 @@ int wc_error_set(wc_error_t err, int code, const char * fmt, ...)
  * Parses the exact rational written in s[0..len): an integer of any size,
  * p/q (q > 0 after the sign is taken from p), or a decimal with optional
  * exponent (-1.25e-3 is exactly -1/800).  Leading and trailing blanks are
- * not allowed here (the CSV reader trims them).  Returns 0 on success;
+ * not allowed here (the CSV reader trims them).  RETURNS 0 on success;
  * otherwise sets *why to a static description of what was expected and
  * *where to the byte offset of the offending character, and leaves r
  * unspecified.  Exponents are limited to |e| <= WC_MAX_EXPONENT.
@@ -94,7 +99,7 @@ void wc_data_clear(wc_data_t D);
  * Reads a CSV file: one sample a row, comma-separated exact rationals;
  * with labelled != 0 the last column is the label.  Blank lines and
  * '#' comments are skipped; a first row whose fields are all non-numeric
- * is a header.  path "-" reads standard input.  On error returns
+ * is a header.  path "-" reads standard input.  RETURNS WC_OK, or
  * WC_ERR_IO or WC_ERR_PARSE with "FILE:LINE:COL: error: ..." in err and
  * leaves D empty (n = d = 0).
  */
@@ -268,12 +273,14 @@ int wc_lp_write_cplex_scaled(FILE * out, const wc_lp_t P, const fmpz_t scale,
 int wc_lp_write_mps_scaled(FILE * out, const wc_lp_t P, const fmpz_t scale,
                            const char * comment);
 
-/* 1 if (x, y) is an optimality certificate: A x = b, x >= 0, A^T y <= c
- * and c^T x = b^T y, checked exactly; else 0 with the first failure in why. */
+/* RETURNS 1 if (x, y) is an optimality certificate: A x = b, x >= 0,
+ * A^T y <= c and c^T x = b^T y, checked exactly; else 0 with the first
+ * failure in why. */
 int wc_lp_check_optimal(const wc_lp_t P, const fmpq * x, const fmpq * y,
                         char * why, size_t size);
 
-/* 1 if y proves A x = b, x >= 0 infeasible (Farkas: A^T y <= 0, b^T y > 0). */
+/* RETURNS 1 if y proves A x = b, x >= 0 infeasible (Farkas: A^T y <= 0,
+ * b^T y > 0), else 0 with the failure in why. */
 int wc_lp_check_farkas(const wc_lp_t P, const fmpq * y, char * why, size_t size);
 
 enum { WC_LP_OPTIMAL = 0, WC_LP_INFEASIBLE = 1 };
@@ -371,6 +378,10 @@ enum {
 
 enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2, WC_LOSS_SQUARED = 3 };
 
+/* RETURNS the loss's name as the tool and certificates spell it:
+ * "interp", "l1", "hinge" or "squared" ("unknown" for any other value). */
+const char * wc_loss_name(int loss);
+
 typedef struct {
     int loss;           /* WC_LOSS_* */
     fmpq_t beta;        /* > 0; ignored for interp */
@@ -467,8 +478,12 @@ int wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_
 /* A lower estimate of the memory of solving (D, p) by the route columns,
  * in bytes (saturating): the atoms stored (all of V when it is built, a
  * working set of 64 (n + 16) atoms when streamed) at 24 (d + 1) bytes
- * each, and the dense LP over them at 8 bytes an entry. */
+ * each, and the dense LP over them at 8 bytes an entry.  RETURNS that
+ * estimate. */
 ulong wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns);
+
+/* The second half of wc_solve (see there), after wc_solve_prepare.
+ * RETURNS as wc_solve. */
 int wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
 
 /* ------------------------------------------------------- the squared loss */

@@ -24,6 +24,14 @@ wc_error_set(wc_error_t err, int code, const char * fmt, ...)
     return code;
 }
 
+const char *
+wc_loss_name(int loss)
+{
+    static const char * const name[] = { "interp", "l1", "hinge", "squared" };
+
+    return loss >= WC_LOSS_INTERP && loss <= WC_LOSS_SQUARED ? name[loss] : "unknown";
+}
+
 char *
 wc_fmpq_get_str(const fmpq_t x)
 {

@@ -47,10 +47,10 @@ static const char oracle_usage[] =
 
 typedef struct {
     ulong state;
-} splitmix_t;
+} splitmix;
 
 static ulong
-splitmix_next(splitmix_t * g)
+splitmix_next(splitmix * g)
 {
     ulong z = (g->state += UWORD(0x9e3779b97f4a7c15));
 
@@ -60,7 +60,7 @@ splitmix_next(splitmix_t * g)
 }
 
 static slong
-uniform(splitmix_t * g, slong lo, slong hi)
+uniform(splitmix * g, slong lo, slong hi)
 {
     return lo + (slong) (splitmix_next(g) % (ulong) (hi - lo + 1));
 }
@@ -68,7 +68,7 @@ uniform(splitmix_t * g, slong lo, slong hi)
 static void
 generate(wc_data_t D, slong n, slong d, ulong seed, int hinge)
 {
-    splitmix_t g = { seed };
+    splitmix g = { seed };
     slong i, j, p, q;
 
     wc_data_clear(D);

@@ -126,13 +126,6 @@ static const char solve_usage[] =
 /* ----------------------------------------------------------------- output */
 
 static const char *
-loss_name(int loss)
-{
-    return loss == WC_LOSS_L1 ? "l1" : loss == WC_LOSS_HINGE ? "hinge"
-         : loss == WC_LOSS_SQUARED ? "squared" : "interp";
-}
-
-static const char *
 cert_name(int how)
 {
     return how == WC_CERT_GLPK_EXACT ? "glpk-exact"
@@ -154,7 +147,7 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
     fprintf(out, "{\"status\": \"%s\", \"verified\": %s, \"certified_by\": \"%s\"",
            R->status == WC_LP_OPTIMAL ? "optimal" : "infeasible",
            R->verified ? "true" : "false", cert_name(R->certified_by));
-    fprintf(out, ", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, loss_name(p->loss));
+    fprintf(out, ", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, wc_loss_name(p->loss));
     if (p->loss != WC_LOSS_INTERP)
     {
         fprintf(out, ", \"beta\": ");
@@ -259,7 +252,7 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
 
     fmpq_init(b);
     printf("data: %s (n = %ld samples, d = %ld)\n", path, D->n, d);
-    printf("problem: loss %s", loss_name(p->loss));
+    printf("problem: loss %s", wc_loss_name(p->loss));
     if (p->loss != WC_LOSS_INTERP)
     {
         char * s = wc_fmpq_get_str(p->beta);

@@ -13,6 +13,10 @@
 #include <flint/fmpq_vec.h>
 #include "dict/dict.h"
 
+/* At most this many atoms are reserved at once when V is built (beyond,
+ * the arrays grow by doubling): 2^22 atoms, about 100 MB for d = 3. */
+#define DICT_RESERVE_MAX (UWORD(1) << 22)
+
 void
 wc_dict_init(wc_dict_t V)
 {
@@ -233,7 +237,7 @@ wc_dict_build(wc_dict_t V, const wc_data_t D, int bias, int kind,
     }
     wc_enum_init(E, D, bias, kind);
     /* room for the atoms at once, up to 2^22 (beyond, growth by doubling) */
-    dict_reserve(V, (slong) FLINT_MIN(bound, UWORD(1) << 22));
+    dict_reserve(V, (slong) FLINT_MIN(bound, DICT_RESERVE_MAX));
 
     for (k = (kind == WC_DICT_SAMPLES ? d : 1); k <= d; k++)
     {

@@ -35,6 +35,12 @@
 #define TWO52 4503599627370496.0
 #define SAFE_LO (1.0 - 1.0 / 1099511627776.0)     /* 1 - 2^-40 */
 #define SAFE_HI (1.0 + 1.0 / 1099511627776.0)
+/* The double filter is used only when every y_i / scale lies within
+ * 2^(+-EXP_LIMIT) (no underflow or overflow in binary64), and its error
+ * bounds get TINY added, which covers the subnormal rounding of a product
+ * that might underflow. */
+#define EXP_LIMIT 900
+#define TINY 1e-300
 
 /* -------------------------------------------------------------- the dual */
 
@@ -67,8 +73,8 @@ wc_dual_init(wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n)
             y->yd[i] = 0.0;
             continue;
         }
-        if (fmpz_bits(Y + i) > fmpz_bits(y->scale) + 900
-            || fmpz_bits(Y + i) + 900 < fmpz_bits(y->scale))
+        if (fmpz_bits(Y + i) > fmpz_bits(y->scale) + EXP_LIMIT
+            || fmpz_bits(Y + i) + EXP_LIMIT < fmpz_bits(y->scale))
         {
             flint_free(y->yd);
             y->yd = NULL;
@@ -239,10 +245,10 @@ typedef struct {
     double * td;        /* n */
     fmpz_t Pp, Pm, s;
     wc_cand_struct * cand;
-} work_t;
+} price_work;
 
 static void
-work_init(work_t * W, slong n, slong d)
+work_init(price_work * W, slong n, slong d)
 {
     W->n = n;
     W->d = d;
@@ -261,7 +267,7 @@ work_init(work_t * W, slong n, slong d)
 }
 
 static void
-work_clear(work_t * W)
+work_clear(price_work * W)
 {
     _fmpz_vec_clear(W->w, W->d + 1);
     flint_free(W->T);
@@ -350,14 +356,14 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
     }
     P[0] = pp;
     P[1] = pm;
-    err[0] = (double) (n + 32) * (ap / TWO52) + 1e-300;
-    err[1] = (double) (n + 32) * (am / TWO52) + 1e-300;
+    err[0] = (double) (n + 32) * (ap / TWO52) + TINY;
+    err[1] = (double) (n + 32) * (am / TWO52) + TINY;
     return 1;
 }
 
 /* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
 static void
-exact_prices(work_t * W, const wc_enum_t E, const wc_dual_t y, slong k)
+exact_prices(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
 {
     slong n = E->n, d = E->d, i, j;
 
@@ -383,7 +389,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 {
     slong n = E->n, d = E->d, k, ns, sgn, j;
     ulong g;
-    work_t W;
+    price_work W;
     fmpz_t l1, lim;
     double P[2], err[2];
 
@@ -450,7 +456,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 
                 if (y->thr_d > 0 && hi < y->thr_d * l1d * SAFE_LO)
                     continue;                   /* proved: not violated */
-                if (y->thr_d == 0 && hi <= 1e-300 * 2)
+                if (y->thr_d == 0 && hi <= TINY * 2)
                     continue;                   /* every term is zero */
                 if (top->len == top->cap && hi / l1d < top->worst_lo)
                     continue;                   /* proved: not among the top K */

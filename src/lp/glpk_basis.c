@@ -25,6 +25,10 @@ glpk_abort_hook(void * info)
     longjmp(*(jmp_buf *) info, 1);
 }
 
+/* Binary exponents beyond which a scaled double is clamped (above) or
+ * flushed to 0 (below), well inside binary64's range of +-1022. */
+#define EXP_LIMIT 900
+
 /* ldexp(mantissa of a, e + exponent of a), clamped away from overflow. */
 static double
 scaled(const fmpz_t a, slong e)
@@ -33,8 +37,8 @@ scaled(const fmpz_t a, slong e)
     double m = fmpz_get_d_2exp(&ea, a);
 
     ea += e;
-    if (ea > 900) ea = 900;
-    if (ea < -900) return 0.0;
+    if (ea > EXP_LIMIT) ea = EXP_LIMIT;
+    if (ea < -EXP_LIMIT) return 0.0;
     return ldexp(m, (int) ea);
 }
 

@@ -33,11 +33,10 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
                      const wc_problem_t p)
 {
     slong i, j, d = D->d;
-    static const char * loss[] = { "interp", "l1", "hinge", "squared" };
 
     fprintf(out, "wedgecert-certificate 1\n");
     fprintf(out, "# written by wedgecert %s; check with: checkcert FILE\n", WC_VERSION);
-    fprintf(out, "problem %s ", loss[p->loss]);
+    fprintf(out, "problem %s ", wc_loss_name(p->loss));
     put_fmpq(out, p->beta);
     fprintf(out, " bias=%d intercept=%d dictionary=%s\n", p->bias != 0,
             wc_has_intercept(p), p->dict == WC_DICT_SAMPLES ? "samples" : "full");

@@ -69,11 +69,11 @@ typedef struct {
     const char * buf, * end, * p, * path;
     int binary64, depth;
     wc_error_struct * err;
-} reader_t;
+} json_reader;
 
 /* "PATH:LINE:COL: error: ..." for the position at; returns WC_ERR_PARSE. */
 static int
-fail_at(reader_t * J, const char * at, const char * fmt, ...)
+fail_at(json_reader * J, const char * at, const char * fmt, ...)
 {
     char msg[600];
     long line = 1, col = 1;
@@ -101,7 +101,7 @@ fail_at(reader_t * J, const char * at, const char * fmt, ...)
 #define JSON_MAX_DEPTH 64
 
 static void
-ws(reader_t * J)
+ws(json_reader * J)
 {
     while (J->p < J->end && (*J->p == ' ' || *J->p == '\t' || *J->p == '\n' || *J->p == '\r'))
         J->p++;
@@ -110,7 +110,7 @@ ws(reader_t * J)
 /* A JSON string at J->p: its raw content [*s, *s + *len) (escapes left in
  * place, but checked). */
 static int
-json_string(reader_t * J, const char ** s, size_t * len)
+json_string(json_reader * J, const char ** s, size_t * len)
 {
     const char * q;
 
@@ -137,7 +137,7 @@ json_string(reader_t * J, const char ** s, size_t * len)
 }
 
 static int
-json_char(reader_t * J, char c)
+json_char(json_reader * J, char c)
 {
     ws(J);
     if (J->p >= J->end || *J->p != c)
@@ -148,7 +148,7 @@ json_char(reader_t * J, char c)
 
 /* 1 if the next character (after blanks) is c, which is then consumed. */
 static int
-json_eat(reader_t * J, char c)
+json_eat(json_reader * J, char c)
 {
     ws(J);
     if (J->p < J->end && *J->p == c)
@@ -196,7 +196,7 @@ json_number_len(const char * p, const char * end)
 
 /* A number: a JSON number, or a string holding one (p/q, hex float). */
 static int
-json_number(reader_t * J, fmpq_t r)
+json_number(json_reader * J, fmpq_t r)
 {
     const char * s, * why;
     size_t len;
@@ -220,7 +220,7 @@ json_number(reader_t * J, fmpq_t r)
 
 /* Any JSON value, checked and passed over (keys that are only read back). */
 static int
-json_skip(reader_t * J)
+json_skip(json_reader * J)
 {
     const char * s;
     size_t len;
@@ -291,7 +291,7 @@ static const char * const neuron_keys[] = { "w", "b", "alpha", "coords", "sample
 /* The key at J->p and its colon: its index in names (or, for NAME_approx,
  * that of NAME, plus 1000), checked against the keys seen (bit i). */
 static int
-json_key(reader_t * J, const char * const * names, ulong * seen, int * which)
+json_key(json_reader * J, const char * const * names, ulong * seen, int * which)
 {
     const char * s;
     size_t len;
@@ -317,8 +317,8 @@ json_key(reader_t * J, const char * const * names, ulong * seen, int * which)
 /* Reads the object at J->p: for each member, its key (one of names, each
  * at most once: seen) and colon, then member(J, key, ctx) reads the value. */
 static int
-json_object(reader_t * J, const char * const * names, ulong * seen,
-            int (* member)(reader_t *, int, void *), void * ctx)
+json_object(json_reader * J, const char * const * names, ulong * seen,
+            int (* member)(json_reader *, int, void *), void * ctx)
 {
     int status, key = -1;
 
@@ -337,7 +337,7 @@ json_object(reader_t * J, const char * const * names, ulong * seen,
 /* A member of a neuron object: "w" (d numbers), "b", "alpha", or a key
  * that is only read back. */
 static int
-neuron_member(reader_t * J, int key, void * ctx)
+neuron_member(json_reader * J, int key, void * ctx)
 {
     wc_network_struct * N = ctx;
     int status;
@@ -368,7 +368,7 @@ neuron_member(reader_t * J, int key, void * ctx)
 
 /* One neuron object into neuron N->m. */
 static int
-json_neuron(reader_t * J, wc_network_t N)
+json_neuron(json_reader * J, wc_network_t N)
 {
     const char * start;
     ulong seen = 0;
@@ -389,7 +389,7 @@ json_neuron(reader_t * J, wc_network_t N)
 /* A member of the network object: "neurons", "intercept", or a key of
  * 'solve --json' that is only read back. */
 static int
-network_member(reader_t * J, int key, void * ctx)
+network_member(json_reader * J, int key, void * ctx)
 {
     wc_network_struct * N = ctx;
     int status;
@@ -408,7 +408,7 @@ network_member(reader_t * J, int key, void * ctx)
 }
 
 static int
-read_json(reader_t * J, wc_network_t N)
+read_json(json_reader * J, wc_network_t N)
 {
     ulong seen = 0;
     int status;
@@ -457,7 +457,7 @@ csv_fields(const char ** fields, size_t * lens, slong cap, const char * line, co
 }
 
 static int
-read_csv(reader_t * J, wc_network_t N)
+read_csv(json_reader * J, wc_network_t N)
 {
     slong cap = N->d + 3, nf, j;
     const char ** fields = flint_malloc(cap * sizeof(char *));
@@ -523,7 +523,7 @@ int
 wc_network_read_buffer(wc_network_t N, const char * buf, size_t len, const char * path,
                        int binary64, wc_error_t err)
 {
-    reader_t J;
+    json_reader J;
     const char * p;
 
     J.buf = J.p = buf;

@@ -25,13 +25,13 @@ typedef struct {
     slong * cls;        /* the class of each sample */
     fmpq * s;           /* its scale s_i */
     const fmpq * y;
-} interp_classes_t;
+} interp_class_set;
 
 /* v (n entries) := a Farkas vector of the reduced system restricted to the
  * k <= 4 samples idx: A^T v = 0, y^T v > 0.  Returns 0 if they are
  * consistent after all. */
 static int
-reduced_farkas(fmpq * v, const interp_classes_t * C, const slong * idx, slong k)
+reduced_farkas(fmpq * v, const interp_class_set * C, const slong * idx, slong k)
 {
     slong c[5], nc = 0, i, j, r, col, rank, f;
     fmpq_mat_t At, R;
@@ -92,7 +92,7 @@ reduced_farkas(fmpq * v, const interp_classes_t * C, const slong * idx, slong k)
 
 /* Sorts the samples into classes of proportional rows: C->cls, C->s. */
 static void
-interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
+interp_classes(interp_class_set * C, const wc_data_t D, const wc_problem_t p)
 {
     slong n = D->n, d = D->d, i, j, a, b;
     int rays = !p->bias;
@@ -155,7 +155,7 @@ interp_classes(interp_classes_t * C, const wc_data_t D, const wc_problem_t p)
 int
 wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p)
 {
-    interp_classes_t C;
+    interp_class_set C;
     slong n = D->n, i, c, ref[2], nref = 0;
     slong * first = flint_malloc((n + 1) * sizeof(slong));
     slong * second = flint_malloc((n + 1) * sizeof(slong));

@@ -50,10 +50,10 @@ typedef struct {
     slong * atom;
     char * flip;        /* column j is -k_atom[j] (centred) */
     fmpq * y;
-} lasso_t;
+} lasso_data;
 
 static void
-lasso_columns(lasso_t * S, const wc_data_t D, const wc_dict_t V, int intercept)
+lasso_columns(lasso_data * S, const wc_data_t D, const wc_dict_t V, int intercept)
 {
     slong n = D->n, u, i, L = 0, t;
     fmpq * k = _fmpq_vec_init(n);
@@ -144,7 +144,7 @@ lasso_columns(lasso_t * S, const wc_data_t D, const wc_dict_t V, int intercept)
 }
 
 static void
-lasso_clear(lasso_t * S)
+lasso_clear(lasso_data * S)
 {
     _fmpq_vec_clear(S->K, S->n * (S->L + 1));
     _fmpq_vec_clear(S->y, S->n);
@@ -155,7 +155,7 @@ lasso_clear(lasso_t * S)
 /* (1/2) ||y - K z||^2 + beta ||z||_1 on the centred problem, which is the
  * objective with the optimal intercept. */
 static void
-lasso_value(fmpq_t v, const lasso_t * S, const fmpq * z, const fmpq_t beta)
+lasso_value(fmpq_t v, const lasso_data * S, const fmpq * z, const fmpq_t beta)
 {
     slong i, j, n = S->n;
     fmpq * r = _fmpq_vec_init(n);
@@ -187,7 +187,7 @@ lasso_value(fmpq_t v, const lasso_t * S, const fmpq * z, const fmpq_t beta)
 }
 
 static void
-record(wc_lasso_path_t P, const lasso_t * S, const fmpq * z, const fmpq_t beta)
+record(wc_lasso_path_t P, const lasso_data * S, const fmpq * z, const fmpq_t beta)
 {
     wc_lasso_point_struct * q;
     slong j, m = 0;
@@ -355,7 +355,7 @@ direction_qp(fmpq * e, const fmpq_mat_t M, const char * bounded, slong m)
  * z_j != 0.  (Columns and y are centred when the intercept is free, so
  * 1^T r = 0 holds by construction.) */
 static int
-lasso_kkt_holds(const lasso_t * S, const fmpq * z, const fmpq_t beta)
+lasso_kkt_holds(const lasso_data * S, const fmpq * z, const fmpq_t beta)
 {
     slong n = S->n, i, j;
     fmpq * r = _fmpq_vec_init(n);
@@ -394,7 +394,7 @@ lasso_kkt_holds(const lasso_t * S, const fmpq * z, const fmpq_t beta)
 typedef struct {
     fmpq * z, * c;
     fmpq_t beta;
-} lasso_state_t;
+} lasso_state;
 
 /*
  * One piece: from the breakpoint (z, c, beta) down to the next event or to
@@ -404,7 +404,7 @@ typedef struct {
  * error.
  */
 static int
-lasso_piece(lasso_state_t * X, const lasso_t * S, const fmpq_t target)
+lasso_piece(lasso_state * X, const lasso_data * S, const fmpq_t target)
 {
     slong n = S->n, L = S->L, m = 0, a, b, i, j, side;
     slong * E = flint_malloc((L + 1) * sizeof(slong));
@@ -505,7 +505,7 @@ lasso_piece(lasso_state_t * X, const lasso_t * S, const fmpq_t target)
 
 /* z on the atoms of V, and the optimal intercept mean(y - K z). */
 static void
-lasso_solution(fmpq * zV, fmpq_t xi, const lasso_t * S, const fmpq * z,
+lasso_solution(fmpq * zV, fmpq_t xi, const lasso_data * S, const fmpq * z,
                const wc_data_t D, const wc_dict_t V, int intercept)
 {
     slong n = D->n, i, j;
@@ -545,8 +545,8 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
               const wc_dict_t V, int intercept, const fmpq_t target,
               wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    lasso_t S;
-    lasso_state_t X;
+    lasso_data S;
+    lasso_state X;
     slong n = D->n, j, it;
     fmpq_t t;
     int status = WC_OK;

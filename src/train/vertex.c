@@ -81,12 +81,12 @@ typedef struct {
     fmpq_t s;           /* |k_u^T v| */
     ulong key;
     slong u;
-} priced_t;
+} priced_atom;
 
 static int
 priced_cmp(const void * a, const void * b)
 {
-    const priced_t * x = a, * y = b;
+    const priced_atom * x = a, * y = b;
     int c = fmpq_cmp(y->s, x->s);
 
     if (c != 0)
@@ -103,7 +103,7 @@ price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
                    const wc_data_t D, const fmpq * v, const fmpq_t bound)
 {
     slong u, nv = 0, i, j, d = A->d, s;
-    priced_t * viol = flint_malloc((A->len + 1) * sizeof(priced_t));
+    priced_atom * viol = flint_malloc((A->len + 1) * sizeof(priced_atom));
     fmpq * k = _fmpq_vec_init(D->n);
 
     for (u = 0; u < A->len; u++)
@@ -125,7 +125,7 @@ price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
         viol[nv].u = u;
         nv++;
     }
-    qsort(viol, nv, sizeof(priced_t), priced_cmp);
+    qsort(viol, nv, sizeof(priced_atom), priced_cmp);
     for (i = 0, *len = 0; i < nv; i++)
     {
         /* an equal direction has an equal price: look back in the block */
