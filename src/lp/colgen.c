@@ -54,7 +54,8 @@ void
 wc_colgen_init(wc_colgen_t C)
 {
     C->keys = NULL;
-    C->len = 0;
+    C->cols = NULL;
+    C->len = C->alloc = C->m = 0;
     C->rounds = 0;
 }
 
@@ -62,25 +63,58 @@ void
 wc_colgen_clear(wc_colgen_t C)
 {
     flint_free(C->keys);
+    _fmpz_vec_clear(C->cols, C->alloc * (C->m + 1));
     wc_colgen_init(C);
 }
 
-/* The working LP over the members keys[0..L): member j owns columns
- * width j .. width j + width - 1 (the second the negation of the first),
- * the base LP's columns follow.  guide: the dictionary's guide LP. */
+/* Room for len members in C (m rows). */
 static void
-working_lp(wc_lp_t Q, const ulong * keys, slong L, const wc_colgen_dict_struct * V, int guide)
+fit(wc_colgen_t C, slong len, slong m)
+{
+    slong alloc = FLINT_MAX(len, 2 * C->alloc), i;
+
+    if (len <= C->alloc)
+        return;
+    C->keys = flint_realloc(C->keys, alloc * sizeof(ulong));
+    C->cols = flint_realloc(C->cols, alloc * (m + 1) * sizeof(fmpz));
+    for (i = C->alloc * (m + 1); i < alloc * (m + 1); i++)
+        fmpz_init(C->cols + i);
+    C->alloc = alloc;
+    C->m = m;
+}
+
+/* Appends the member key with its column and cost (asked once). */
+static void
+join(wc_colgen_t C, ulong key, const wc_colgen_dict_struct * V)
+{
+    slong m = V->base->m;
+    fmpz * col;
+
+    fit(C, C->len + 1, m);
+    col = C->cols + C->len * (m + 1);
+    V->column(col, col + m, key, 0, V->ctx);
+    C->keys[C->len++] = key;
+}
+
+/* The working LP over the members of C: member j owns columns width j ..
+ * width j + width - 1 (the second the negation of the first), the base
+ * LP's columns follow.  guide: the dictionary's guide LP (its columns
+ * asked afresh; the working LP's come from C). */
+static void
+working_lp(wc_lp_t Q, const wc_colgen_t C, const wc_colgen_dict_struct * V, int guide)
 {
     const wc_lp_struct * B = guide ? V->guide : V->base;
-    slong m = B->m, w = V->width, i, j, u;
-    fmpz * a = _fmpz_vec_init(m);
-    fmpz_t cost;
+    slong m = B->m, w = V->width, L = C->len, i, j, u;
+    fmpz * a = _fmpz_vec_init(m + 1);
+    fmpz * cost = a + m;
 
-    fmpz_init(cost);
     wc_lp_init(Q, m, w * L + B->N);
     for (u = 0; u < L; u++)
     {
-        V->column(a, cost, keys[u], guide, V->ctx);
+        if (guide)
+            V->column(a, cost, C->keys[u], 1, V->ctx);
+        else
+            _fmpz_vec_set(a, C->cols + u * (m + 1), m + 1);
         for (i = 0; i < m; i++)
         {
             fmpz_set(fmpz_mat_entry(Q->A, i, w * u), a + i);
@@ -98,8 +132,7 @@ working_lp(wc_lp_t Q, const ulong * keys, slong L, const wc_colgen_dict_struct *
     }
     for (j = 0; j < B->N; j++)
         fmpz_set(Q->c + w * L + j, B->c + j);
-    fmpz_clear(cost);
-    _fmpz_vec_clear(a, m);
+    _fmpz_vec_clear(a, m + 1);
 }
 
 /* The working LP with no column: min 0 s.t. 0 = b.  Its certified answer
@@ -158,7 +191,7 @@ enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2, GUIDE_ELASTIC = 3 };
  */
 static int
 candidate_dual(fmpq * y, slong * basis, int have_warm, const wc_lp_t P, int method,
-               const ulong * keys, slong L, const wc_colgen_dict_struct * V, int elastic)
+               const wc_colgen_t C, const wc_colgen_dict_struct * V, int elastic)
 {
     slong m = P->m;
     double * yd = flint_malloc((m + 1) * sizeof(double));
@@ -176,7 +209,7 @@ candidate_dual(fmpq * y, slong * basis, int have_warm, const wc_lp_t P, int meth
         else if (gstatus == GLPK_INFEASIBLE)
         {
             if (elastic)
-                working_lp(Q, keys, L, V, 1);
+                working_lp(Q, C, V, 1);
             else
                 wc_lp_phase_one(Q, P);
             if (wc_glpk_candidate(qbasis, yd, &gstatus, Q, 0, NULL, gerr) == WC_OK
@@ -214,6 +247,7 @@ drop_old(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_
         if (keep[u])
         {
             C->keys[kept] = C->keys[u];
+            _fmpz_vec_swap(C->cols + kept * (m + 1), C->cols + u * (m + 1), m + 1);
             age[kept] = age[u];
             kept++;
         }
@@ -283,7 +317,7 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
 
     memcpy(st->sorted, C->keys, L * sizeof(ulong));
     qsort(st->sorted, L, sizeof(ulong), key_cmp);
-    guide = candidate_dual(st->y, st->warm, st->have_warm, Q, method, C->keys, L, V,
+    guide = candidate_dual(st->y, st->warm, st->have_warm, Q, method, C, V,
                            V->guide != NULL && C->rounds > ELASTIC_AFTER);
     certified = (guide == GUIDE_NONE);
     st->have_warm = (guide == GUIDE_OPTIMAL);
@@ -351,10 +385,9 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
             break;
         }
         wc_lp_clear(Q);
-        working_lp(Q, C->keys, L, V, 0);
+        working_lp(Q, C, V, 0);
         if (progress != NULL)
             progress(ctx, "column generation round", C->rounds, 0);
-        C->keys = flint_realloc(C->keys, (L + K + 1) * sizeof(ulong));
         st.sorted = flint_realloc(st.sorted, (L + K + 1) * sizeof(ulong));
         st.age = flint_realloc(st.age, (L + K + 1) * sizeof(slong));
 
@@ -378,9 +411,8 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
             drop_old(C, st.age, st.warm, &st.warm_N, &st.warm_L, m, w);
         for (i = 0; i < len; i++)
         {
-            C->keys[C->len] = st.found[i];
             st.age[C->len] = 0;
-            C->len++;
+            join(C, st.found[i], V);
         }
     }
     flint_free(st.warm);

@@ -120,6 +120,8 @@ typedef struct {
     ulong * keys;
     slong len;
     slong rounds;
+    fmpz * cols;        /* each member's column and cost (m + 1 entries), */
+    slong alloc, m;     /* asked of the dictionary once, when it joins */
 } wc_colgen_struct;
 typedef wc_colgen_struct wc_colgen_t[1];
 
