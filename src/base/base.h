@@ -59,6 +59,10 @@ wc_qvec_zero(fmpq * v, slong len)
         fmpq_zero(v + i);
 }
 
+/* r := ||v||_1 = sum |v_i| (len entries): the penalty of output weights
+ * whose neurons have ||w_j||_1 = 1. */
+void wc_qvec_l1(fmpq_t r, const fmpq * v, slong len);
+
 /* 1 if a and b (len entries each) are equal, else 0. */
 static inline int
 wc_qvec_equal(const fmpq * a, const fmpq * b, slong len)

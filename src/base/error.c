@@ -24,6 +24,22 @@ wc_error_set(wc_error_t err, int code, const char * fmt, ...)
     return code;
 }
 
+void
+wc_qvec_l1(fmpq_t r, const fmpq * v, slong len)
+{
+    slong i;
+    fmpq_t a;
+
+    fmpq_init(a);
+    fmpq_zero(r);
+    for (i = 0; i < len; i++)
+    {
+        fmpq_abs(a, v + i);
+        fmpq_add(r, r, a);
+    }
+    fmpq_clear(a);
+}
+
 const char *
 wc_loss_name(int loss)
 {

@@ -595,17 +595,7 @@ wc_network_eval(fmpq * f, const wc_network_t N, const wc_data_t D)
 static void
 neuron_l1(fmpq_t l1, const wc_network_t N, slong j)
 {
-    slong t;
-    fmpq_t a;
-
-    fmpq_init(a);
-    fmpq_zero(l1);
-    for (t = 0; t < N->d; t++)
-    {
-        fmpq_abs(a, N->w + j * N->d + t);
-        fmpq_add(l1, l1, a);
-    }
-    fmpq_clear(a);
+    wc_qvec_l1(l1, N->w + j * N->d, N->d);
 }
 
 void

@@ -174,9 +174,8 @@ lasso_value(fmpq_t v, const lasso_data * S, const fmpq * z, const fmpq_t beta)
             fmpq_mul(t, z + j, S->K + j * n + i);
             fmpq_sub(r + i, r + i, t);
         }
-        fmpq_abs(t, z + j);
-        fmpq_add(l1, l1, t);
     }
+    wc_qvec_l1(l1, z, S->L);
     _fmpq_vec_dot(v, r, r, n);
     fmpq_div_2exp(v, v, 1);
     fmpq_mul(t, beta, l1);
@@ -646,11 +645,7 @@ wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
         for (i = 0; i < n; i++)
             fmpq_add(f + i, f + i, xi);
     }
-    for (j = 0; j < len; j++)
-    {
-        fmpq_abs(t, alpha + j);
-        fmpq_add(pen, pen, t);
-    }
+    wc_qvec_l1(pen, alpha, len);
     {
         wc_problem_t q;
         wc_problem_init(q);

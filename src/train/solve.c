@@ -158,12 +158,7 @@ finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_
         }
     }
     /* value = (1/2) ||r||^2 + beta ||z||_1, equal to the dual objective */
-    fmpq_zero(t);
-    for (j = 0; j < R->nneurons; j++)
-    {
-        fmpq_abs(s, R->alpha + j);
-        fmpq_add(t, t, s);
-    }
+    wc_qvec_l1(t, R->alpha, R->nneurons);
     ok = ok && wc_training_objective(R->value, R->outputs, t, D, p);
     _fmpq_vec_dot(dual_obj, D->y, R->dual, n);
     _fmpq_vec_dot(s, R->dual, R->dual, n);
@@ -289,14 +284,7 @@ wc_solve_finish(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error
         fmpq_init(penalty);
         R->outputs = _fmpq_vec_init(n);
         wc_network_outputs(R->outputs, R->V, R->atom, R->alpha, R->nneurons, R->xi, D);
-        for (j = 0; j < R->nneurons; j++)       /* ||w_j||_1 = 1 */
-        {
-            fmpq_t a;
-            fmpq_init(a);
-            fmpq_abs(a, R->alpha + j);
-            fmpq_add(penalty, penalty, a);
-            fmpq_clear(a);
-        }
+        wc_qvec_l1(penalty, R->alpha, R->nneurons);     /* ||w_j||_1 = 1 */
         R->network_checked = wc_training_objective(R->net_objective, R->outputs, penalty, D, p)
                              && fmpq_equal(R->net_objective, R->value);
         fmpq_clear(penalty);
