@@ -315,8 +315,11 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
     slong L = C->len, i, j, len = 0;
     int guide, certified, test;
 
-    memcpy(st->sorted, C->keys, L * sizeof(ulong));
-    qsort(st->sorted, L, sizeof(ulong), key_cmp);
+    if (L > 0)
+    {
+        memcpy(st->sorted, C->keys, L * sizeof(ulong));
+        qsort(st->sorted, L, sizeof(ulong), key_cmp);
+    }
     guide = candidate_dual(st->y, st->warm, st->have_warm, Q, method, C, V,
                            V->guide != NULL && C->rounds > ELASTIC_AFTER);
     certified = (guide == GUIDE_NONE);
