@@ -3,7 +3,8 @@
 # build, test and benchmark, if any is missing.  Needs root (apt-get).
 set -e
 PKGS="build-essential pkg-config libgmp-dev libmpfr-dev libflint-dev libglpk-dev \
-glpk-utils qsopt-ex python3 python3-scipy python3-sklearn clang libclang-rt-14-dev valgrind hyperfine"
+glpk-utils qsopt-ex python3 python3-scipy python3-sklearn python3-numpy librsvg2-bin clang \
+libclang-rt-14-dev valgrind hyperfine"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

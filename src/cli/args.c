@@ -177,6 +177,14 @@ set_cert(cli_args * A, const char * cmd, const char * val)
 }
 
 static int
+set_svg(cli_args * A, const char * cmd, const char * val)
+{
+    (void) cmd;
+    A->svg_path = val;
+    return -1;
+}
+
+static int
 set_write_lp(cli_args * A, const char * cmd, const char * val)
 {
     (void) cmd;
@@ -216,6 +224,7 @@ static const cli_option options[] = {
     { "--max-atoms", 0, OPT_VALUE, 0, {0}, {0}, set_max_atoms },
     { "--cert", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_cert },
     { "--write-lp", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_write_lp },
+    { "--svg", CLI_OPT_SVG, OPT_VALUE, 0, {0}, {0}, set_svg },
 };
 
 #define NOPTIONS ((slong) (sizeof(options) / sizeof(options[0])))

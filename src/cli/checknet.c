@@ -19,7 +19,7 @@ static const char checknet_usage[] =
 "\n"
 "SYNOPSIS\n"
 "    wedgecert check-net DATA NET [--bias] [--intercept] [--loss L] [--beta Q]\n"
-"                        [--binary64] [--json] [--quiet]\n"
+"                        [--binary64] [--json] [--svg FILE] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    NET is a two-layer ReLU network f(x) = sum_j alpha_j (x^T w_j + b_j)_+ + xi,\n"
@@ -43,6 +43,8 @@ static const char checknet_usage[] =
 "                interpolate: it has no finite objective), \"max_violation\",\n"
 "                \"optimal\" (true only for an exactly optimal network),\n"
 "                \"neurons\": [{\"nearest\": {...}, \"distance\"}]\n"
+"    --svg FILE  a picture (d = 1 or 2) of the given network on the data,\n"
+"                with its objective and the certified optimum\n"
 "    The problem options are those of 'wedgecert solve'.\n";
 
 /* ----------------------------------------------------------------- main */
@@ -161,6 +163,33 @@ report_text(const wc_net_report_struct * r, const wc_network_t N, const wc_resul
     }
 }
 
+/* The picture of the given network, its objective and the optimum. */
+static int
+write_svg(const char * path, const wc_net_report_struct * r, const wc_network_t N,
+          const wc_data_t D, const char * data)
+{
+    char l0[160], l1[240], obj[96], opt[96];
+    const char * legend[3] = { l0, l1, NULL };
+    cli_picture_net P;
+    int ok;
+
+    cli_picture_from_network(&P, N);
+    snprintf(l0, sizeof(l0), "%s: the given network, %ld neuron%s, %s", data, N->m,
+             N->m == 1 ? "" : "s", r->optimal ? "exactly optimal"
+             : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
+    cli_short_str(obj, sizeof(obj), r->obj);
+    if (r->feasible)
+    {
+        cli_short_str(opt, sizeof(opt), r->gap);
+        snprintf(l1, sizeof(l1), "objective %s, gap to the certified optimum %s", obj, opt);
+    }
+    else
+        snprintf(l1, sizeof(l1), "it misses the interpolation constraints");
+    ok = cli_svg_network(path, D, &P, -1, "wedgecert check-net", legend);
+    cli_picture_clear(&P);
+    return ok;
+}
+
 int
 cmd_check_net(int argc, char ** argv)
 {
@@ -178,7 +207,7 @@ cmd_check_net(int argc, char ** argv)
        rest is the shared problem syntax */
     for (i = 0; i < argc; i++)
     {
-        int value = i > 1 && cli_option_takes_value(argv[i - 1], CLI_OPT_SOLVER);
+        int value = i > 1 && cli_option_takes_value(argv[i - 1], CLI_OPT_SOLVER | CLI_OPT_SVG);
         if (i > 0 && strcmp(argv[i], "--binary64") == 0)
             binary64 = 1;
         else if (i > 0 && !value && (argv[i][0] != '-' || argv[i][1] == '\0') && ++positional == 2)
@@ -186,7 +215,8 @@ cmd_check_net(int argc, char ** argv)
         else
             rest[nrest++] = argv[i];
     }
-    status = cli_parse_args(&A, nrest, rest, "check-net", checknet_usage, CLI_OPT_SOLVER);
+    status = cli_parse_args(&A, nrest, rest, "check-net", checknet_usage,
+                            CLI_OPT_SOLVER | CLI_OPT_SVG);
     flint_free(rest);
     if (status >= 0)
         return status;
@@ -256,7 +286,9 @@ cmd_check_net(int argc, char ** argv)
         wc_net_report_t rep;
 
         wc_net_report_init(rep, N, D, R, A.p);
-        if (A.json)
+        if (A.svg_path != NULL && !write_svg(A.svg_path, rep, N, D, A.path))
+            status = EXIT_OUTPUT;
+        else if (A.json)
             report_json(rep, N, D, R);
         else
             report_text(rep, N, R, A.p->loss, net_path);

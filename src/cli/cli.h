@@ -76,6 +76,9 @@ void cli_text_fmpq(FILE * out, const fmpq_t x);
 /* The same in a list: the exact value when short, else "~approx". */
 void cli_text_short(FILE * out, const fmpq_t x);
 
+/* buf := x when short, else "~approx (N digits; exact in --json)": for
+ * pictures' legends. */
+void cli_short_str(char * buf, size_t size, const fmpq_t x);
 /* --digits and --exact. */
 void cli_set_text_format(int digits, int exact);
 
@@ -97,7 +100,7 @@ typedef struct {
 typedef struct {
     wc_problem_t p;
     const char * path;
-    const char * lp_path, * cert_path;
+    const char * lp_path, * cert_path, * svg_path;
     int json, csv;
     int max_atoms_given;    /* --max-atoms on the command line */
     int beta_given;         /* --beta on the command line */
@@ -119,7 +122,8 @@ enum {
     CLI_OPT_SOLVER = 1,     /* --loss --beta --intercept --method --colgen */
     CLI_OPT_DICT = 2,       /* --dict */
     CLI_OPT_FILES = 4,      /* --write-lp --cert */
-    CLI_OPT_CSV = 8         /* --csv */
+    CLI_OPT_CSV = 8,        /* --csv */
+    CLI_OPT_SVG = 16        /* --svg */
 };
 
 /* Parses argv for the options in opts.  Returns -1 to go on, or the exit
@@ -158,6 +162,30 @@ void cli_json_index_list(FILE * out, const slong * v, slong len);
  * run statistics working_set, rounds and exact_prices: run_stats = 0). */
 void cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D,
                           const wc_problem_t p, int run_stats);
+
+/* svg.c: pictures (--svg FILE).  A network for drawing, in doubles. */
+typedef struct {
+    slong m, d;
+    double * w, * b, * alpha;   /* neuron j: w[j d .. j d + d), b[j], alpha[j] */
+    double xi;
+} cli_picture_net;
+
+void cli_picture_from_result(cli_picture_net * P, const wc_result_t R);
+void cli_picture_from_network(cli_picture_net * P, const wc_network_t N);
+void cli_picture_clear(cli_picture_net * P);
+
+/* The picture of P on D (d = 1 or 2) with a title and legend lines (NULL
+ * terminated; the exact values are quoted there); neuron extra (or -1) is
+ * drawn dashed in black (predict's witness).  Written whole or not at
+ * all; RETURNS 1 if written, else 0 with a message on stderr. */
+int cli_svg_network(const char * path, const wc_data_t D, const cli_picture_net * P,
+                    slong extra, const char * title, const char * const * legend);
+
+/* The path L over V: the value and every coefficient against beta.
+ * RETURNS as cli_svg_network. */
+int cli_svg_path(const char * path, const wc_lasso_path_t L, const wc_dict_t V,
+                 const wc_data_t D, int intercept, const char * title,
+                 const char * const * legend);
 
 int cmd_wedge(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);

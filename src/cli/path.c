@@ -12,7 +12,7 @@ static const char path_usage[] =
 "\n"
 "SYNOPSIS\n"
 "    wedgecert path DATA [--bias] [--intercept] [--loss squared] [--json]\n"
-"                   [--max-atoms N] [--quiet]\n"
+"                   [--max-atoms N] [--svg FILE] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    Follows the minimisers of (1/2) sum_i (f(x_i) - y_i)^2 + beta R over the\n"
@@ -30,6 +30,8 @@ static const char path_usage[] =
 "               \"value_quadratic\": [c0, c1, c2]}] (the value is\n"
 "               c2 beta^2 + c1 beta + c0 on the piece), \"intercept_free\",\n"
 "               \"dictionary_size\"}\n"
+"    --svg FILE  a picture: the optimal value (above) and every coefficient\n"
+"                (below) against beta, breakpoints dashed\n"
 "    --bias, --intercept, --max-atoms, --quiet   as for 'wedgecert solve'\n";
 
 
@@ -135,6 +137,18 @@ print_pieces(const wc_lasso_path_t P, const wc_dict_t V, const wc_data_t D,
         printf("]}\n");
 }
 
+/* The picture of the path: the value and every coefficient against beta. */
+static int
+write_svg(const char * path, const wc_lasso_path_t P, const wc_dict_t V, const wc_data_t D,
+          const wc_problem_t p, const char * data)
+{
+    char l0[200];
+    const char * legend[3] = { l0, "above: the optimal value; below: each coefficient", NULL };
+
+    snprintf(l0, sizeof(l0), "%s: the exact Lasso path, %ld breakpoints (dashed)", data, P->len);
+    return cli_svg_path(path, P, V, D, p->bias || p->intercept, "wedgecert path", legend);
+}
+
 int
 cmd_path(int argc, char ** argv)
 {
@@ -145,7 +159,7 @@ cmd_path(int argc, char ** argv)
     wc_error_t err;
     fmpq * z;
     fmpq_t xi, zero;
-    int status = cli_parse_args(&A, argc, argv, "path", path_usage, CLI_OPT_SOLVER);
+    int status = cli_parse_args(&A, argc, argv, "path", path_usage, CLI_OPT_SOLVER | CLI_OPT_SVG);
 
     if (status >= 0)
         return status;
@@ -183,6 +197,11 @@ cmd_path(int argc, char ** argv)
     }
     _fmpq_vec_clear(z, V->len + 1);
 
+    if (A.svg_path != NULL && !write_svg(A.svg_path, P, V, D, A.p, A.path))
+    {
+        status = EXIT_OUTPUT;
+        goto cleanup;
+    }
     print_breakpoints(P, V, A.json, A.p->bias || A.p->intercept);
     print_pieces(P, V, D, A.p, A.json);
 

@@ -12,7 +12,7 @@ static const char predict_usage[] =
 "SYNOPSIS\n"
 "    wedgecert predict DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
 "                      [--intercept] [--json] [--method M] [--colgen C]\n"
-"                      [--max-atoms N] [--quiet]\n"
+"                      [--max-atoms N] [--svg FILE] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    The prediction P (proofs/DERIVATIONS.md 7): optimal first-layer weights are\n"
@@ -30,6 +30,8 @@ static const char predict_usage[] =
 "OPTIONS\n"
 "    As for 'wedgecert solve' (--loss, --beta, --bias, --intercept, --method,\n"
 "    --colgen, --max-atoms, --quiet), and\n"
+"    --svg FILE a picture (d = 1 or 2) of the complete dictionary's optimal\n"
+"               network, the witness atom dashed (2-D)\n"
 "    --json     one JSON object: \"prediction\" (\"holds\"/\"fails\"/\"infeasible\"),\n"
 "               \"dictionaries_equal\" (true, false, or null when V was\n"
 "               streamed; in 1-D the two dictionaries always coincide),\n"
@@ -66,6 +68,100 @@ text_value(const char * label, const wc_result_t R)
                R->V->len, R->rounds);
 }
 
+/* The JSON object of predict; w, b: the witness's direction (if any). */
+static void
+print_json(const wc_prediction_t P, const wc_data_t D, const fmpq * w, const fmpq_t b)
+{
+    slong d = D->d, u = P->witness;
+
+    printf("{\"prediction\": \"%s\", \"dictionaries_equal\": %s", verdict_name[P->verdict],
+           P->dictionaries_equal < 0 ? "null" : P->dictionaries_equal ? "true" : "false");
+    json_value(stdout, "full_value", P->full);
+    json_value(stdout, "samples_value", P->samples);
+    printf(", ");
+    if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
+        cli_json_exact(stdout, "gap", P->gap);
+    else
+        printf("\"gap\": %s, \"gap_approx\": null",
+               P->verdict == WC_PREDICTION_INFEASIBLE ? "null" : "\"infinite\"");
+    /* sizes of V (or, after column generation, of the working set) */
+    printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld"
+           ", \"columns\": \"%s\"", P->full->V->len, P->samples->V->len,
+           P->full->columns == WC_COLUMNS_FULL ? "full" : "working-set");
+    printf(", \"samples_dual\": ");
+    if (P->samples->status == WC_LP_OPTIMAL)
+        cli_json_fmpq_list(stdout, P->samples->dual, D->n);
+    else
+        cli_json_fmpq_list(stdout, P->samples->farkas, D->n);
+    printf(", \"witness\": ");
+    if (u < 0)
+        printf("null");
+    else
+    {
+        printf("{");
+        cli_json_origin(stdout, P->full->V, u);
+        printf(", \"w\": ");
+        cli_json_fmpq_list(stdout, w, d);
+        printf(", \"b\": ");
+        cli_json_fmpq(stdout, b);
+        printf(", \"violation\": ");
+        cli_json_fmpq(stdout, P->witness_value);
+        printf(", \"bound\": ");
+        cli_json_fmpq(stdout, P->bound);
+        printf("}");
+    }
+    printf("}\n");
+}
+
+/* The picture of the complete dictionary's optimal network, the witness
+ * (if any) dashed. */
+static int
+write_svg(const char * path, const wc_prediction_t P, const wc_data_t D, const char * data)
+{
+    char l0[160], l1[200], gap[96];
+    const char * legend[3] = { l0, l1, NULL };
+    cli_picture_net N;
+    slong extra = -1;
+    int ok;
+
+    cli_picture_from_result(&N, P->full);
+    if (P->witness >= 0 && D->d == 2)
+    {
+        /* the witness joins as a neuron of weight 0, drawn dashed */
+        fmpq * w = _fmpq_vec_init(2);
+        fmpq_t b;
+
+        fmpq_init(b);
+        wc_dict_direction(w, b, P->full->V, P->witness);
+        extra = N.m++;
+        N.w = flint_realloc(N.w, 2 * N.m * sizeof(double));
+        N.b = flint_realloc(N.b, N.m * sizeof(double));
+        N.alpha = flint_realloc(N.alpha, N.m * sizeof(double));
+        N.w[2 * extra] = fmpq_get_d(w);
+        N.w[2 * extra + 1] = fmpq_get_d(w + 1);
+        N.b[extra] = fmpq_get_d(b);
+        N.alpha[extra] = 0.0;
+        fmpq_clear(b);
+        _fmpq_vec_clear(w, 2);
+    }
+    snprintf(l0, sizeof(l0), "%s: prediction P %s (the optimal network of the complete "
+             "dictionary)", data, verdict_name[P->verdict]);
+    if (P->verdict == WC_PREDICTION_FAILS && P->samples->status == WC_LP_OPTIMAL)
+    {
+        cli_short_str(gap, sizeof(gap), P->gap);
+        snprintf(l1, sizeof(l1), "sample wedges alone are worse by %s%s", gap,
+                 extra >= 0 ? "; dashed: the witness atom" : "");
+    }
+    else
+        snprintf(l1, sizeof(l1), "%s", P->verdict == WC_PREDICTION_HOLDS
+                 ? "sample wedges alone attain the optimum"
+                 : P->verdict == WC_PREDICTION_INFEASIBLE ? "no network interpolates the data"
+                 : "sample wedges alone cannot interpolate the data");
+    ok = cli_svg_network(path, D, &N, extra, "wedgecert predict", legend);
+    cli_picture_clear(&N);
+    return ok;
+}
+
 int
 cmd_predict(int argc, char ** argv)
 {
@@ -73,7 +169,8 @@ cmd_predict(int argc, char ** argv)
     wc_data_t D;
     wc_prediction_t P;
     wc_error_t err;
-    int status = cli_parse_args(&A, argc, argv, "predict", predict_usage, CLI_OPT_SOLVER);
+    int status = cli_parse_args(&A, argc, argv, "predict", predict_usage,
+                                CLI_OPT_SOLVER | CLI_OPT_SVG);
     slong d, u;
     fmpq * w;
     fmpq_t b;
@@ -101,46 +198,10 @@ cmd_predict(int argc, char ** argv)
     if (u >= 0)
         wc_dict_direction(w, b, P->full->V, u);
 
-    if (A.json)
-    {
-        printf("{\"prediction\": \"%s\", \"dictionaries_equal\": %s", verdict_name[P->verdict],
-               P->dictionaries_equal < 0 ? "null" : P->dictionaries_equal ? "true" : "false");
-        json_value(stdout, "full_value", P->full);
-        json_value(stdout, "samples_value", P->samples);
-        printf(", ");
-        if (P->full->status == WC_LP_OPTIMAL && P->samples->status == WC_LP_OPTIMAL)
-            cli_json_exact(stdout, "gap", P->gap);
-        else
-            printf("\"gap\": %s, \"gap_approx\": null",
-                   P->verdict == WC_PREDICTION_INFEASIBLE ? "null" : "\"infinite\"");
-        /* sizes of V (or, after column generation, of the working set) */
-        printf(", \"full_dictionary_size\": %ld, \"samples_dictionary_size\": %ld"
-               ", \"columns\": \"%s\"", P->full->V->len, P->samples->V->len,
-               P->full->columns == WC_COLUMNS_FULL ? "full" : "working-set");
-        printf(", \"samples_dual\": ");
-        if (P->samples->status == WC_LP_OPTIMAL)
-            cli_json_fmpq_list(stdout, P->samples->dual, D->n);
-        else
-            cli_json_fmpq_list(stdout, P->samples->farkas, D->n);
-        printf(", \"witness\": ");
-        if (u < 0)
-            printf("null");
-        else
-        {
-            printf("{");
-            cli_json_origin(stdout, P->full->V, u);
-            printf(", \"w\": ");
-            cli_json_fmpq_list(stdout, w, d);
-            printf(", \"b\": ");
-            cli_json_fmpq(stdout, b);
-            printf(", \"violation\": ");
-            cli_json_fmpq(stdout, P->witness_value);
-            printf(", \"bound\": ");
-            cli_json_fmpq(stdout, P->bound);
-            printf("}");
-        }
-        printf("}\n");
-    }
+    if (A.svg_path != NULL && !write_svg(A.svg_path, P, D, A.path))
+        status = EXIT_OUTPUT;
+    else if (A.json)
+        print_json(P, D, w, b);
     else
     {
         printf("prediction P (wedges of samples alone attain the optimum): %s\n",

@@ -169,6 +169,22 @@ cli_text_fmpq(FILE * out, const fmpq_t x)
 }
 
 void
+cli_short_str(char * buf, size_t size, const fmpq_t x)
+{
+    char * s = wc_fmpq_get_str(x);
+
+    if (strlen(s) <= CLI_SHORT_EXACT)
+        snprintf(buf, size, "%s", s);
+    else
+    {
+        char a[64];
+        approx_str(a, sizeof(a), x, text_digits);
+        snprintf(buf, size, "~%s (%zu digits; exact in --json)", a, strlen(s));
+    }
+    flint_free(s);
+}
+
+void
 cli_text_short(FILE * out, const fmpq_t x)
 {
     char * s = wc_fmpq_get_str(x);

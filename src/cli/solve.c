@@ -15,7 +15,7 @@ static const char solve_usage[] =
 "SYNOPSIS\n"
 "    wedgecert solve DATA [--loss interp|l1|hinge|squared] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
-"                    [--write-lp FILE] [--cert FILE]\n"
+"                    [--write-lp FILE] [--cert FILE] [--svg FILE]\n"
 "                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never]\n"
 "                    [--columns auto|full|materialise|stream] [--threads N]\n"
@@ -52,6 +52,9 @@ static const char solve_usage[] =
 "    --write-lp FILE  the integer-scaled LP in CPLEX LP format, for glpsol\n"
 "                   or QSopt_ex's esolver; its optimum divided by the\n"
 "                   objective scale in its first comment is the optimal value\n"
+"    --svg FILE     a picture (d = 1 or 2): the samples and the network\n"
+"                   (1-D: its function, breakpoints and ramps; 2-D: each\n"
+"                   neuron's hyperplane, active side shaded, width by |alpha|)\n"
 "    --cert FILE    the self-contained certificate (data, problem, network\n"
 "                   by atom origins, exact dual point, value); check it with\n"
 "                   checkcert FILE (format: proofs/CERTIFICATE.md)\n"
@@ -363,6 +366,31 @@ write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const
     return f != NULL && cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
 }
 
+/* The picture of the certified network (no neuron when infeasible). */
+static int
+write_svg(const char * path, const wc_result_t R, const wc_data_t D, const wc_problem_t p,
+          const char * data)
+{
+    char value[96], l0[160], l1[200];
+    const char * legend[3] = { l0, l1, NULL };
+    cli_picture_net P;
+    int ok;
+
+    cli_picture_from_result(&P, R);
+    snprintf(l0, sizeof(l0), "%s, loss %s%s, %ld neuron%s", data, wc_loss_name(p->loss),
+             p->bias ? ", biases" : "", R->nneurons, R->nneurons == 1 ? "" : "s");
+    if (R->status == WC_LP_OPTIMAL)
+    {
+        cli_short_str(value, sizeof(value), R->value);
+        snprintf(l1, sizeof(l1), "certified optimal value %s", value);
+    }
+    else
+        snprintf(l1, sizeof(l1), "infeasible: no network interpolates (Farkas vector checked)");
+    ok = cli_svg_network(path, D, &P, -1, "wedgecert solve", legend);
+    cli_picture_clear(&P);
+    return ok;
+}
+
 int
 cmd_solve(int argc, char ** argv)
 {
@@ -371,7 +399,7 @@ cmd_solve(int argc, char ** argv)
     wc_result_t R;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "solve", solve_usage,
-                                CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES);
+                                CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES | CLI_OPT_SVG);
 
     if (status >= 0)
         return status;
@@ -419,6 +447,11 @@ cmd_solve(int argc, char ** argv)
         goto cleanup;
     }
     if (A.cert_path != NULL && !write_cert_file(A.cert_path, R, D, A.p))
+    {
+        status = EXIT_OUTPUT;
+        goto cleanup;
+    }
+    if (A.svg_path != NULL && !write_svg(A.svg_path, R, D, A.p, A.path))
     {
         status = EXIT_OUTPUT;
         goto cleanup;
