@@ -10,6 +10,9 @@
 #   make bench         benchmarks (bench/)
 
 PREFIX   ?= /usr/local
+# the Python package goes where Debian's python3 looks for PREFIX's packages
+PYTHON   ?= /usr/bin/python3
+PYTHONDIR ?= $(PREFIX)/lib/python$(shell $(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null || echo 3)/dist-packages
 BUILD    ?= build
 CC       ?= cc
 CFLAGS   ?= -O2 -g
@@ -114,11 +117,15 @@ install: all
 	install -m 644 man/wedgecert.1 man/checkcert.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
 	    -e 's|@LIBS@|$(LIBS)|' wedgecert.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
+	install -d $(DESTDIR)$(PYTHONDIR)/wedgecert
+	install -m 644 python/wedgecert/*.py $(DESTDIR)$(PYTHONDIR)/wedgecert/
+	echo 'TOOL = "$(PREFIX)/bin/wedgecert"' > $(DESTDIR)$(PYTHONDIR)/wedgecert/_config.py
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/wedgecert.1 $(DESTDIR)$(PREFIX)/share/man/man1/checkcert.1
 	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert $(DESTDIR)$(PREFIX)/bin/checkcert \
 	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
+	rm -rf $(DESTDIR)$(PYTHONDIR)/wedgecert
 
 # One libFuzzer harness per reader, each run for FUZZ_SECONDS on a corpus
 # seeded from examples/ and tests/fuzz/seeds*/; a crash leaves crash-* here.

@@ -178,6 +178,21 @@ def fmt(v):
     return v if isinstance(v, str) else (f"{v.numerator}/{v.denominator}" if v.denominator != 1 else str(v.numerator))
 
 
+def solve(X, y, loss, beta, bias, icpt, samples=False):
+    """The optimal value of the problem by this reference route (QSopt_ex's
+    exact LP), or "infeasible"; None when esolver is not installed."""
+    if shutil.which("esolver") is None:
+        return None
+    atoms = dictionary(X, bias, samples)
+    cols, rhs = build_lp(X, y, atoms, loss, beta, bias or icpt)
+    A, b, c, S = to_integers(cols, rhs)
+    with tempfile.TemporaryDirectory() as d:
+        lp = os.path.join(d, "ref.lp")
+        write_lp(lp, A, b, c)
+        v = esolver_value(lp)
+    return v if isinstance(v, str) else v / S
+
+
 def main(argv):
     if shutil.which("esolver") is None:
         print("esolver (Debian package qsopt-ex) is not installed", file=sys.stderr)
@@ -205,13 +220,7 @@ def main(argv):
     if size:
         print(len(atoms))
         return 0
-    cols, rhs = build_lp(X, y, atoms, loss, beta, bias or icpt)
-    A, b, c, S = to_integers(cols, rhs)
-    with tempfile.TemporaryDirectory() as d:
-        lp = os.path.join(d, "ref.lp")
-        write_lp(lp, A, b, c)
-        v = esolver_value(lp)
-    print(fmt(v if isinstance(v, str) else v / S))
+    print(fmt(solve(X, y, loss, beta, bias, icpt, samples)))
     return 0
 
 

@@ -208,7 +208,7 @@ def python_module_check():
         ok("wedgecert.solve: the 1-D optimum is Fraction(2)")
     else:
         fail("wedgecert.solve", str(r)[:300])
-    rep = wedgecert.check_net(X, y, r["neurons"], r["intercept"], bias=True)
+    rep = wedgecert.check_net(X, y, {"neurons": r["neurons"], "intercept": r["intercept"]}, bias=True)
     if rep["optimal"] is True and rep["gap"] == 0:
         ok("wedgecert.check_net: the solver's own network is exactly optimal")
     else:
