@@ -84,6 +84,19 @@ if [ -s "$T/prog" ] && [ "$(sed 's/ ([0-9.]* s)$//' "$T/prog" | sort | uniq -d |
     ok "progress in a log: $(wc -l < "$T/prog") line(s), one a phase; --quiet prints none"
 else fail "progress in a log" "$(cat "$T/prog")" "$(cat "$T/quiet")"; fi
 
+# progress on a terminal (script(1) gives stderr a pty): a status line with
+# the round, the working set, the atoms that joined and the atoms priced
+if command -v script >/dev/null 2>&1; then
+    script -qc "'$WC' solve '$T/p150.csv' --bias --columns stream >/dev/null" "$T/tty" >/dev/null 2>&1
+    line=$(tr '\r' '\n' < "$T/tty" | grep -E '^wedgecert: round [0-9]+, [0-9]+ atoms \+[0-9]+, atoms priced [0-9]+/[0-9]+ +[0-9.]+ s' | tail -1)
+    if [ -n "$line" ]; then ok "progress on a terminal: '$line'"
+    elif ! tr '\r' '\n' < "$T/tty" | grep -q '^wedgecert: '; then
+        skip "progress on a terminal" "the solve ended within the first second"
+    else fail "progress on a terminal" "$(tr '\r' '\n' < "$T/tty" | tail -3)"; fi
+else
+    skip "progress on a terminal" "script(1) is not installed"
+fi
+
 # text output on float data: long exact values abbreviated to their
 # approximation, whole with --exact, and always whole in JSON
 python3 -c "

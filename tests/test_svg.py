@@ -186,6 +186,8 @@ def main():
     # the README's pictures are current
     for name, args in [("ramps1d", ["solve", "examples/ramps1d.csv", "--bias"]),
                        ("plane2d", ["solve", "examples/plane2d.csv", "--bias"]),
+                       ("xor_hinge", ["solve", "examples/xor_hinge.csv", "--loss", "hinge",
+                                      "--beta", "1/100", "--bias"]),
                        ("plane2d-path", ["path", "examples/plane2d.csv", "--loss", "squared", "--bias"])]:
         svg = os.path.join(TMP, name + "-readme.svg")
         run(args + ["--svg", svg, "--quiet"])

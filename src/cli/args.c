@@ -22,7 +22,7 @@ seconds_between(const struct timespec * a, const struct timespec * b)
 static const char *
 phase_of(const char * stage)
 {
-    if (strcmp(stage, "pricing") == 0 || strncmp(stage, "column generation", 17) == 0)
+    if (strcmp(stage, "atoms priced") == 0 || strncmp(stage, "column generation", 17) == 0)
         return "column generation";
     return stage;
 }
@@ -45,6 +45,11 @@ print_progress(void * ctx, const char * stage, slong done, slong total)
         return;
     if (strcmp(stage, "column generation round") == 0)
         p->round = done;
+    if (strcmp(stage, "working set") == 0 || strcmp(stage, "violated") == 0)
+    {
+        *(stage[0] == 'w' ? &p->working : &p->violated) = done;
+        return;                 /* shown on the next status line */
+    }
     clock_gettime(CLOCK_MONOTONIC, &now);
     t = seconds_between(&p->start, &now);
     if (t < 1.0)
@@ -62,14 +67,16 @@ print_progress(void * ctx, const char * stage, slong done, slong total)
         return;
     p->last = now;
     if (p->round > 0 && strcmp(phase_of(stage), "column generation") == 0)
-        len += snprintf(line + len, sizeof(line) - len, "round %ld, ", p->round);
+        len += snprintf(line + len, sizeof(line) - len, p->working > 0
+                        ? "round %ld, %ld atoms +%ld, " : "round %ld, ",
+                        p->round, p->working, p->violated);
     if (total > 0)
         snprintf(line + len, sizeof(line) - len, "%s %ld/%ld", stage, done, total);
     else if (done > 0 && strcmp(stage, "column generation round") != 0)
         snprintf(line + len, sizeof(line) - len, "%s, step %ld", stage, done);
     else
         snprintf(line + len, sizeof(line) - len, "%s", phase_of(stage));
-    fprintf(stderr, "\rwedgecert: %-56.56s %7.1f s", line, t);
+    fprintf(stderr, "\rwedgecert: %-58.58s %6.1f s", line, t);
     p->drawn = 1;
 }
 

@@ -93,6 +93,7 @@ typedef struct {
     int quiet;
     int tty, drawn;     /* stderr is a terminal; a status line is on it */
     slong round;        /* the column generation round, 0 before */
+    slong working, violated;    /* its working set, and the atoms that joined */
     char phase[64];     /* the phase last reported (not on a terminal) */
 } cli_progress;
 

@@ -408,6 +408,11 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
             status = err->code;
             break;
         }
+        if (progress != NULL)
+        {
+            progress(ctx, "working set", C->len, 0);
+            progress(ctx, "violated", len, 0);
+        }
         if (len == 0)
             break;          /* nothing violated: certified over the whole dictionary */
         if (st.have_warm && C->rounds <= DROP_ROUNDS && L > DROP_SIZE * (m + K))

@@ -163,6 +163,7 @@ price(ulong * keys, slong * len, slong K, wc_result_struct * R, const wc_enum_t 
     wc_dual_t y;
     wc_top_t top;
     char done[NSEG];
+    ulong priced = 0;           /* origins priced so far */
 
     memset(done, 0, NSEG);
     if (streamed)
@@ -190,8 +191,10 @@ price(ulong * keys, slong * len, slong K, wc_result_struct * R, const wc_enum_t 
         }
         else if (partial || s == NSEG - 1)
             price_materialised(keys, len, K, A, akey, done, E->G, D, v, bound);
+        priced += seg_start(E->G, seg + 1) - seg_start(E->G, seg);
         if (p->progress != NULL)
-            p->progress(p->progress_ctx, "pricing", s + 1, NSEG);
+            p->progress(p->progress_ctx, "atoms priced", (slong) FLINT_MIN(2 * priced, WORD_MAX),
+                        (slong) FLINT_MIN(2 * E->G, WORD_MAX));
         if (partial && *len >= K)
         {
             *next = (seg + 1) % NSEG;
