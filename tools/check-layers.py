@@ -26,6 +26,8 @@ import sys
 LAYERS = ["base", "io", "algebra", "dict", "lp", "train", "net", "cli"]
 MAX_LINES = 700
 MAX_FUNCTION = 120
+# the command files print: the work is in the library
+MAX_COMMAND = {"src/cli/checknet.c": 300}
 
 
 def sources():
@@ -41,8 +43,9 @@ def check_includes(errors):
     for layer, path in sources():
         with open(path) as f:
             text = f.read()
-        if text.count("\n") > MAX_LINES:
-            errors.append(f"{path}: {text.count(chr(10))} lines, more than {MAX_LINES}")
+        limit = MAX_COMMAND.get(path, MAX_LINES)
+        if text.count("\n") > limit:
+            errors.append(f"{path}: {text.count(chr(10))} lines, more than {limit}")
         for no, line in enumerate(text.splitlines(), 1):
             m = re.match(r'\s*#\s*include\s+"([^"]+)"', line)
             if not m:

@@ -163,33 +163,6 @@ report_text(const wc_net_report_struct * r, const wc_network_t N, const wc_resul
     }
 }
 
-/* The picture of the given network, its objective and the optimum. */
-static int
-write_svg(const char * path, const wc_net_report_struct * r, const wc_network_t N,
-          const wc_data_t D, const char * data)
-{
-    char l0[160], l1[240], obj[96], opt[96];
-    const char * legend[3] = { l0, l1, NULL };
-    cli_picture_net P;
-    int ok;
-
-    cli_picture_from_network(&P, N);
-    snprintf(l0, sizeof(l0), "%s: the given network, %ld neuron%s, %s", data, N->m,
-             N->m == 1 ? "" : "s", r->optimal ? "exactly optimal"
-             : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
-    cli_short_str(obj, sizeof(obj), r->obj);
-    if (r->feasible)
-    {
-        cli_short_str(opt, sizeof(opt), r->gap);
-        snprintf(l1, sizeof(l1), "objective %s, gap to the certified optimum %s", obj, opt);
-    }
-    else
-        snprintf(l1, sizeof(l1), "it misses the interpolation constraints");
-    ok = cli_svg_network(path, D, &P, -1, "wedgecert check-net", legend);
-    cli_picture_clear(&P);
-    return ok;
-}
-
 int
 cmd_check_net(int argc, char ** argv)
 {
@@ -286,7 +259,7 @@ cmd_check_net(int argc, char ** argv)
         wc_net_report_t rep;
 
         wc_net_report_init(rep, N, D, R, A.p);
-        if (A.svg_path != NULL && !write_svg(A.svg_path, rep, N, D, A.path))
+        if (A.svg_path != NULL && !cli_svg_check_net(A.svg_path, rep, N, D, A.path))
             status = EXIT_OUTPUT;
         else if (A.json)
             report_json(rep, N, D, R);

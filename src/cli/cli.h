@@ -182,6 +182,11 @@ void cli_picture_clear(cli_picture_net * P);
 int cli_svg_network(const char * path, const wc_data_t D, const cli_picture_net * P,
                     slong extra, const char * title, const char * const * legend);
 
+/* check-net's picture: the given network N on D, its objective and the
+ * gap to the certified optimum (r).  RETURNS as cli_svg_network. */
+int cli_svg_check_net(const char * path, const wc_net_report_struct * r, const wc_network_t N,
+                      const wc_data_t D, const char * data);
+
 /* The path L over V: the value and every coefficient against beta.
  * RETURNS as cli_svg_network. */
 int cli_svg_path(const char * path, const wc_lasso_path_t L, const wc_dict_t V,

@@ -418,6 +418,33 @@ cli_svg_network(const char * path, const wc_data_t D, const cli_picture_net * P,
     return cli_out_close(&o, 1, "picture");
 }
 
+/* The picture of the given network, its objective and the optimum. */
+int
+cli_svg_check_net(const char * path, const wc_net_report_struct * r, const wc_network_t N,
+                  const wc_data_t D, const char * data)
+{
+    char l0[160], l1[240], obj[96], opt[96];
+    const char * legend[3] = { l0, l1, NULL };
+    cli_picture_net P;
+    int ok;
+
+    cli_picture_from_network(&P, N);
+    snprintf(l0, sizeof(l0), "%s: the given network, %ld neuron%s, %s", data, N->m,
+             N->m == 1 ? "" : "s", r->optimal ? "exactly optimal"
+             : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
+    cli_short_str(obj, sizeof(obj), r->obj);
+    if (r->feasible)
+    {
+        cli_short_str(opt, sizeof(opt), r->gap);
+        snprintf(l1, sizeof(l1), "objective %s, gap to the certified optimum %s", obj, opt);
+    }
+    else
+        snprintf(l1, sizeof(l1), "it misses the interpolation constraints");
+    ok = cli_svg_network(path, D, &P, -1, "wedgecert check-net", legend);
+    cli_picture_clear(&P);
+    return ok;
+}
+
 /* ------------------------------------------------------------ the path */
 
 int
