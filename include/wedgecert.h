@@ -352,6 +352,46 @@ int wc_lp_solve_simplex(wc_lp_solution_t S, const wc_lp_t P, int method,
 int wc_lp_solve_colgen(wc_lp_solution_t S, const wc_lp_t P, int method,
                        wc_progress_fn progress, void * ctx, wc_error_t err);
 
+/* ------------------------------------------- the reflection dictionary */
+
+/*
+ * The reflection dictionary of deep ReLU networks in 1-D (depth L = 2, 3,
+ * 4; proofs/DERIVATIONS.md section 10): feature u has signs s (L - 1
+ * entries +-1), sample indices j (L - 1), and for L = 4 a flag k; its
+ * column col[u n .. u n + n) is (g_L(x_1), ..., g_L(x_n)) with g_1(x) = x,
+ * g_{l+1}(x) = (s_l (g_l(x) - g_l(a_l)))_+, a_l = x_{j_l} (L = 4, k = 1:
+ * a_1 = 2 x_{j_2} - x_{j_1}).  Zero and duplicate columns are dropped.
+ */
+typedef struct {
+    slong n, len, alloc;
+    int L;
+    fmpq * col;             /* len columns of n entries */
+    signed char * s;        /* L - 1 signs a feature */
+    slong * j;              /* L - 1 sample indices a feature */
+    signed char * k;        /* the reflection flag (L = 4) */
+    slong * table, tsize;   /* private: the duplicate finder */
+} wc_mirrors_struct;
+typedef wc_mirrors_struct wc_mirrors_t[1];
+
+void wc_mirrors_init(wc_mirrors_t M);
+void wc_mirrors_clear(wc_mirrors_t M);
+
+/* RETURNS how many candidate features depth L has on n samples, 2^(L-1)
+ * n^(L-1) (twice that for L = 4), saturating. */
+ulong wc_mirrors_bound(slong n, int L);
+
+/* Builds the dictionary of depth L on 1-D data D.  RETURNS WC_OK, or
+ * WC_ERR_ARG (d != 1, L outside 2..4, or more than max_features
+ * candidates when max_features != 0, with the size in err). */
+int wc_mirrors_build(wc_mirrors_t M, const wc_data_t D, int L, ulong max_features,
+                     wc_error_t err);
+
+/* r := g_L(t) for anchors a (L - 1 entries) and signs s. */
+void wc_mirrors_eval(fmpq_t r, const fmpq_t t, int L, const fmpq * a, const signed char * s);
+
+/* a := the L - 1 anchors of feature u. */
+void wc_mirrors_anchors(fmpq * a, const wc_mirrors_t M, const wc_data_t D, slong u);
+
 /* ------------------------------------------------------ training problems */
 
 /*
@@ -529,6 +569,55 @@ int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
 void wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
                               const wc_lasso_point_struct * b, const wc_dict_t V,
                               const wc_data_t D, int intercept);
+
+/* ------------------------------------------------- deep networks in 1-D */
+
+/*
+ * The Lasso over the reflection dictionary of depth L (1-D data, hidden
+ * biases and a free intercept implied): the training problem of a deep
+ * narrow parallel network, one width-1 chain per feature in use
+ * (proofs/DERIVATIONS.md section 10).  Feature feature[j] of M carries
+ * output weight alpha[j]; f(x) = sum_j alpha_j g_L(x) + xi.
+ */
+typedef struct {
+    int status, certified_by, verified;
+    int L;
+    slong n;
+    fmpq_t value, xi;
+    slong nneurons;
+    slong * feature;
+    fmpq * alpha;
+    fmpq * dual;            /* optimal: the dual point; infeasible: the Farkas vector */
+    fmpq * outputs;         /* optimal: f(x_i), evaluated through the chains */
+    int network_checked;
+    fmpz_t obj_scale;
+    wc_mirrors_t M;
+    wc_lp_t lp;
+    wc_lp_solution_t sol;
+} wc_deep_result_struct;
+typedef wc_deep_result_struct wc_deep_result_t[1];
+
+void wc_deep_result_init(wc_deep_result_t R);
+void wc_deep_result_clear(wc_deep_result_t R);
+
+/* Solves (D, p) over the reflection dictionary of depth L (losses interp,
+ * l1, hinge).  RETURNS WC_OK with R certified (optimal, the network
+ * evaluated through its layers reproducing the value; or infeasible),
+ * WC_ERR_ARG (d != 1, L outside 2..4, the squared loss, too many features)
+ * or WC_ERR_SOLVER. */
+int wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p, int L,
+                  wc_error_t err);
+
+/* out[t] = f(x[t]) (npts points) for the features feature[0..len) of M with
+ * output weights alpha and intercept xi; D: the data M was built on. */
+void wc_deep_outputs(fmpq * out, const wc_mirrors_t M, const slong * feature,
+                     const fmpq * alpha, slong len, const fmpq_t xi, const wc_data_t D,
+                     const fmpq * x, slong npts);
+
+/* The certificate of a deep solve (dictionary=mirrors-L; format:
+ * proofs/CERTIFICATE.md).  RETURNS WC_OK or WC_ERR_IO. */
+int wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t D,
+                              const wc_problem_t p);
 
 /* ------------------------------------------------------------- prediction */
 

@@ -239,10 +239,11 @@ read_count(long i, long lo, long hi)
     return v;
 }
 
-/* Field i: "-" (empty) or increasing indices "0,2,5" below bound, at most
- * cap of them (more is not an atom: returns cap + 1).  Returns the count. */
+/* Field i: indices below bound separated by ',' (increasing when sorted:
+ * a set; '-' the empty one), at most cap of them.  Returns the count, or
+ * cap + 1 when there are more. */
 static long
-read_index_list(long * out, long i, long bound, long cap)
+read_indices(long * out, long i, long bound, long cap, int sorted)
 {
     const char * s = field(i), * p = s;
     long k = 0;
@@ -258,16 +259,24 @@ read_index_list(long * out, long i, long bound, long cap)
         errno = 0;
         x = strtol(p, NULL, 10);
         if (!is_natural(p, len) || errno != 0 || x >= bound)
-            die(2, "expected increasing indices below %ld separated by ',', found '%s'", bound, s);
+            die(2, "expected indices below %ld separated by ',', found '%s'", bound, s);
         if (k == cap)
             return cap + 1;
-        if (k > 0 && x <= out[k - 1])
+        if (sorted && k > 0 && x <= out[k - 1])
             die(2, "indices must increase: '%s'", s);
         out[k++] = x;
         if (e == NULL)
             return k;
         p = e + 1;
     }
+}
+
+/* Field i: "-" (empty) or increasing indices "0,2,5" below bound, at most
+ * cap of them (more is not an atom: returns cap + 1).  Returns the count. */
+static long
+read_index_list(long * out, long i, long bound, long cap)
+{
+    return read_indices(out, i, bound, cap, 1);
 }
 
 /* ------------------------------------------------------------ algebra */
@@ -544,6 +553,7 @@ static mpz_t bz, l1, s_plus, s_minus, lhs, rhs, rhs_factor, Dv, qbound;
 static mpq_t * v, * fx;
 static mpz_t * w, * tz, * Vz;
 static int loss, bias, icpt, samples, optimal;
+static int depth;                   /* mirrors-L: the reflection dictionary; 0: vertex */
 
 /* Lines 'problem' .. the data: the problem, X, y, and their integer scaling. */
 static void
@@ -566,11 +576,18 @@ read_problem_and_data(void)
         die(2, "beta must be positive (and 1 for interp)");
     if ((strcmp(field(3), "bias=0") && strcmp(tok[3], "bias=1"))
         || (strcmp(field(4), "intercept=0") && strcmp(tok[4], "intercept=1"))
-        || (strcmp(field(5), "dictionary=full") && strcmp(tok[5], "dictionary=samples")))
-        die(2, "expected bias=0|1 intercept=0|1 dictionary=full|samples");
+        || (strcmp(field(5), "dictionary=full") && strcmp(tok[5], "dictionary=samples")
+            && strncmp(tok[5], "dictionary=mirrors-", 19)))
+        die(2, "expected bias=0|1 intercept=0|1 dictionary=full|samples|mirrors-L");
     bias = tok[3][5] == '1';
     icpt = tok[4][10] == '1';
     samples = strcmp(tok[5], "dictionary=samples") == 0;
+    if (!strncmp(tok[5], "dictionary=mirrors-", 19))
+    {
+        depth = tok[5][19] - '0';
+        if (depth < 2 || depth > 4 || tok[5][20] != '\0' || !bias)
+            die(2, "expected dictionary=mirrors-2, -3 or -4, with bias=1");
+    }
     if (bias && !icpt)
         die(2, "hidden biases come with the intercept (intercept=1)");
 
@@ -611,6 +628,120 @@ read_problem_and_data(void)
     }
 }
 
+/* ------------------------------------------- the reflection dictionary */
+
+/* g_L(x) of the feature (sg, jj, kk) of depth L = depth (DERIVATIONS.md
+ * section 10): g_1 = x, g_{l+1} = (s_l (g_l(x) - g_l(a_l)))_+, a_l = x_{j_l}
+ * (kk: a_1 = 2 x_{j_2} - x_{j_1}); the anchors run the same recursion. */
+static void
+mirror_g(mpq_t r, const mpq_t x0, const int * sg, const long * jj, int kk)
+{
+    mpq_t a[3], ga, q;
+    int l, m;
+
+    mpq_init(ga); mpq_init(q);
+    for (l = 0; l < 3; l++)
+        mpq_init(a[l]);
+    for (l = 0; l < depth - 1; l++)
+        mpq_set(a[l], X[jj[l]]);
+    if (kk)
+    {
+        mpq_add(a[0], X[jj[1]], X[jj[1]]);
+        mpq_sub(a[0], a[0], X[jj[0]]);
+    }
+    mpq_set(r, x0);
+    for (l = 0; l < depth - 1; l++)
+    {
+        mpq_set(ga, a[l]);              /* g_l at the anchor */
+        for (m = 0; m < l; m++)
+        {
+            mpq_sub(q, ga, a[m]);
+            if (sg[m] < 0) mpq_neg(q, q);
+            if (mpq_sgn(q) < 0) mpq_set_ui(q, 0, 1);
+            mpq_set(ga, q);
+        }
+        mpq_sub(q, r, ga);
+        if (sg[l] < 0) mpq_neg(q, q);
+        if (mpq_sgn(q) < 0) mpq_set_ui(q, 0, 1);
+        mpq_set(r, q);
+        mpq_set(a[l], ga);              /* later anchors need g_l(a_l) */
+    }
+    for (l = 0; l < 3; l++)
+        mpq_clear(a[l]);
+    mpq_clear(ga); mpq_clear(q);
+}
+
+/* 'neuron SIGNS J K ALPHA': a chain of the reflection dictionary. */
+static void
+add_chain(long j)
+{
+    int sg[3], kk, l;
+    long jj[3], i;
+    const char * sv = field(1);
+
+    if ((long) strlen(sv) != depth - 1 || read_indices(jj, 2, n, 3, 0) != depth - 1)
+        die(1, "neuron %ld: expected %d signs and %d sample indices", j, depth - 1, depth - 1);
+    for (l = 0; l < depth - 1; l++)
+    {
+        if (sv[l] != '+' && sv[l] != '-')
+            die(2, "expected signs + or -");
+        sg[l] = sv[l] == '+' ? 1 : -1;
+    }
+    kk = (int) read_count(3, 0, depth == 4 ? 1 : 0);
+    read_q(u, 4);
+    for (i = 0; i < n; i++)
+    {
+        mirror_g(t, X[i], sg, jj, kk);
+        mpq_mul(t, t, u);
+        mpq_add(fx[i], fx[i], t);
+    }
+    mpq_abs(t, u);
+    mpq_add(penalty, penalty, t);
+}
+
+/* Every feature of the reflection dictionary, re-enumerated: |k^T v| <=
+ * the bound (optimal) or k^T v = 0 (infeasible).  Returns the count. */
+static long
+check_every_mirror(void)
+{
+    long i, g, jj[3], nj = 1, count = 0;
+    int sg[3], kk, l, sm;
+    mpq_t kv, bound;
+
+    mpq_init(kv); mpq_init(bound);
+    mpq_set_ui(bound, 1, 1);
+    if (loss != INTERP)
+        mpq_set(bound, beta);
+    for (l = 0; l < depth - 1; l++)
+        nj *= n;
+    for (kk = 0; kk <= (depth == 4); kk++)
+        for (g = 0; g < nj; g++)
+            for (sm = 0; sm < 1 << (depth - 1); sm++)
+            {
+                long r = g;
+                for (l = depth - 2; l >= 0; l--, r /= n)
+                    jj[l] = r % n;
+                for (l = 0; l < depth - 1; l++)
+                    sg[l] = (sm >> l & 1) ? -1 : 1;
+                mpq_set_ui(kv, 0, 1);
+                for (i = 0; i < n; i++)
+                {
+                    mirror_g(t, X[i], sg, jj, kk);
+                    mpq_mul(t, t, v[i]);
+                    mpq_add(kv, kv, t);
+                }
+                count++;
+                if (!optimal && mpq_sgn(kv) != 0)
+                    die(1, "not a Farkas vector: k^T v != 0 for a feature of depth %d", depth);
+                mpq_abs(kv, kv);
+                if (optimal && mpq_cmp(kv, bound) > 0)
+                    die(1, "dual infeasible: |k^T v| > %s for a feature of depth %d (j_1 = %ld)",
+                        loss == INTERP ? "1" : "beta", depth, jj[0]);
+            }
+    mpq_clear(kv); mpq_clear(bound);
+    return count;
+}
+
 /* f(x_i) += alpha k(x_i) for the atom (T, S, sign) of a neuron line;
  * penalty += |alpha| (||w||_1 = 1). */
 static void
@@ -619,6 +750,11 @@ add_neuron(long j)
     long k, ns, i;
     const char * sg;
 
+    if (depth)
+    {
+        add_chain(j);
+        return;
+    }
     k = read_index_list(T, 1, d, d);
     ns = read_index_list(S, 2, n, d + 1);
     if (k < 1 || k > d || (samples && k != d) || ns != (bias ? k : k - 1))
@@ -901,23 +1037,28 @@ check(void)
     mpz_init(lhs); mpz_init(rhs); mpz_init(rhs_factor); mpz_init(Dv); mpz_init(qbound);
     mpz_init(gcd);
     read_problem_and_data();
+    if (depth && d != 1)
+        die(2, "the reflection dictionary is for 1-D data (d = 1)");
     allocate();
     read_solution();
     if (optimal)
         primal_objective();
     dual_conditions();
-    atoms = check_every_atom();
+    atoms = depth ? check_every_mirror() : check_every_atom();
     if (optimal)
     {
         if (!mpq_equal(primal, dual_obj))
             die(1, "objectives differ: the network's objective is not the dual objective");
         if (!mpq_equal(primal, value))
             die(1, "the claimed value is not the certified objective");
-        gmp_printf("checkcert: ACCEPTED: optimal value %Qd, dual feasible over all %ld atom origins (T, S, sign) of the %s dictionary\n",
-                   value, atoms, samples ? "sample-wedge" : "complete vertex");
+        gmp_printf("checkcert: ACCEPTED: optimal value %Qd, dual feasible over all %ld %s\n", value,
+                   atoms, depth ? "features (s, j, k) of the reflection dictionary"
+                   : samples ? "atom origins (T, S, sign) of the sample-wedge dictionary"
+                   : "atom origins (T, S, sign) of the complete vertex dictionary");
     }
     else
-        printf("checkcert: ACCEPTED: infeasible, Farkas vector checked over all %ld atom origins (T, S, sign)\n", atoms);
+        printf("checkcert: ACCEPTED: infeasible, Farkas vector checked over all %ld %s\n", atoms,
+               depth ? "features of the reflection dictionary" : "atom origins (T, S, sign)");
     return 0;
 }
 

@@ -102,10 +102,15 @@ def dictionary(X, bias, samples_only):
 
 def build_lp(X, y, atoms, loss, beta, icpt):
     """Columns (coefficient list over rows, cost) of A x = rhs, x >= 0."""
-    n = len(X)
+    features = [[max(F(0), sum(a * c for a, c in zip(x, w)) + b) for x in X] for w, b in atoms]
+    return build_lp_columns(y, features, loss, beta, icpt)
+
+
+def build_lp_columns(y, features, loss, beta, icpt):
+    """The same over explicit feature columns (each n values)."""
+    n = len(y)
     cols = []
-    for w, b in atoms:
-        k = [max(F(0), sum(a * c for a, c in zip(x, w)) + b) for x in X]
+    for k in features:
         if loss == "hinge":
             k = [yi * ki for yi, ki in zip(y, k)]
         cost = F(1) if loss == "interp" else beta
@@ -184,7 +189,11 @@ def solve(X, y, loss, beta, bias, icpt, samples=False):
     if shutil.which("esolver") is None:
         return None
     atoms = dictionary(X, bias, samples)
-    cols, rhs = build_lp(X, y, atoms, loss, beta, bias or icpt)
+    return lp_value(*build_lp(X, y, atoms, loss, beta, bias or icpt))
+
+
+def lp_value(cols, rhs):
+    """The exact optimum of the LP of build_lp's columns, by esolver."""
     A, b, c, S = to_integers(cols, rhs)
     with tempfile.TemporaryDirectory() as d:
         lp = os.path.join(d, "ref.lp")

@@ -184,6 +184,17 @@ set_cert(cli_args * A, const char * cmd, const char * val)
 }
 
 static int
+set_depth(cli_args * A, const char * cmd, const char * val)
+{
+    long v;
+
+    if (!whole_number(&v, val, 2, 4))
+        return cli_usage_error(cmd, "--depth expects 2, 3 or 4, found '%s'", val);
+    A->depth = (int) v;
+    return -1;
+}
+
+static int
 set_svg(cli_args * A, const char * cmd, const char * val)
 {
     (void) cmd;
@@ -232,6 +243,7 @@ static const cli_option options[] = {
     { "--cert", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_cert },
     { "--write-lp", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_write_lp },
     { "--svg", CLI_OPT_SVG, OPT_VALUE, 0, {0}, {0}, set_svg },
+    { "--depth", CLI_OPT_DEPTH, OPT_VALUE, 0, {0}, {0}, set_depth },
 };
 
 #define NOPTIONS ((slong) (sizeof(options) / sizeof(options[0])))

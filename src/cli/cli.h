@@ -105,6 +105,7 @@ typedef struct {
     int json, csv;
     int max_atoms_given;    /* --max-atoms on the command line */
     int beta_given;         /* --beta on the command line */
+    int depth;              /* --depth L (0: two layers) */
     int digits, exact;      /* --digits N (0: default), --exact */
     cli_progress prog;
 } cli_args;
@@ -124,7 +125,8 @@ enum {
     CLI_OPT_DICT = 2,       /* --dict */
     CLI_OPT_FILES = 4,      /* --write-lp --cert */
     CLI_OPT_CSV = 8,        /* --csv */
-    CLI_OPT_SVG = 16        /* --svg */
+    CLI_OPT_SVG = 16,       /* --svg */
+    CLI_OPT_DEPTH = 32      /* --depth */
 };
 
 /* Parses argv for the options in opts.  Returns -1 to go on, or the exit
@@ -199,6 +201,8 @@ int cmd_eval(int argc, char ** argv);
 /* The dictionary V of D as 'wedgecert dict' writes it: CSV (csv != 0) or JSON. */
 void cli_dict_write(FILE * out, const wc_dict_t V, const wc_data_t D, int csv);
 int cmd_solve(int argc, char ** argv);
+/* deep.c: 'solve --depth L' on the data read; the exit status. */
+int cli_solve_deep(cli_args * A, const wc_data_t D);
 int cmd_predict(int argc, char ** argv);
 int cmd_dict(int argc, char ** argv);
 int cmd_check_net(int argc, char ** argv);

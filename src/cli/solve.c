@@ -15,7 +15,7 @@ static const char solve_usage[] =
 "SYNOPSIS\n"
 "    wedgecert solve DATA [--loss interp|l1|hinge|squared] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
-"                    [--write-lp FILE] [--cert FILE] [--svg FILE]\n"
+"                    [--write-lp FILE] [--cert FILE] [--svg FILE] [--depth L]\n"
 "                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never]\n"
 "                    [--columns auto|full|materialise|stream] [--threads N]\n"
@@ -55,6 +55,15 @@ static const char solve_usage[] =
 "    --svg FILE     a picture (d = 1 or 2): the samples and the network\n"
 "                   (1-D: its function, breakpoints and ramps; 2-D: each\n"
 "                   neuron's hyperplane, active side shaded, width by |alpha|)\n"
+"    --depth L      a deep network in 1-D (L = 2, 3, 4; biases and the free\n"
+"                   intercept implied): the exact Lasso over the reflection\n"
+"                   dictionary of depth L (breaks at samples and at\n"
+"                   reflections of samples), certified (--cert: dictionary\n"
+"                   mirrors-L, checkcert re-enumerates it), printed as width-1\n"
+"                   chains layer by layer and evaluated through its layers;\n"
+"                   losses interp, l1, hinge.  Optimal over the dictionary by\n"
+"                   LP duality; that this is the deep training optimum is the\n"
+"                   cited theorem of Zeger, Wang, Pilanci (arXiv 2403.01046)\n"
 "    --cert FILE    the self-contained certificate (data, problem, network\n"
 "                   by atom origins, exact dual point, value); check it with\n"
 "                   checkcert FILE (format: proofs/CERTIFICATE.md)\n"
@@ -399,7 +408,8 @@ cmd_solve(int argc, char ** argv)
     wc_result_t R;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "solve", solve_usage,
-                                CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES | CLI_OPT_SVG);
+                                CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES | CLI_OPT_SVG
+                                | CLI_OPT_DEPTH);
 
     if (status >= 0)
         return status;
@@ -409,6 +419,11 @@ cmd_solve(int argc, char ** argv)
     if (cli_read_data(D, &A, 0))
     {
         status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (A.depth != 0)
+    {
+        status = cli_solve_deep(&A, D);
         goto cleanup;
     }
     if (A.lp_path != NULL)

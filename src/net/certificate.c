@@ -28,9 +28,10 @@ put_index_list(FILE * out, const slong * v, slong len)
         fprintf(out, "%s%ld", j ? "," : "", v[j]);
 }
 
-int
-wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
-                     const wc_problem_t p)
+/* The header, the problem line and the data. */
+static void
+put_problem(FILE * out, const wc_data_t D, const wc_problem_t p, int bias, int icpt,
+            const char * dictionary)
 {
     slong i, j, d = D->d;
 
@@ -38,8 +39,7 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
     fprintf(out, "# written by wedgecert %s; check with: checkcert FILE\n", WC_VERSION);
     fprintf(out, "problem %s ", wc_loss_name(p->loss));
     put_fmpq(out, p->beta);
-    fprintf(out, " bias=%d intercept=%d dictionary=%s\n", p->bias != 0,
-            wc_has_intercept(p), p->dict == WC_DICT_SAMPLES ? "samples" : "full");
+    fprintf(out, " bias=%d intercept=%d dictionary=%s\n", bias, icpt, dictionary);
     fprintf(out, "data %ld %ld\n", D->n, d);
     for (i = 0; i < D->n; i++)
     {
@@ -53,16 +53,36 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
         put_fmpq(out, D->y + i);
         fputc('\n', out);
     }
+}
+
+/* 'dual v_1 ... v_n' (or farkas), then 'end'. */
+static int
+put_vector_end(FILE * out, const char * key, const fmpq * v, slong n)
+{
+    slong i;
+
+    fputs(key, out);
+    for (i = 0; i < n; i++)
+    {
+        fputc(' ', out);
+        put_fmpq(out, v + i);
+    }
+    fprintf(out, "\nend\n");
+    return ferror(out) ? WC_ERR_IO : WC_OK;
+}
+
+int
+wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
+                     const wc_problem_t p)
+{
+    slong j, d = D->d;
+
+    put_problem(out, D, p, p->bias != 0, wc_has_intercept(p),
+                p->dict == WC_DICT_SAMPLES ? "samples" : "full");
     if (R->status == WC_LP_INFEASIBLE)
     {
-        fprintf(out, "status infeasible\nfarkas");
-        for (i = 0; i < D->n; i++)
-        {
-            fputc(' ', out);
-            put_fmpq(out, R->farkas + i);
-        }
-        fprintf(out, "\nend\n");
-        return ferror(out) ? WC_ERR_IO : WC_OK;
+        fprintf(out, "status infeasible\n");
+        return put_vector_end(out, "farkas", R->farkas, D->n);
     }
     fprintf(out, "status optimal\nvalue ");
     put_fmpq(out, R->value);
@@ -80,12 +100,40 @@ wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
         put_fmpq(out, R->alpha + j);
         fputc('\n', out);
     }
-    fputs("dual", out);
-    for (i = 0; i < D->n; i++)
+    return put_vector_end(out, "dual", R->dual, D->n);
+}
+
+int
+wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t D,
+                          const wc_problem_t p)
+{
+    slong j, l, L1 = R->L - 1;
+    char kind[16];
+
+    snprintf(kind, sizeof(kind), "mirrors-%d", R->L);
+    put_problem(out, D, p, 1, 1, kind);
+    if (R->status == WC_LP_INFEASIBLE)
     {
-        fputc(' ', out);
-        put_fmpq(out, R->dual + i);
+        fprintf(out, "status infeasible\n");
+        return put_vector_end(out, "farkas", R->dual, D->n);
     }
-    fprintf(out, "\nend\n");
-    return ferror(out) ? WC_ERR_IO : WC_OK;
+    fprintf(out, "status optimal\nvalue ");
+    put_fmpq(out, R->value);
+    fprintf(out, "\nxi ");
+    put_fmpq(out, R->xi);
+    fprintf(out, "\nneurons %ld\n", R->nneurons);
+    for (j = 0; j < R->nneurons; j++)
+    {
+        slong u = R->feature[j];
+
+        fputs("neuron ", out);
+        for (l = 0; l < L1; l++)
+            fputc(R->M->s[u * L1 + l] > 0 ? '+' : '-', out);
+        fputc(' ', out);
+        put_index_list(out, R->M->j + u * L1, L1);
+        fprintf(out, " %d ", R->M->k[u]);
+        put_fmpq(out, R->alpha + j);
+        fputc('\n', out);
+    }
+    return put_vector_end(out, "dual", R->dual, D->n);
 }

@@ -50,11 +50,20 @@ void
 wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong u,
                   const wc_data_t D, const wc_problem_t p)
 {
+    wc_dict_column(k, V, D, u);
+    wc_problem_column_of(a, cost, k, D, p);
+}
+
+void
+wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
+                     const wc_problem_t p)
+{
     slong i;
     fmpz_t q;
 
     fmpz_init(q);
-    wc_atom_scale(q, k, V, D, u);
+    for (i = 0; i < D->n; i++)
+        fmpz_lcm(q, i ? q : fmpq_denref(k + i), fmpq_denref(k + i));
     for (i = 0; i < D->n; i++)
     {
         fmpz_divexact(a + i, q, fmpq_denref(k + i));

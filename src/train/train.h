@@ -28,6 +28,10 @@ void wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slo
 void wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong u,
                        const wc_data_t D, const wc_problem_t p);
 
+/* The same for an explicit feature column k (n entries). */
+void wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
+                          const wc_problem_t p);
+
 /* rho_i: the factor row i of the problem's LP carries. */
 const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""tests/test_deep.py -- deep networks in 1-D (solve --depth L).
+
+* the published closed forms on X = (0,4,5,7,10,11), y = (0,0,0,2,3,3):
+  depth 2 value 2, depth 3 value 1, depth 4 value 1 (examples/mirrors1d.csv),
+  and depth 3's optimum is 2/3 ramp(5,7) + 1/3 ramp(5,10) up to ties;
+* against an independent reconstruction (the reflection dictionary built
+  here from its definition in Fractions, the LP solved by QSopt_ex's
+  exact esolver; no code shared with src/): the optimal value on random
+  1-D data, every LP loss, L = 2, 3, 4; and the dictionary's size;
+* the printed deep network (JSON layers and neurons) evaluated here layer
+  by layer reproduces the outputs and the value;
+* checkcert accepts the certificates and rejects tamperings of the data,
+  the depth, a dual value, a neuron's weight and the value;
+* refusals: d = 2, depth 5, the squared loss.
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+from fractions import Fraction as F
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import refsolve  # noqa: E402
+from harness import ok, fail, skip, result, WC, CHECK, TMP, write_rows  # noqa: E402
+
+
+def relu(t):
+    return t if t > 0 else F(0)
+
+
+def g(x, L, s, a):
+    """g_L(x) of the feature (signs s, anchors a), by the definition."""
+    anchors_g = []                      # g_l(a_l)
+    for l in range(L - 1):
+        v = a[l]
+        for m in range(l):
+            v = relu(s[m] * (v - anchors_g[m]))
+        anchors_g.append(v)
+    r = x
+    for l in range(L - 1):
+        r = relu(s[l] * (r - anchors_g[l]))
+    return r
+
+
+def mirror_columns(xs, L):
+    """The reflection dictionary's distinct nonzero columns."""
+    n, seen, cols = len(xs), set(), []
+    import itertools
+    for k in ([0, 1] if L == 4 else [0]):
+        for j in itertools.product(range(n), repeat=L - 1):
+            a = [xs[i] for i in j]
+            if k:
+                a[0] = 2 * xs[j[1]] - xs[j[0]]
+            for s in itertools.product([1, -1], repeat=L - 1):
+                col = tuple(g(x, L, s, a) for x in xs)
+                if any(col) and col not in seen:
+                    seen.add(col)
+                    cols.append(list(col))
+    return cols
+
+
+def run(args):
+    return subprocess.run([WC] + args, capture_output=True, text=True)
+
+
+def eval_network(j, x):
+    """The JSON deep network at x, through its layers."""
+    h = [F(x)]
+    for layer in j["layers"]:
+        h = [relu(sum(F(w) * v for w, v in zip(row, h)) + F(b)) for row, b in zip(layer["W"], layer["b"])]
+    return sum(F(nu["alpha"]) * relu(sum(F(w) * v for w, v in zip(nu["w"], h)) + F(nu["b"]))
+               for nu in j["neurons"]) + F(j["intercept"])
+
+
+def checkcert(path):
+    r = subprocess.run([CHECK, path], capture_output=True, text=True)
+    return r.returncode, (r.stdout + r.stderr).strip()
+
+
+def main():
+    X = [0, 4, 5, 7, 10, 11]
+    y = [0, 0, 0, 2, 3, 3]
+    for L, want in [(2, 2), (3, 1), (4, 1)]:
+        cert = os.path.join(TMP, f"m{L}.cert")
+        r = run(["solve", "examples/mirrors1d.csv", "--depth", str(L), "--json", "--quiet",
+                 "--cert", cert])
+        if r.returncode != 0:
+            fail(f"depth {L} on the published example", r.stderr)
+            continue
+        j = json.loads(r.stdout)
+        outs = [eval_network(j, x) for x in X]
+        rc, out = checkcert(cert)
+        if F(j["optimal_value"]) == want and outs == [F(v) for v in y] and rc == 0:
+            ok(f"depth {L}: the published value {want}; the network through its layers "
+               f"interpolates; checkcert: {out.split(': ', 2)[-1][:60]}")
+        else:
+            fail(f"depth {L}: published value {want}", j.get("optimal_value"), str(outs), out)
+        if L == 3:
+            # 2/3 ramp(5,7) + 1/3 ramp(5,10) has value 1 too and interpolates
+            ramp = lambda a, b, x: min(relu(x - a), F(b - a))     # noqa: E731
+            f = [F(2, 3) * ramp(5, 7, x) + F(1, 3) * ramp(5, 10, x) for x in X]
+            if f == [F(v) for v in y] and F(2, 3) + F(1, 3) == F(j["optimal_value"]):
+                ok("depth 3: the published network 2/3 ramp(5,7) + 1/3 ramp(5,10) attains the value")
+            else:
+                fail("depth 3: the published network", str(f))
+
+    # random 1-D data: the value of an independent reconstruction
+    rng = random.Random(2024)
+    have_esolver = refsolve.solve([[F(0)], [F(1)]], [F(0), F(1)], "interp", F(1), True, True) is not None
+    for t in range(12):
+        L = 2 + t % 3
+        loss = ["interp", "l1", "hinge"][t // 3 % 3]
+        n = rng.randint(3, 6 if L < 4 else 5)
+        xs = sorted({F(rng.randint(-12, 12), rng.choice([1, 2])) for _ in range(n)})
+        n = len(xs)
+        ys = [rng.choice([-1, 1]) if loss == "hinge" else F(rng.randint(-3, 3), rng.choice([1, 2]))
+              for _ in range(n)]
+        beta = F(rng.randint(1, 4), 5)
+        data = write_rows(f"deep{t}.csv", [[x, v] for x, v in zip(xs, ys)])
+        flags = ["--loss", loss] + (["--beta", str(beta)] if loss != "interp" else [])
+        cert = os.path.join(TMP, f"deep{t}.cert")
+        r = run(["solve", data, "--depth", str(L), "--json", "--quiet", "--cert", cert] + flags)
+        name = f"depth {L}, {loss}, n = {n}"
+        if r.returncode != 0:
+            fail(name, r.stderr)
+            continue
+        j = json.loads(r.stdout)
+        cols = mirror_columns(xs, L)
+        if j["dictionary_size"] != len(cols):
+            fail(f"{name}: dictionary size", f"{j['dictionary_size']} vs {len(cols)} here")
+            continue
+        rc, out = checkcert(cert)
+        if rc != 0:
+            fail(f"{name}: checkcert", out)
+            continue
+        if j["status"] == "optimal":
+            # the network through its layers: its objective is the value
+            outs = [eval_network(j, x) for x in xs]
+            pen = sum(abs(F(nu["alpha"])) for nu in j["neurons"])
+            if loss == "interp":
+                obj = pen if outs == [F(v) for v in ys] else None
+            elif loss == "l1":
+                obj = sum(abs(f - v) for f, v in zip(outs, ys)) + beta * pen
+            else:
+                obj = sum(relu(1 - v * f) for f, v in zip(outs, ys)) + beta * pen
+            if obj != F(j["optimal_value"]):
+                fail(f"{name}: the network through its layers has objective {obj}",
+                     j["optimal_value"])
+                continue
+        if not have_esolver:
+            skip(f"{name}: the independent value", "esolver (qsopt-ex) is not installed")
+            continue
+        ref = refsolve.lp_value(*refsolve.build_lp_columns(ys, cols, loss, beta, True))
+        mine = "infeasible" if j["status"] == "infeasible" else F(j["optimal_value"])
+        if ref == mine:
+            ok(f"{name}: {len(cols)} features and the value {mine} as reconstructed here; checkcert accepts")
+        else:
+            fail(f"{name}: value", f"wedgecert {mine}, reconstruction {ref}")
+
+    # tampering
+    base = open(os.path.join(TMP, "m3.cert")).read()
+    lines = base.splitlines()
+    tampers = []
+    for i, l in enumerate(lines):
+        if l.startswith("x 7 "):
+            tampers.append(("a sample", i, l.replace("x 7 ", "x 15/2 ", 1)))
+        if l.startswith("problem"):
+            tampers.append(("the depth", i, l.replace("mirrors-3", "mirrors-2")))
+        if l.startswith("dual"):
+            v = l.split()
+            v[2] = str(F(v[2]) + F(1, 1000))
+            tampers.append(("a dual value", i, " ".join(v)))
+        if l.startswith("neuron ") and not any(t[0] == "a neuron's weight" for t in tampers):
+            v = l.split()
+            v[4] = str(F(v[4]) + F(1, 7))
+            tampers.append(("a neuron's weight", i, " ".join(v)))
+        if l.startswith("value"):
+            tampers.append(("the value", i, "value 1/2"))
+    for what, i, new in tampers:
+        bad = list(lines)
+        bad[i] = new
+        p = os.path.join(TMP, "tampered.cert")
+        with open(p, "w") as f:
+            f.write("\n".join(bad) + "\n")
+        rc, out = checkcert(p)
+        if rc == 1:
+            ok(f"checkcert rejects a depth-3 certificate with {what} changed: {out.split('error: ')[-1][:70]}")
+        else:
+            fail(f"checkcert rejects {what} changed", f"rc {rc}", out)
+
+    # refusals
+    two = write_rows("two.csv", [[0, 1, 0], [1, 0, 1]])
+    for args, why in [(["solve", two, "--depth", "3"], "1-D data"),
+                      (["solve", "examples/mirrors1d.csv", "--depth", "5"], "2, 3 or 4"),
+                      (["solve", "examples/mirrors1d.csv", "--depth", "3", "--loss", "squared"],
+                       "squared")]:
+        r = run(args)
+        if r.returncode in (1, 2) and why in r.stderr:
+            ok(f"refused: {' '.join(args[2:])}: {r.stderr.strip()[:70]}")
+        else:
+            fail(f"refused: {' '.join(args[2:])}", r.stderr)
+    return result()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
