@@ -561,6 +561,13 @@ int wc_lasso_path(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
                   const wc_dict_t V, int intercept, const fmpq_t target,
                   wc_progress_fn progress, void * ctx, wc_error_t err);
 
+/* The same over explicit feature columns (cols: len columns of n entries,
+ * z: len entries); the path's atoms are column indices.  RETURNS as
+ * wc_lasso_path. */
+int wc_lasso_path_columns(wc_lasso_path_t P, fmpq * z, fmpq_t xi, const wc_data_t D,
+                          const fmpq * cols, slong len, int intercept, const fmpq_t target,
+                          wc_progress_fn progress, void * ctx, wc_error_t err);
+
 /* The optimal value on the piece between breakpoints a and b of a path, as
  * the quadratic c[2] beta^2 + c[1] beta + c[0] (c: 3 entries): z is affine
  * in beta there, so the value is a quadratic, fixed by its values at the
@@ -600,11 +607,12 @@ typedef wc_deep_result_struct wc_deep_result_t[1];
 void wc_deep_result_init(wc_deep_result_t R);
 void wc_deep_result_clear(wc_deep_result_t R);
 
-/* Solves (D, p) over the reflection dictionary of depth L (losses interp,
- * l1, hinge).  RETURNS WC_OK with R certified (optimal, the network
- * evaluated through its layers reproducing the value; or infeasible),
- * WC_ERR_ARG (d != 1, L outside 2..4, the squared loss, too many features)
- * or WC_ERR_SOLVER. */
+/* Solves (D, p) over the reflection dictionary of depth L (every loss:
+ * the LP for interp, l1, hinge; the exact Lasso path, certified by its KKT
+ * conditions, for squared).  RETURNS WC_OK with R certified (optimal, the
+ * network evaluated through its layers reproducing the value; or
+ * infeasible), WC_ERR_ARG (d != 1, L outside 2..4, too many features) or
+ * WC_ERR_SOLVER. */
 int wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p, int L,
                   wc_error_t err);
 

@@ -127,8 +127,12 @@ print_text(const wc_deep_result_t R, const wc_data_t D, const wc_problem_t p, co
     }
     printf("status: optimal\noptimal value = ");
     cli_text_fmpq(stdout, R->value);
-    printf("\ncertified: exact primal and dual recomputed in FLINT; dual feasible over\n"
-           "           every feature of the reflection dictionary (LP duality: proved)\n");
+    if (R->certified_by == WC_CERT_LASSO_KKT)
+        printf("\ncertified: the exact Lasso path down to beta; its KKT conditions checked\n"
+               "           exactly over every feature of the reflection dictionary\n");
+    else
+        printf("\ncertified: exact primal and dual recomputed in FLINT; dual feasible over\n"
+               "           every feature of the reflection dictionary (LP duality: proved)\n");
     printf("check: the deep network below, evaluated exactly through its layers on every\n"
            "       sample, reproduces the value: %s\n", R->network_checked ? "yes" : "NO");
     printf("verdict: the optimum over the reflection dictionary, attained by the deep\n"

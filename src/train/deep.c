@@ -118,12 +118,75 @@ wc_deep_outputs(fmpq * out, const wc_mirrors_t M, const slong * feature, const f
     _fmpq_vec_clear(a, 3);
 }
 
+/* The features in use: feature[j], alpha[j] for the nonzero z_u. */
+static void
+read_network(wc_deep_result_t R, const fmpq * z)
+{
+    slong u, j;
+
+    for (u = 0; u < R->M->len; u++)
+        R->nneurons += !fmpq_is_zero(z + u);
+    R->feature = flint_malloc((R->nneurons + 1) * sizeof(slong));
+    R->alpha = _fmpq_vec_init(R->nneurons);
+    for (u = 0, j = 0; u < R->M->len; u++)
+        if (!fmpq_is_zero(z + u))
+        {
+            fmpq_set(R->alpha + j, z + u);
+            R->feature[j++] = u;
+        }
+}
+
+/* f(x_i) of R's network on the samples, through its layers. */
+static void
+sample_outputs(wc_deep_result_t R, const wc_data_t D)
+{
+    fmpq * x = _fmpq_vec_init(D->n);
+    slong i;
+
+    for (i = 0; i < D->n; i++)
+        fmpq_set(x + i, fmpq_mat_entry(D->X, i, 0));
+    R->outputs = _fmpq_vec_init(D->n);
+    wc_deep_outputs(R->outputs, R->M, R->feature, R->alpha, R->nneurons, R->xi, D, x, D->n);
+    _fmpq_vec_clear(x, D->n);
+}
+
+/* The squared loss: the exact Lasso path over the features down to beta,
+ * certified by its KKT conditions over every feature (as for two layers). */
+static int
+deep_squared(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = D->n, len = R->M->len;
+    fmpq * z = _fmpq_vec_init(len + 1);
+    wc_lasso_path_t path;
+    int status;
+
+    wc_lasso_path_init(path);
+    status = wc_lasso_path_columns(path, z, R->xi, D, R->M->col, len, 1, p->beta,
+                                   p->progress, p->progress_ctx, err);
+    wc_lasso_path_clear(path);
+    if (status == WC_OK)
+    {
+        read_network(R, z);
+        sample_outputs(R, D);
+        R->dual = _fmpq_vec_init(n);
+        R->status = WC_LP_OPTIMAL;
+        R->certified_by = WC_CERT_LASSO_KKT;
+        R->verified = R->network_checked =
+            wc_lasso_kkt_check(R->value, R->dual, R->M->col, len, z, R->outputs, D, p);
+        if (!R->verified)
+            status = wc_error_set(err, WC_ERR_SOLVER,
+                "internal error: the deep Lasso solution failed its exact KKT check");
+    }
+    _fmpq_vec_clear(z, len + 1);
+    return status;
+}
+
 int
 wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p0, int depth,
               wc_error_t err)
 {
-    slong n = D->n, L, u, j, i;
-    fmpq * x;
+    slong n = D->n, L, u, i;
+    fmpq * z;
     fmpq_t penalty, obj;
     wc_problem_t p;
     int status;
@@ -137,13 +200,12 @@ wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p0, int 
     p->bias = 1;        /* the chains' biases, and the free intercept */
     if (D->y == NULL)
         return wc_error_set(err, WC_ERR_ARG, "the data set has no labels");
-    if (p->loss == WC_LOSS_SQUARED)
-        return wc_error_set(err, WC_ERR_ARG, "deep networks (--depth) are solved for the "
-                            "losses interp, l1 and hinge; the squared loss is not yet offered");
     if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
         return wc_error_set(err, WC_ERR_ARG, "beta must be positive");
     if ((status = wc_mirrors_build(R->M, D, depth, p->max_atoms, err)) != WC_OK)
         return status;
+    if (p->loss == WC_LOSS_SQUARED)
+        return deep_squared(R, D, p, err);
     wc_lp_clear(R->lp);
     if ((status = deep_lp(R->lp, R->obj_scale, R->M, D, p, err)) != WC_OK)
     {
@@ -167,35 +229,27 @@ wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p0, int 
     if (R->status == WC_LP_INFEASIBLE)
         return WC_OK;
 
-    /* the network: alpha_u = q_u (z'+ - z'-) for the features in use */
+    /* the network: the features in use */
     L = R->M->len;
     fmpq_div_fmpz(R->value, R->sol->value, R->obj_scale);
     fmpq_sub(R->xi, R->sol->x + 2 * L, R->sol->x + 2 * L + 1);
+    z = _fmpq_vec_init(L + 1);
     for (u = 0; u < L; u++)
-        R->nneurons += !fmpq_equal(R->sol->x + 2 * u, R->sol->x + 2 * u + 1);
-    R->feature = flint_malloc((R->nneurons + 1) * sizeof(slong));
-    R->alpha = _fmpq_vec_init(R->nneurons);
-    for (u = 0, j = 0; u < L; u++)
-        if (!fmpq_equal(R->sol->x + 2 * u, R->sol->x + 2 * u + 1))
-        {
-            fmpz_t q;
+    {
+        fmpz_t q;
 
-            fmpz_init(q);
-            for (i = 0; i < n; i++)
-                fmpz_lcm(q, i ? q : fmpq_denref(R->M->col + u * n), fmpq_denref(R->M->col + u * n + i));
-            fmpq_sub(R->alpha + j, R->sol->x + 2 * u, R->sol->x + 2 * u + 1);
-            fmpq_mul_fmpz(R->alpha + j, R->alpha + j, q);
-            R->feature[j++] = u;
-            fmpz_clear(q);
-        }
+        fmpz_init(q);
+        for (i = 0; i < n; i++)     /* alpha_u = q_u (z'+ - z'-) */
+            fmpz_lcm(q, i ? q : fmpq_denref(R->M->col + u * n), fmpq_denref(R->M->col + u * n + i));
+        fmpq_sub(z + u, R->sol->x + 2 * u, R->sol->x + 2 * u + 1);
+        fmpq_mul_fmpz(z + u, z + u, q);
+        fmpz_clear(q);
+    }
+    read_network(R, z);
+    _fmpq_vec_clear(z, L + 1);
 
     /* the network evaluated through its layers reproduces the value */
-    x = _fmpq_vec_init(n);
-    for (i = 0; i < n; i++)
-        fmpq_set(x + i, fmpq_mat_entry(D->X, i, 0));
-    R->outputs = _fmpq_vec_init(n);
-    wc_deep_outputs(R->outputs, R->M, R->feature, R->alpha, R->nneurons, R->xi, D, x, n);
-    _fmpq_vec_clear(x, n);
+    sample_outputs(R, D);
     fmpq_init(penalty);
     fmpq_init(obj);
     wc_qvec_l1(penalty, R->alpha, R->nneurons);

@@ -42,8 +42,9 @@ wc_lasso_path_clear(wc_lasso_path_t P)
     wc_lasso_path_init(P);
 }
 
-/* The distinct (centred) columns of V up to sign: K[j n + i], atom[j] the
- * first atom of V with that column or its negative (flip[j]). */
+/* The distinct (centred) columns up to sign: K[j n + i], atom[j] the
+ * first column (of the dictionary's) equal to it or to its negative
+ * (flip[j]). */
 typedef struct {
     slong n, L;
     fmpq * K;
@@ -53,23 +54,23 @@ typedef struct {
 } lasso_data;
 
 static void
-lasso_columns(lasso_data * S, const wc_data_t D, const wc_dict_t V, int intercept)
+lasso_columns(lasso_data * S, const wc_data_t D, const fmpq * cols, slong len, int intercept)
 {
     slong n = D->n, u, i, L = 0, t;
-    fmpq * k = _fmpq_vec_init(n);
-    wc_keyed_t * key = flint_malloc((V->len + 1) * sizeof(wc_keyed_t));
-    fmpq * all = _fmpq_vec_init(n * (V->len + 1));
-    char * dup = flint_calloc(V->len + 1, 1);
-    char * flip = flint_calloc(V->len + 1, 1);
+    wc_keyed_t * key = flint_malloc((len + 1) * sizeof(wc_keyed_t));
+    fmpq * all = _fmpq_vec_init(n * (len + 1));
+    char * dup = flint_calloc(len + 1, 1);
+    char * flip = flint_calloc(len + 1, 1);
     fmpq_t mean;
     fmpz_t nz;
 
     fmpq_init(mean);
     fmpz_init_set_si(nz, n);
-    for (u = 0; u < V->len; u++)
+    for (u = 0; u < len; u++)
     {
         ulong h = WC_HASH_INIT;
-        wc_dict_column(all + u * n, V, D, u);
+        for (i = 0; i < n; i++)
+            fmpq_set(all + u * n + i, cols + u * n + i);
         if (intercept)
         {
             fmpq_zero(mean);
@@ -94,11 +95,11 @@ lasso_columns(lasso_data * S, const wc_data_t D, const wc_dict_t V, int intercep
         key[u].hash = h;
         key[u].u = u;
     }
-    qsort(key, V->len, sizeof(wc_keyed_t), wc_keyed_cmp);
-    for (u = 0; u < V->len; u = t)
+    qsort(key, len, sizeof(wc_keyed_t), wc_keyed_cmp);
+    for (u = 0; u < len; u = t)
     {
         slong a, b;
-        for (t = u + 1; t < V->len && key[t].hash == key[u].hash; t++)
+        for (t = u + 1; t < len && key[t].hash == key[u].hash; t++)
             ;
         for (a = u; a < t; a++)
             for (b = a + 1; b < t; b++)
@@ -107,10 +108,10 @@ lasso_columns(lasso_data * S, const wc_data_t D, const wc_dict_t V, int intercep
     }
     /* zero columns never enter; duplicates are the same feature */
     S->n = n;
-    S->K = _fmpq_vec_init(n * (V->len + 1));
-    S->atom = flint_malloc((V->len + 1) * sizeof(slong));
-    S->flip = flint_malloc(V->len + 1);
-    for (u = 0; u < V->len; u++)
+    S->K = _fmpq_vec_init(n * (len + 1));
+    S->atom = flint_malloc((len + 1) * sizeof(slong));
+    S->flip = flint_malloc(len + 1);
+    for (u = 0; u < len; u++)
     {
         int zero = 1;
         for (i = 0; i < n; i++)
@@ -136,8 +137,7 @@ lasso_columns(lasso_data * S, const wc_data_t D, const wc_dict_t V, int intercep
     }
     fmpq_clear(mean);
     fmpz_clear(nz);
-    _fmpq_vec_clear(all, n * (V->len + 1));
-    _fmpq_vec_clear(k, n);
+    _fmpq_vec_clear(all, n * (len + 1));
     flint_free(key);
     flint_free(dup);
     flint_free(flip);
@@ -502,14 +502,14 @@ lasso_piece(lasso_state * X, const lasso_data * S, const fmpq_t target)
     return ok;
 }
 
-/* z on the atoms of V, and the optimal intercept mean(y - K z). */
+/* z on the dictionary's columns, and the optimal intercept mean(y - K z). */
 static void
 lasso_solution(fmpq * zV, fmpq_t xi, const lasso_data * S, const fmpq * z,
-               const wc_data_t D, const wc_dict_t V, int intercept)
+               const wc_data_t D, const fmpq * cols, slong len, int intercept)
 {
     slong n = D->n, i, j;
 
-    wc_qvec_zero(zV, V->len);
+    wc_qvec_zero(zV, len);
     for (j = 0; j < S->L; j++)
     {
         fmpq_set(zV + S->atom[j], z + j);
@@ -519,23 +519,17 @@ lasso_solution(fmpq * zV, fmpq_t xi, const lasso_data * S, const fmpq * z,
     fmpq_zero(xi);
     if (intercept)
     {
-        fmpq * k = _fmpq_vec_init(n);
         fmpz_t nz;
 
         fmpz_init_set_si(nz, n);
         for (i = 0; i < n; i++)
             fmpq_add(xi, xi, D->y + i);
         for (j = 0; j < S->L; j++)
-        {
-            if (fmpq_is_zero(z + j))
-                continue;
-            wc_dict_column(k, V, D, S->atom[j]);
-            for (i = 0; i < n; i++)
-                fmpq_submul(xi, zV + S->atom[j], k + i);
-        }
+            if (!fmpq_is_zero(z + j))
+                for (i = 0; i < n; i++)
+                    fmpq_submul(xi, zV + S->atom[j], cols + S->atom[j] * n + i);
         fmpq_div_fmpz(xi, xi, nz);
         fmpz_clear(nz);
-        _fmpq_vec_clear(k, n);
     }
 }
 
@@ -544,6 +538,23 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
               const wc_dict_t V, int intercept, const fmpq_t target,
               wc_progress_fn progress, void * ctx, wc_error_t err)
 {
+    slong n = D->n, u;
+    fmpq * cols = _fmpq_vec_init(n * (V->len + 1));
+    int status;
+
+    for (u = 0; u < V->len; u++)
+        wc_dict_column(cols + u * n, V, D, u);
+    status = wc_lasso_path_columns(P, zV, xi, D, cols, V->len, intercept, target,
+                                   progress, ctx, err);
+    _fmpq_vec_clear(cols, n * (V->len + 1));
+    return status;
+}
+
+int
+wc_lasso_path_columns(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
+                      const fmpq * cols, slong len, int intercept, const fmpq_t target,
+                      wc_progress_fn progress, void * ctx, wc_error_t err)
+{
     lasso_data S;
     lasso_state X;
     slong n = D->n, j, it;
@@ -551,7 +562,7 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
     int status = WC_OK;
 
     wc_lasso_path_clear(P);
-    lasso_columns(&S, D, V, intercept);
+    lasso_columns(&S, D, cols, len, intercept);
     X.z = _fmpq_vec_init(S.L + 1);
     X.c = _fmpq_vec_init(S.L + 1);
     fmpq_init(X.beta);
@@ -593,92 +604,11 @@ wc_lasso_path(wc_lasso_path_t P, fmpq * zV, fmpq_t xi, const wc_data_t D,
         }
     }
     if (status == WC_OK)
-        lasso_solution(zV, xi, &S, X.z, D, V, intercept);
+        lasso_solution(zV, xi, &S, X.z, D, cols, len, intercept);
     fmpq_clear(X.beta);
     fmpq_clear(t);
     _fmpq_vec_clear(X.z, S.L + 1);
     _fmpq_vec_clear(X.c, S.L + 1);
     lasso_clear(&S);
     return status;
-}
-
-void
-wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
-                         const wc_lasso_point_struct * b, const wc_dict_t V,
-                         const wc_data_t D, int intercept)
-{
-    slong n = D->n, m = a->nactive + b->nactive, j, i, len = 0;
-    slong * atom = flint_malloc((m + 1) * sizeof(slong));
-    fmpq * alpha = _fmpq_vec_init(m + 1), * f = _fmpq_vec_init(n);
-    fmpq_t mid, xi, pen, vm, t, h, d1, d2;
-
-    fmpq_init(mid); fmpq_init(xi); fmpq_init(pen); fmpq_init(vm); fmpq_init(t);
-    fmpq_init(h); fmpq_init(d1); fmpq_init(d2);
-    for (j = 0; j < a->nactive; j++)
-    {
-        atom[len] = a->atom[j];
-        fmpq_div_2exp(alpha + len++, a->z + j, 1);
-    }
-    for (j = 0; j < b->nactive; j++)
-    {
-        slong q;
-        for (q = 0; q < len && atom[q] != b->atom[j]; q++)
-            ;
-        if (q == len)
-            atom[len++] = b->atom[j];
-        fmpq_div_2exp(t, b->z + j, 1);
-        fmpq_add(alpha + q, alpha + q, t);
-    }
-    fmpq_add(mid, a->beta, b->beta);
-    fmpq_div_2exp(mid, mid, 1);
-    wc_network_outputs(f, V, atom, alpha, len, xi, D);
-    if (intercept)
-    {
-        for (i = 0; i < n; i++)
-        {
-            fmpq_sub(t, D->y + i, f + i);
-            fmpq_add(xi, xi, t);
-        }
-        fmpz_set_si(fmpq_denref(t), n);      /* xi := xi / n */
-        fmpz_one(fmpq_numref(t));
-        fmpq_mul(xi, xi, t);
-        for (i = 0; i < n; i++)
-            fmpq_add(f + i, f + i, xi);
-    }
-    wc_qvec_l1(pen, alpha, len);
-    {
-        wc_problem_t q;
-        wc_problem_init(q);
-        q->loss = WC_LOSS_SQUARED;
-        fmpq_set(q->beta, mid);
-        wc_training_objective(vm, f, pen, D, q);
-        wc_problem_clear(q);
-    }
-    /* through (b, vb), (mid, vm), (a, va) with h = (a - b) / 2:
-       c2 = (va - 2 vm + vb) / (2 h^2), slope at mid = (va - vb) / (2 h) */
-    fmpq_sub(h, a->beta, b->beta);
-    fmpq_div_2exp(h, h, 1);
-    fmpq_add(d2, a->value, b->value);
-    fmpq_sub(d2, d2, vm);
-    fmpq_sub(d2, d2, vm);
-    fmpq_mul(t, h, h);
-    fmpq_mul_2exp(t, t, 1);
-    fmpq_div(c + 2, d2, t);
-    fmpq_sub(d1, a->value, b->value);
-    fmpq_div(d1, d1, h);
-    fmpq_div_2exp(d1, d1, 1);                  /* slope at mid */
-    fmpq_mul(t, c + 2, mid);
-    fmpq_mul_2exp(t, t, 1);
-    fmpq_sub(c + 1, d1, t);                    /* c1 = slope - 2 c2 mid */
-    fmpq_mul(t, c + 2, mid);
-    fmpq_mul(t, t, mid);
-    fmpq_sub(c + 0, vm, t);
-    fmpq_mul(t, c + 1, mid);
-    fmpq_sub(c + 0, c + 0, t);                 /* c0 = vm - c2 mid^2 - c1 mid */
-
-    fmpq_clear(mid); fmpq_clear(xi); fmpq_clear(pen); fmpq_clear(vm); fmpq_clear(t);
-    fmpq_clear(h); fmpq_clear(d1); fmpq_clear(d2);
-    _fmpq_vec_clear(alpha, m + 1);
-    _fmpq_vec_clear(f, n);
-    flint_free(atom);
 }

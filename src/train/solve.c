@@ -101,12 +101,10 @@ wc_solve_prepare(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
 static int
 finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
-    slong n = D->n, L = R->V->len, u, j, i;
-    fmpq * z = _fmpq_vec_init(L + 1);
-    fmpq * k = _fmpq_vec_init(n);
-    fmpq_t s, t, dual_obj;
+    slong n = D->n, L = R->V->len, u, j;
+    fmpq * z = _fmpq_vec_init(L + 1), * cols;
     wc_lasso_path_t path;
-    int status, ok = 1;
+    int status, ok;
 
     wc_lasso_path_init(path);
     status = wc_lasso_path(path, z, R->xi, D, R->V, wc_has_intercept(p), p->beta,
@@ -115,12 +113,8 @@ finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_
     if (status != WC_OK)
     {
         _fmpq_vec_clear(z, L + 1);
-        _fmpq_vec_clear(k, n);
         return status;
     }
-    fmpq_init(s);
-    fmpq_init(t);
-    fmpq_init(dual_obj);
     for (u = 0; u < L; u++)
         R->nneurons += !fmpq_is_zero(z + u);
     R->atom = flint_malloc((R->nneurons + 1) * sizeof(slong));
@@ -134,48 +128,20 @@ finish_squared(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_
     R->outputs = _fmpq_vec_init(n);
     R->dual = _fmpq_vec_init(n);
     wc_network_outputs(R->outputs, R->V, R->atom, R->alpha, R->nneurons, R->xi, D);
-    for (i = 0; i < n; i++)
-        fmpq_sub(R->dual + i, D->y + i, R->outputs + i);
 
     /* KKT, exactly, over every atom of V */
-    fmpq_zero(s);
-    for (i = 0; i < n; i++)
-        fmpq_add(s, s, R->dual + i);
-    ok = !wc_has_intercept(p) || fmpq_is_zero(s);
-    for (u = 0, j = 0; u < L && ok; u++)
-    {
-        wc_dict_column(k, R->V, D, u);
-        _fmpq_vec_dot(s, k, R->dual, n);
-        if (!fmpq_is_zero(z + u))
-        {
-            fmpq_mul_si(t, p->beta, fmpq_sgn(z + u));
-            ok = fmpq_equal(s, t);
-        }
-        else
-        {
-            fmpq_abs(s, s);
-            ok = fmpq_cmp(s, p->beta) <= 0;
-        }
-    }
-    /* value = (1/2) ||r||^2 + beta ||z||_1, equal to the dual objective */
-    wc_qvec_l1(t, R->alpha, R->nneurons);
-    ok = ok && wc_training_objective(R->value, R->outputs, t, D, p);
-    _fmpq_vec_dot(dual_obj, D->y, R->dual, n);
-    _fmpq_vec_dot(s, R->dual, R->dual, n);
-    fmpq_div_2exp(s, s, 1);
-    fmpq_sub(dual_obj, dual_obj, s);
-    ok = ok && fmpq_equal(dual_obj, R->value);
+    cols = _fmpq_vec_init(n * (L + 1));
+    for (u = 0; u < L; u++)
+        wc_dict_column(cols + u * n, R->V, D, u);
+    ok = wc_lasso_kkt_check(R->value, R->dual, cols, L, z, R->outputs, D, p);
+    _fmpq_vec_clear(cols, n * (L + 1));
     fmpq_set(R->net_objective, R->value);
 
     R->status = WC_LP_OPTIMAL;
     R->certified_by = WC_CERT_LASSO_KKT;
     R->verified = ok;
     R->network_checked = ok;
-    fmpq_clear(s);
-    fmpq_clear(t);
-    fmpq_clear(dual_obj);
     _fmpq_vec_clear(z, L + 1);
-    _fmpq_vec_clear(k, n);
     if (!ok)
         return wc_error_set(err, WC_ERR_SOLVER,
             "internal error: the Lasso solution failed its exact KKT check");

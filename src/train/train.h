@@ -32,6 +32,15 @@ void wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong
 void wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
                           const wc_problem_t p);
 
+/* The squared loss's certificate, checked exactly (DERIVATIONS.md section
+ * 6): with f the outputs of the solution z over the columns cols (len of n
+ * entries) and r := y - f, 1^T r = 0 (free intercept), k_u^T r = beta
+ * sign(z_u) where z_u != 0, |k_u^T r| <= beta elsewhere, and the value
+ * (1/2) ||r||^2 + beta ||z||_1 equal to the dual objective y^T r -
+ * (1/2) ||r||^2.  RETURNS 1 if all hold (value set), else 0. */
+int wc_lasso_kkt_check(fmpq_t value, fmpq * r, const fmpq * cols, slong len, const fmpq * z,
+                       const fmpq * f, const wc_data_t D, const wc_problem_t p);
+
 /* rho_i: the factor row i of the problem's LP carries. */
 const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 
