@@ -667,14 +667,20 @@ int wc_predict(wc_prediction_t P, const wc_data_t D, const wc_problem_t p, wc_er
 /* -------------------------------------------------------------- networks */
 
 /*
- * A two-layer network f(x) = sum_j alpha_j (x^T w_j + b_j)_+ + xi with m
- * neurons (w_j = w + j d), as read from another solver's output.
+ * A network f(x) = sum_j alpha_j (h^T w_j + b_j)_+ + xi with m neurons
+ * (w_j = w + j d) on h = x (two layers), or on h = T(x), the output of a
+ * trunk of hidden layers h <- (W h + b)_+ (a deep network; the neurons are
+ * its last block), as read from another solver's output.
  */
 typedef struct {
     slong m, d, alloc;
     fmpq * w;               /* m x d */
     fmpq * b, * alpha;      /* m each */
     fmpq_t xi;
+    /* a deep network: hidden layers h <- (W h + b)_+ before the neurons */
+    slong nlayers;          /* 0: a two-layer network */
+    slong * width;          /* width[0] the input's d, width[l + 1] the units of layer l */
+    fmpq ** W, ** bl;       /* layer l: width[l+1] x width[l] weights (row-major), biases */
 } wc_network_struct;
 typedef wc_network_struct wc_network_t[1];
 
@@ -684,16 +690,25 @@ void wc_network_clear(wc_network_t N);
 /* Reads a network on d inputs (N->d) from JSON in the shape of
  * 'solve --json' or from CSV (rows 'w_1,...,w_d,b,alpha' and one row
  * 'intercept,xi'), every number exact (decimal, p/q or hex float), or
- * rounded to the nearest double first with binary64.  Strict: trailing
- * text, duplicate or unknown keys, a missing "w" or "alpha", an empty file
- * and a repeated intercept row are errors.  RETURNS WC_OK, WC_ERR_IO, or
- * WC_ERR_PARSE with "PATH:LINE:COL: error: ..." in err. */
+ * rounded to the nearest double first with binary64.  JSON may hold a
+ * trunk, "layers": [{"W": [[...], ...], "b": [...]}, ...] (each W row one
+ * unit's input weights), which sets N->d to its output width; a trunk
+ * file holds "layers" alone (m = 0).  Strict: trailing text, duplicate or
+ * unknown keys, a missing "w" or "alpha", rows of the wrong width, an empty
+ * file and a repeated intercept row are errors.  RETURNS WC_OK, WC_ERR_IO,
+ * or WC_ERR_PARSE with "PATH:LINE:COL: error: ..." in err. */
 int wc_network_read(wc_network_t N, const char * path, int binary64, wc_error_t err);
 int wc_network_read_buffer(wc_network_t N, const char * buf, size_t len, const char * path,
                            int binary64, wc_error_t err);
 
 /* f_i = f(x_i) for the n samples of D, exactly. */
 void wc_network_eval(fmpq * f, const wc_network_t N, const wc_data_t D);
+
+/* H := the representation of the samples X (n x width[0]) after the
+ * first 'layers' hidden layers of N's trunk (n x width[layers]),
+ * exactly; layers = N->nlayers: the trunk's output, the features of the
+ * last block. */
+void wc_network_trunk(fmpq_mat_t H, const wc_network_t N, const fmpq_mat_t X, slong layers);
 
 /* The penalty R = sum_j |alpha_j| ||w_j||_1. */
 void wc_network_penalty(fmpq_t r, const wc_network_t N);
@@ -736,6 +751,13 @@ int wc_number_parse(fmpq_t r, const char * s, size_t len, int binary64, const ch
  * RETURNS WC_OK, or WC_ERR_IO when a write to out failed. */
 int wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
                          const wc_problem_t p);
+
+/* The same for a last block solved on the features D = T(X) of a trunk T
+ * (raw samples X): the certificate carries X and T, and checkcert
+ * recomputes the features.  RETURNS as wc_certificate_write. */
+int wc_certificate_write_trunk(FILE * out, const wc_result_t R, const wc_data_t D,
+                               const wc_network_struct * T, const fmpq_mat_t X,
+                               const wc_problem_t p);
 
 /* ------------------------------------------------------------------ output */
 

@@ -556,6 +556,60 @@ static int loss, bias, icpt, samples, optimal;
 static int depth;                   /* mirrors-L: the reflection dictionary; 0: vertex */
 
 /* Lines 'problem' .. the data: the problem, X, y, and their integer scaling. */
+static int line_ready;               /* the next line is read already */
+static int trunk;                    /* the samples went through a trunk */
+
+/* 'trunk L' and its layers ('layer ROWS COLS', then a line 'w W_1 .. W_COLS
+ * B' a unit): the samples X become their features h = (W h + b)_+, layer
+ * by layer, and d the last layer's width (DERIVATIONS.md section 11). */
+static void
+read_trunk(void)
+{
+    long layers = read_count(1, 1, 64), l, u, k, i, rows;
+    mpq_t * H, wk, b;
+
+    mpq_init(wk); mpq_init(b);
+    for (l = 0; l < layers; l++)
+    {
+        next_line();
+        expect("layer", 2);
+        rows = read_count(1, 1, 64);
+        if (read_count(2, 1, 64) != d)
+            die(2, "layer %ld: expected %ld columns (the width of its input)", l + 1, d);
+        H = xmalloc((size_t) n, (size_t) rows * sizeof(mpq_t));
+        for (i = 0; i < n * rows; i++)
+            mpq_init(H[i]);
+        for (u = 0; u < rows; u++)
+        {
+            next_line();
+            expect("w", d + 1);
+            read_q(b, d + 1);
+            for (i = 0; i < n; i++)
+                mpq_set(H[i * rows + u], b);
+            for (k = 0; k < d; k++)
+            {
+                read_q(wk, 1 + k);
+                for (i = 0; i < n; i++)
+                {
+                    mpq_mul(t, wk, X[i * d + k]);
+                    mpq_add(H[i * rows + u], H[i * rows + u], t);
+                }
+            }
+            for (i = 0; i < n; i++)
+                if (mpq_sgn(H[i * rows + u]) < 0)
+                    mpq_set_ui(H[i * rows + u], 0, 1);
+        }
+        for (i = 0; i < n * d; i++)
+            mpq_clear(X[i]);
+        free(X);
+        X = H;
+        d = rows;
+    }
+    mpq_clear(wk); mpq_clear(b);
+    trunk = 1;
+    next_line();
+}
+
 static void
 read_problem_and_data(void)
 {
@@ -611,7 +665,6 @@ read_problem_and_data(void)
         {
             mpq_init(X[i * d + j]);
             read_q(X[i * d + j], 1 + j);
-            mpz_lcm(Lx, Lx, mpq_denref(X[i * d + j]));
         }
         mpq_init(y[i]);
         read_q(y[i], 1 + d);
@@ -619,6 +672,13 @@ read_problem_and_data(void)
                               || mpz_cmp_ui(mpq_denref(y[i]), 1) != 0))
             die(1, "hinge labels must be -1 or +1 (sample %ld)", i);
     }
+    next_line();
+    if (strcmp(field(0), "trunk") == 0)
+        read_trunk();
+    line_ready = 1;
+    mpz_set_ui(Lx, 1);
+    for (i = 0; i < n * d; i++)
+        mpz_lcm(Lx, Lx, mpq_denref(X[i]));
     Xz = xmalloc((size_t) n, (size_t) d * sizeof(mpz_t));
     for (i = 0; i < n * d; i++)
     {
@@ -907,7 +967,9 @@ read_solution(void)
 {
     long i, m;
 
-    next_line();
+    if (!line_ready)
+        next_line();
+    line_ready = 0;
     expect("status", 1);
     optimal = strcmp(tok[1], "optimal") == 0;
     if (!optimal && strcmp(field(1), "infeasible") != 0)
@@ -1051,10 +1113,11 @@ check(void)
             die(1, "objectives differ: the network's objective is not the dual objective");
         if (!mpq_equal(primal, value))
             die(1, "the claimed value is not the certified objective");
-        gmp_printf("checkcert: ACCEPTED: optimal value %Qd, dual feasible over all %ld %s\n", value,
-                   atoms, depth ? "features (s, j, k) of the reflection dictionary"
+        gmp_printf("checkcert: ACCEPTED: optimal value %Qd, dual feasible over all %ld %s%s\n",
+                   value, atoms, depth ? "features (s, j, k) of the reflection dictionary"
                    : samples ? "atom origins (T, S, sign) of the sample-wedge dictionary"
-                   : "atom origins (T, S, sign) of the complete vertex dictionary");
+                   : "atom origins (T, S, sign) of the complete vertex dictionary",
+                   trunk ? " of the trunk's features (recomputed): optimal given the trunk" : "");
     }
     else
         printf("checkcert: ACCEPTED: infeasible, Farkas vector checked over all %ld %s\n", atoms,

@@ -195,6 +195,14 @@ set_depth(cli_args * A, const char * cmd, const char * val)
 }
 
 static int
+set_trunk(cli_args * A, const char * cmd, const char * val)
+{
+    (void) cmd;
+    A->trunk_path = val;
+    return -1;
+}
+
+static int
 set_svg(cli_args * A, const char * cmd, const char * val)
 {
     (void) cmd;
@@ -244,6 +252,7 @@ static const cli_option options[] = {
     { "--write-lp", CLI_OPT_FILES, OPT_VALUE, 0, {0}, {0}, set_write_lp },
     { "--svg", CLI_OPT_SVG, OPT_VALUE, 0, {0}, {0}, set_svg },
     { "--depth", CLI_OPT_DEPTH, OPT_VALUE, 0, {0}, {0}, set_depth },
+    { "--trunk", CLI_OPT_TRUNK, OPT_VALUE, 0, {0}, {0}, set_trunk },
 };
 
 #define NOPTIONS ((slong) (sizeof(options) / sizeof(options[0])))

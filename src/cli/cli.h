@@ -106,6 +106,7 @@ typedef struct {
     int max_atoms_given;    /* --max-atoms on the command line */
     int beta_given;         /* --beta on the command line */
     int depth;              /* --depth L (0: two layers) */
+    const char * trunk_path;    /* --trunk FILE */
     int digits, exact;      /* --digits N (0: default), --exact */
     cli_progress prog;
 } cli_args;
@@ -126,7 +127,8 @@ enum {
     CLI_OPT_FILES = 4,      /* --write-lp --cert */
     CLI_OPT_CSV = 8,        /* --csv */
     CLI_OPT_SVG = 16,       /* --svg */
-    CLI_OPT_DEPTH = 32      /* --depth */
+    CLI_OPT_DEPTH = 32,     /* --depth */
+    CLI_OPT_TRUNK = 64      /* --trunk */
 };
 
 /* Parses argv for the options in opts.  Returns -1 to go on, or the exit
@@ -201,6 +203,22 @@ int cmd_eval(int argc, char ** argv);
 /* The dictionary V of D as 'wedgecert dict' writes it: CSV (csv != 0) or JSON. */
 void cli_dict_write(FILE * out, const wc_dict_t V, const wc_data_t D, int csv);
 int cmd_solve(int argc, char ** argv);
+
+/* trunk.c: --trunk FILE.  The trunk T (its layers; neurons, if any, not
+ * used) and the raw samples X that D's features h = T(x) came from. */
+typedef struct {
+    const char * path;
+    wc_network_t T;
+    fmpq_mat_t X;
+} cli_trunk;
+
+/* Reads A->trunk_path into t and replaces D's samples by their features
+ * (the raw ones kept in t->X).  RETURNS EXIT_OK, or the exit status after
+ * a message. */
+int cli_trunk_apply(cli_trunk * t, cli_args * A, wc_data_t D);
+void cli_trunk_clear(cli_trunk * t);
+/* The trunk as the JSON member "layers": [...] (for deep-network JSON). */
+void cli_trunk_json(FILE * out, const wc_network_struct * T);
 /* deep.c: 'solve --depth L' on the data read; the exit status. */
 int cli_solve_deep(cli_args * A, const wc_data_t D);
 int cmd_predict(int argc, char ** argv);

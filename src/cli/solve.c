@@ -16,6 +16,7 @@ static const char solve_usage[] =
 "    wedgecert solve DATA [--loss interp|l1|hinge|squared] [--beta Q] [--bias]\n"
 "                    [--intercept] [--dict full|samples] [--json]\n"
 "                    [--write-lp FILE] [--cert FILE] [--svg FILE] [--depth L]\n"
+"                    [--trunk TRUNK.json]\n"
 "                    [--method auto|glpk-exact|pivots]\n"
 "                    [--colgen auto|always|never]\n"
 "                    [--columns auto|full|materialise|stream] [--threads N]\n"
@@ -64,6 +65,15 @@ static const char solve_usage[] =
 "                   every loss.  Optimal over the dictionary by LP duality\n"
 "                   (squared: KKT); that this is the deep training optimum is the\n"
 "                   cited theorem of Zeger, Wang, Pilanci (arXiv 2403.01046)\n"
+"    --trunk TRUNK  the last block of a deep network: the samples are replaced\n"
+"                   by their features h = T(x) through the fixed hidden layers\n"
+"                   of TRUNK (JSON {\"layers\": [{\"W\": [[...], ...], \"b\": [...]},\n"
+"                   ...]}, each W row one unit's input weights, a ReLU after\n"
+"                   every layer; numbers exact), computed exactly; the rest is\n"
+"                   the two-layer pipeline.  Proved: the last block is optimal\n"
+"                   GIVEN the trunk.  The certificate carries the trunk and\n"
+"                   checkcert recomputes the features; --json prints the whole\n"
+"                   deep network (\"layers\" and \"neurons\")\n"
 "    --cert FILE    the self-contained certificate (data, problem, network\n"
 "                   by atom origins, exact dual point, value); check it with\n"
 "                   checkcert FILE (format: proofs/CERTIFICATE.md)\n"
@@ -147,6 +157,11 @@ cert_name(int how)
          : how == WC_CERT_EMPTY_LP ? "empty-lp" : "glpk-simplex";
 }
 
+/* The trunk of this solve, if any (--trunk): the printers say what is
+ * proved -- the last block is optimal given the trunk -- and the JSON
+ * carries the trunk's layers, so that it is the whole deep network. */
+static const cli_trunk * trunk_in_use;
+
 void
 cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const wc_problem_t p,
                      int run_stats)
@@ -160,6 +175,11 @@ cli_print_solve_json(FILE * out, const wc_result_t R, const wc_data_t D, const w
            R->status == WC_LP_OPTIMAL ? "optimal" : "infeasible",
            R->verified ? "true" : "false", cert_name(R->certified_by));
     fprintf(out, ", \"n\": %ld, \"d\": %ld, \"loss\": \"%s\"", D->n, d, wc_loss_name(p->loss));
+    if (trunk_in_use != NULL)
+    {
+        fprintf(out, ", \"given_trunk\": true, ");
+        cli_trunk_json(out, trunk_in_use->T);
+    }
     if (p->loss != WC_LOSS_INTERP)
     {
         fprintf(out, ", \"beta\": ");
@@ -263,7 +283,13 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
     fmpq_t b;
 
     fmpq_init(b);
-    printf("data: %s (n = %ld samples, d = %ld)\n", path, D->n, d);
+    if (trunk_in_use != NULL)
+        printf("data: %s (n = %ld samples, d = %ld), through the trunk %s (%ld hidden "
+               "layer%s): features h = T(x) of width %ld\n", path, D->n, trunk_in_use->X->c,
+               trunk_in_use->path, trunk_in_use->T->nlayers,
+               trunk_in_use->T->nlayers == 1 ? "" : "s", d);
+    else
+        printf("data: %s (n = %ld samples, d = %ld)\n", path, D->n, d);
     printf("problem: loss %s", wc_loss_name(p->loss));
     if (p->loss != WC_LOSS_INTERP)
     {
@@ -318,7 +344,12 @@ print_text(const wc_result_t R, const wc_data_t D, const wc_problem_t p, const c
                : R->certified_by == WC_CERT_GLPK_EXACT ? "glp_exact" : "exact-pivot",
                p->dict == WC_DICT_SAMPLES ? "sample-wedge" : "complete",
                R->columns == WC_COLUMNS_FULL ? "" : " (exact pricing)");
-    if (p->dict == WC_DICT_FULL)
+    if (trunk_in_use != NULL)
+        printf("verdict: the last block below is a global minimiser of its training problem\n"
+               "         GIVEN THE TRUNK %s (its features h = T(x)), for every width\n"
+               "         >= %ld; nothing is claimed of the trunk itself\n",
+               trunk_in_use->path, R->nneurons);
+    else if (p->dict == WC_DICT_FULL)
         printf("verdict: this network is a global minimiser of the non-convex training\n"
                "         problem, for every width >= %ld\n", R->nneurons);
     else
@@ -372,7 +403,9 @@ write_cert_file(const char * path, const wc_result_t R, const wc_data_t D, const
     cli_out o;
     FILE * f = cli_out_open(&o, path);
 
-    return f != NULL && cli_out_close(&o, wc_certificate_write(f, R, D, p) == WC_OK, "certificate");
+    return f != NULL && cli_out_close(&o, (trunk_in_use != NULL
+        ? wc_certificate_write_trunk(f, R, D, trunk_in_use->T, trunk_in_use->X, p)
+        : wc_certificate_write(f, R, D, p)) == WC_OK, "certificate");
 }
 
 /* The picture of the certified network (no neuron when infeasible). */
@@ -403,13 +436,14 @@ write_svg(const char * path, const wc_result_t R, const wc_data_t D, const wc_pr
 int
 cmd_solve(int argc, char ** argv)
 {
+    cli_trunk trunk;
     cli_args A;
     wc_data_t D;
     wc_result_t R;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "solve", solve_usage,
                                 CLI_OPT_SOLVER | CLI_OPT_DICT | CLI_OPT_FILES | CLI_OPT_SVG
-                                | CLI_OPT_DEPTH);
+                                | CLI_OPT_DEPTH | CLI_OPT_TRUNK);
 
     if (status >= 0)
         return status;
@@ -423,8 +457,16 @@ cmd_solve(int argc, char ** argv)
     }
     if (A.depth != 0)
     {
-        status = cli_solve_deep(&A, D);
+        status = A.trunk_path != NULL
+                 ? cli_usage_error("solve", "--depth and --trunk do not go together")
+                 : cli_solve_deep(&A, D);
         goto cleanup;
+    }
+    if (A.trunk_path != NULL)
+    {
+        trunk_in_use = &trunk;
+        if ((status = cli_trunk_apply(&trunk, &A, D)) != EXIT_OK)
+            goto cleanup;
     }
     if (A.lp_path != NULL)
     {
@@ -477,6 +519,9 @@ cmd_solve(int argc, char ** argv)
         print_text(R, D, A.p, A.path);
 
 cleanup:
+    if (trunk_in_use != NULL)
+        cli_trunk_clear(&trunk);
+    trunk_in_use = NULL;
     wc_result_clear(R);
     wc_data_clear(D);
     cli_args_clear(&A);

@@ -28,12 +28,13 @@ put_index_list(FILE * out, const slong * v, slong len)
         fprintf(out, "%s%ld", j ? "," : "", v[j]);
 }
 
-/* The header, the problem line and the data. */
+/* The header, the problem line and the data (X: the raw samples, or
+ * NULL for D's own). */
 static void
-put_problem(FILE * out, const wc_data_t D, const wc_problem_t p, int bias, int icpt,
-            const char * dictionary)
+put_problem(FILE * out, const wc_data_t D, const fmpq_mat_struct * X, const wc_problem_t p,
+            int bias, int icpt, const char * dictionary)
 {
-    slong i, j, d = D->d;
+    slong i, j, d = X != NULL ? X->c : D->d;
 
     fprintf(out, "wedgecert-certificate 1\n");
     fprintf(out, "# written by wedgecert %s; check with: checkcert FILE\n", WC_VERSION);
@@ -47,7 +48,7 @@ put_problem(FILE * out, const wc_data_t D, const wc_problem_t p, int bias, int i
         for (j = 0; j < d; j++)
         {
             fputc(' ', out);
-            put_fmpq(out, fmpq_mat_entry(D->X, i, j));
+            put_fmpq(out, X != NULL ? fmpq_mat_entry(X, i, j) : fmpq_mat_entry(D->X, i, j));
         }
         fputc(' ', out);
         put_fmpq(out, D->y + i);
@@ -71,14 +72,50 @@ put_vector_end(FILE * out, const char * key, const fmpq * v, slong n)
     return ferror(out) ? WC_ERR_IO : WC_OK;
 }
 
+/* 'trunk L', then each layer: 'layer ROWS COLS' and a line 'w W_1 .. W_COLS
+ * B' a unit. */
+static void
+put_trunk(FILE * out, const wc_network_struct * T)
+{
+    slong l, u, t;
+
+    fprintf(out, "trunk %ld\n", T->nlayers);
+    for (l = 0; l < T->nlayers; l++)
+    {
+        fprintf(out, "layer %ld %ld\n", T->width[l + 1], T->width[l]);
+        for (u = 0; u < T->width[l + 1]; u++)
+        {
+            fputc('w', out);
+            for (t = 0; t < T->width[l]; t++)
+            {
+                fputc(' ', out);
+                put_fmpq(out, T->W[l] + u * T->width[l] + t);
+            }
+            fputc(' ', out);
+            put_fmpq(out, T->bl[l] + u);
+            fputc('\n', out);
+        }
+    }
+}
+
 int
 wc_certificate_write(FILE * out, const wc_result_t R, const wc_data_t D,
                      const wc_problem_t p)
 {
+    return wc_certificate_write_trunk(out, R, D, NULL, NULL, p);
+}
+
+int
+wc_certificate_write_trunk(FILE * out, const wc_result_t R, const wc_data_t D,
+                           const wc_network_struct * T, const fmpq_mat_t X,
+                           const wc_problem_t p)
+{
     slong j, d = D->d;
 
-    put_problem(out, D, p, p->bias != 0, wc_has_intercept(p),
+    put_problem(out, D, T != NULL ? X : NULL, p, p->bias != 0, wc_has_intercept(p),
                 p->dict == WC_DICT_SAMPLES ? "samples" : "full");
+    if (T != NULL)
+        put_trunk(out, T);
     if (R->status == WC_LP_INFEASIBLE)
     {
         fprintf(out, "status infeasible\n");
@@ -111,7 +148,7 @@ wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t 
     char kind[16];
 
     snprintf(kind, sizeof(kind), "mirrors-%d", R->L);
-    put_problem(out, D, p, 1, 1, kind);
+    put_problem(out, D, NULL, p, 1, 1, kind);
     if (R->status == WC_LP_INFEASIBLE)
     {
         fprintf(out, "status infeasible\n");

@@ -7,4 +7,7 @@
 
 #include "train/train.h"
 
+/* Room for one more neuron in N (zero). */
+void wc_network_grow(wc_network_t N);
+
 #endif
