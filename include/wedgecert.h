@@ -739,6 +739,15 @@ void wc_net_report_init(wc_net_report_t r, const wc_network_t N, const wc_data_t
                         const wc_result_t R, const wc_problem_t p);
 void wc_net_report_clear(wc_net_report_t r);
 
+/* Hidden layer l of N's trunk, a structural diagnostic (not a
+ * certificate): V := the complete vertex dictionary (biases) of the
+ * layer's input representation of the samples of D, and for each unit u
+ * of the layer its nearest atom atom[u] of V (or -1 when its w = 0) at l1
+ * distance dist[u] (directions normalised to ||w||_1 = 1).  RETURNS WC_OK,
+ * or the error of building V (too large: the size in err). */
+int wc_network_layer_report(slong * atom, fmpq * dist, wc_dict_t V, const wc_network_t N,
+                            slong l, const wc_data_t D, ulong max_atoms, wc_error_t err);
+
 /* One number s[0..len): decimal or p/q (wc_rational_parse), or a hex float
  * [-]0x<hex>[.<hex>][p[+-]<dec>]; rounded to binary64 if asked.  RETURNS
  * 1, or 0 with the reason in *why. */

@@ -13,7 +13,14 @@
 * checkcert accepts the certificates and rejects tamperings of the data,
   the depth, a dual value, a neuron's weight and the value;
 * the squared loss: the KKT conditions over the reconstructed dictionary;
-* refusals: d = 2, depth 5.
+* refusals: d = 2, depth 5;
+* --trunk: the features computed here from the trunk's weights give the
+  same optimum when solved directly (a second route); the printed deep
+  network, evaluated here through all its layers, interpolates; checkcert
+  accepts the certificate and rejects a changed trunk bias; check-net
+  finds the network exactly optimal given its trunk, and a changed output
+  weight not; predict takes the trunk; a trunk too wide for the limit and
+  a file without layers are refused with the reason.
 """
 import json
 import os
@@ -217,7 +224,116 @@ def main():
             ok(f"refused: {' '.join(args[2:])}: {r.stderr.strip()[:70]}")
         else:
             fail(f"refused: {' '.join(args[2:])}", r.stderr)
+    test_trunk()
     return result()
+
+
+def test_trunk():
+    rng = random.Random(99)
+    for t in range(4):
+        d, width = 1 + t % 2, 2 + t % 2
+        n = 6
+        X = [[F(rng.randint(-6, 6), rng.choice([1, 2])) for _ in range(d)] for _ in range(n)]
+        y = [F(rng.randint(-3, 3)) for _ in range(n)]
+        W1 = [[F(rng.randint(-3, 3), rng.choice([1, 2])) for _ in range(d)] for _ in range(width + 1)]
+        b1 = [F(rng.randint(-2, 2)) for _ in range(width + 1)]
+        W2 = [[F(rng.randint(-2, 2)) for _ in range(width + 1)] for _ in range(width)]
+        b2 = [F(rng.randint(0, 3)) for _ in range(width)]
+        trunk = {"layers": [{"W": [[str(v) for v in r] for r in W1], "b": [str(v) for v in b1]},
+                            {"W": [[str(v) for v in r] for r in W2], "b": [str(v) for v in b2]}]}
+        tp = os.path.join(TMP, f"trunk{t}.json")
+        with open(tp, "w") as f:
+            json.dump(trunk, f)
+        H = []
+        for x in X:
+            h = [relu(sum(a * c for a, c in zip(r, x)) + b) for r, b in zip(W1, b1)]
+            H.append([relu(sum(a * c for a, c in zip(r, h)) + b) for r, b in zip(W2, b2)])
+        data = write_rows(f"tdata{t}.csv", [x + [v] for x, v in zip(X, y)])
+        feats = write_rows(f"tfeat{t}.csv", [h + [v] for h, v in zip(H, y)])
+        flags = ["--loss", "l1", "--beta", "1/3", "--bias"]
+        cert = os.path.join(TMP, f"trunk{t}.cert")
+        r1 = run(["solve", data, "--trunk", tp, "--json", "--quiet", "--cert", cert] + flags)
+        r2 = run(["solve", feats, "--json", "--quiet"] + flags)
+        name = f"--trunk {t} (d = {d}, width {width})"
+        if r1.returncode != 0 or r2.returncode != 0:
+            fail(name, r1.stderr, r2.stderr)
+            continue
+        j1, j2 = json.loads(r1.stdout), json.loads(r2.stdout)
+        net = os.path.join(TMP, f"tnet{t}.json")
+        with open(net, "w") as f:
+            f.write(r1.stdout)
+        outs = [eval_deep2(j1, x) for x in X]
+        obj = sum(abs(f - v) for f, v in zip(outs, y)) + F(1, 3) * sum(
+            abs(F(nu["alpha"])) * sum(abs(F(w)) for w in nu["w"]) for nu in j1["neurons"])
+        rc, out = checkcert(cert)
+        if (j1["optimal_value"] == j2["optimal_value"] and obj == F(j1["optimal_value"])
+                and rc == 0 and "given the trunk" in out):
+            ok(f"{name}: the value {j1['optimal_value']} equals a solve on the features computed "
+               "here; the deep network through its layers has that objective; checkcert accepts")
+        else:
+            fail(name, f"{j1['optimal_value']} vs {j2['optimal_value']}, objective {obj}", out)
+        r = run(["check-net", data, net, "--json", "--quiet"] + flags)
+        rep = json.loads(r.stdout) if r.returncode == 0 else {}
+        if rep.get("optimal") is True and len(rep.get("hidden_layers", [])) == 2:
+            ok(f"{name}: check-net: exactly optimal given its trunk, two hidden layers reported")
+        else:
+            fail(f"{name}: check-net", r.stderr, r.stdout[:300])
+    # tampering with the trunk: the bias of a last-layer unit that the first
+    # neuron reads (w != 0) moved by 5, so that feature changes on every sample
+    lines = open(os.path.join(TMP, "trunk0.cert")).read().splitlines()
+    j0 = json.load(open(os.path.join(TMP, "tnet0.json")))
+    unit = next(u for u, w in enumerate(j0["neurons"][0]["w"]) if F(w) != 0)
+    last = max(k for k, l in enumerate(lines) if l.startswith("layer "))
+    v = lines[last + 1 + unit].split()
+    v[-1] = str(F(v[-1]) + 5)
+    lines[last + 1 + unit] = " ".join(v)
+    p = os.path.join(TMP, "trunk-tampered.cert")
+    with open(p, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    rc, out = checkcert(p)
+    if rc == 1:
+        ok(f"checkcert rejects a changed trunk bias: {out.split('REJECTED: ')[-1][:60]}")
+    else:
+        fail("checkcert rejects a changed trunk bias", f"rc {rc}", out)
+    j = json.load(open(os.path.join(TMP, "tnet0.json")))
+    j["neurons"][0]["alpha"] = str(F(j["neurons"][0]["alpha"]) * 2)
+    p = os.path.join(TMP, "tnet-worse.json")
+    with open(p, "w") as f:
+        json.dump(j, f)
+    r = run(["check-net", os.path.join(TMP, "tdata0.csv"), p, "--json", "--quiet",
+             "--loss", "l1", "--beta", "1/3", "--bias"])
+    rep = json.loads(r.stdout) if r.returncode == 0 else {}
+    if rep.get("optimal") is False and F(rep.get("gap", "0")) > 0:
+        ok(f"check-net: a changed output weight leaves a positive gap {rep['gap']}")
+    else:
+        fail("check-net on a worse deep network", r.stderr, r.stdout[:200])
+    r = run(["predict", os.path.join(TMP, "tdata1.csv"), "--trunk", os.path.join(TMP, "trunk1.json"),
+             "--bias", "--loss", "l1", "--beta", "1/3", "--json", "--quiet"])
+    if r.returncode == 0 and json.loads(r.stdout)["prediction"] in ("holds", "fails"):
+        ok(f"predict --trunk: {json.loads(r.stdout)['prediction']}")
+    else:
+        fail("predict --trunk", r.stderr)
+    # refusals
+    empty = os.path.join(TMP, "notrunk.json")
+    with open(empty, "w") as f:
+        f.write('{"neurons": []}')
+    for args, why in [(["--trunk", empty], "layers"),
+                      (["--trunk", os.path.join(TMP, "trunk1.json"), "--max-atoms", "50"], "atoms")]:
+        r = run(["solve", os.path.join(TMP, "tdata1.csv"), "--bias", "--quiet"] + args)
+        if r.returncode == 1 and why in r.stderr:
+            ok(f"solve {' '.join(a if '/' not in a else os.path.basename(a) for a in args)} refused: "
+               f"{r.stderr.strip()[:90]}")
+        else:
+            fail(f"solve {args} refused", f"rc {r.returncode}", r.stderr)
+
+
+def eval_deep2(j, x):
+    """A deep network of the JSON (layers on a d-vector), through its layers."""
+    h = [F(v) for v in x]
+    for layer in j["layers"]:
+        h = [relu(sum(F(w) * v for w, v in zip(row, h)) + F(b)) for row, b in zip(layer["W"], layer["b"])]
+    return sum(F(nu["alpha"]) * relu(sum(F(w) * v for w, v in zip(nu["w"], h)) + F(nu["b"]))
+               for nu in j["neurons"]) + F(j["intercept"])
 
 
 if __name__ == "__main__":

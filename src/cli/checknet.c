@@ -27,6 +27,10 @@ static const char checknet_usage[] =
 "    \"b\": ..., \"alpha\": ...}], \"intercept\": ...}, numbers as JSON numbers\n"
 "    or strings) or CSV: one neuron a row 'w_1,...,w_d,b,alpha' and a row\n"
 "    'intercept,xi'.  Numbers may be decimals, p/q or hex floats (%a).\n"
+"    NET may be a deep network: JSON with \"layers\" (as 'solve --trunk'\n"
+"    prints it); its last block is then compared with the optimum given its\n"
+"    trunk, and each hidden unit is reported with its nearest atom of the\n"
+"    vertex dictionary of its layer's input (a diagnostic).\n"
 "    Reports, exactly (approximations beside): the network's training\n"
 "    objective loss(f) + beta sum |alpha_j| ||w_j||_1, the certified optimum\n"
 "    over the complete vertex dictionary, the absolute and relative gap,\n"
@@ -50,9 +54,10 @@ static const char checknet_usage[] =
 /* ----------------------------------------------------------------- main */
 
 static void
-report_json(const wc_net_report_struct * r, const wc_network_t N, const wc_data_t D, const wc_result_t Rv)
+report_json(const wc_net_report_struct * r, const wc_network_t N, const wc_data_t D,
+            const wc_result_t Rv, ulong max_atoms)
 {
-    slong n = D->n, d = D->d, j, u;
+    slong n = D->n, d = Rv->V->d, j, u;
     fmpq * wu = _fmpq_vec_init(d);
     fmpq_t bu;
 
@@ -103,7 +108,10 @@ report_json(const wc_net_report_struct * r, const wc_network_t N, const wc_data_
         cli_json_exact(stdout, "distance", r->ndist + j);
         printf("}");
     }
-    printf("]}\n");
+    printf("]");
+    if (N->nlayers > 0)
+        cli_hidden_layers(N, D, max_atoms, 1);
+    printf("}\n");
     fmpq_clear(bu);
     _fmpq_vec_clear(wu, d);
 }
@@ -147,6 +155,10 @@ report_text(const wc_net_report_struct * r, const wc_network_t N, const wc_resul
     }
     printf("verdict: %s\n", r->optimal ? "exactly optimal"
            : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
+    if (N->nlayers > 0)
+        printf("         (its last block, against the optimum given its %ld hidden layer%s:\n"
+               "         nothing is claimed of the trunk itself)\n", N->nlayers,
+               N->nlayers == 1 ? "" : "s");
     for (j = 0; j < N->m; j++)
     {
         if (r->nearest[j] < 0)
@@ -167,7 +179,7 @@ int
 cmd_check_net(int argc, char ** argv)
 {
     cli_args A;
-    wc_data_t D;
+    wc_data_t D, F;
     wc_result_t R;
     wc_error_t err;
     wc_network_t N;
@@ -199,6 +211,7 @@ cmd_check_net(int argc, char ** argv)
         return cli_usage_error("check-net", "expected DATA and NET files");
     }
     wc_data_init(D);
+    wc_data_init(F);
     wc_result_init(R);
     wc_network_init(N, 0);
     status = EXIT_OK;
@@ -241,7 +254,10 @@ cmd_check_net(int argc, char ** argv)
         goto cleanup;
     }
     A.p->columns = WC_COLUMNS_FULL;
-    if (wc_solve(R, D, A.p, err) != WC_OK)
+    /* a deep network: its last block against the optimum given its trunk */
+    if (N->nlayers > 0)
+        cli_features(F, N, D);
+    if (wc_solve(R, N->nlayers > 0 ? F : D, A.p, err) != WC_OK)
     {
         fprintf(stderr, "%s: error: %s\n", A.path, err->msg);
         status = err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
@@ -262,13 +278,18 @@ cmd_check_net(int argc, char ** argv)
         if (A.svg_path != NULL && !cli_svg_check_net(A.svg_path, rep, N, D, A.path))
             status = EXIT_OUTPUT;
         else if (A.json)
-            report_json(rep, N, D, R);
+            report_json(rep, N, D, R, A.p->max_atoms);
         else
+        {
             report_text(rep, N, R, A.p->loss, net_path);
+            if (N->nlayers > 0)
+                cli_hidden_layers(N, D, A.p->max_atoms, 0);
+        }
         wc_net_report_clear(rep);
     }
 
 cleanup:
+    wc_data_clear(F);
     wc_network_clear(N);
     wc_result_clear(R);
     wc_data_clear(D);

@@ -219,6 +219,11 @@ int cli_trunk_apply(cli_trunk * t, cli_args * A, wc_data_t D);
 void cli_trunk_clear(cli_trunk * t);
 /* The trunk as the JSON member "layers": [...] (for deep-network JSON). */
 void cli_trunk_json(FILE * out, const wc_network_struct * T);
+/* F := the features (N's trunk applied to D's samples) with D's labels. */
+void cli_features(wc_data_t F, const wc_network_t N, const wc_data_t D);
+/* check-net's report of N's hidden layers: text lines, or with json the
+ * member ', "hidden_layers": [...]'. */
+void cli_hidden_layers(const wc_network_t N, const wc_data_t D, ulong max_atoms, int json);
 /* deep.c: 'solve --depth L' on the data read; the exit status. */
 int cli_solve_deep(cli_args * A, const wc_data_t D);
 int cmd_predict(int argc, char ** argv);

@@ -12,7 +12,7 @@ static const char predict_usage[] =
 "SYNOPSIS\n"
 "    wedgecert predict DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
 "                      [--intercept] [--json] [--method M] [--colgen C]\n"
-"                      [--max-atoms N] [--svg FILE] [--quiet]\n"
+"                      [--max-atoms N] [--svg FILE] [--trunk TRUNK] [--quiet]\n"
 "\n"
 "DESCRIPTION\n"
 "    The prediction P (proofs/DERIVATIONS.md 7): optimal first-layer weights are\n"
@@ -30,6 +30,8 @@ static const char predict_usage[] =
 "OPTIONS\n"
 "    As for 'wedgecert solve' (--loss, --beta, --bias, --intercept, --method,\n"
 "    --colgen, --max-atoms, --quiet), and\n"
+"    --trunk T  the prediction for the last block of a deep network, on the\n"
+"               features h = T(x) of the trunk T (as 'solve --trunk')\n"
 "    --svg FILE a picture (d = 1 or 2) of the complete dictionary's optimal\n"
 "               network, the witness atom dashed (2-D)\n"
 "    --json     one JSON object: \"prediction\" (\"holds\"/\"fails\"/\"infeasible\"),\n"
@@ -170,7 +172,9 @@ cmd_predict(int argc, char ** argv)
     wc_prediction_t P;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "predict", predict_usage,
-                                CLI_OPT_SOLVER | CLI_OPT_SVG);
+                                CLI_OPT_SOLVER | CLI_OPT_SVG | CLI_OPT_TRUNK);
+    cli_trunk trunk;
+    int have_trunk = 0;
     slong d, u;
     fmpq * w;
     fmpq_t b;
@@ -184,6 +188,15 @@ cmd_predict(int argc, char ** argv)
     {
         status = EXIT_DATA;
         goto cleanup;
+    }
+    if (A.trunk_path != NULL)
+    {
+        have_trunk = 1;
+        if ((status = cli_trunk_apply(&trunk, &A, D)) != EXIT_OK)
+            goto cleanup;
+        if (!A.json)
+            printf("(on the features h = T(x) of the trunk %s: the prediction for the last\n"
+                   " block given the trunk)\n", A.trunk_path);
     }
     if (wc_predict(P, D, A.p, err) != WC_OK)
     {
@@ -240,6 +253,8 @@ cmd_predict(int argc, char ** argv)
     _fmpq_vec_clear(w, d);
 
 cleanup:
+    if (have_trunk)
+        cli_trunk_clear(&trunk);
     wc_prediction_clear(P);
     wc_data_clear(D);
     cli_args_clear(&A);

@@ -67,3 +67,90 @@ cli_trunk_json(FILE * out, const wc_network_struct * T)
     }
     fprintf(out, "]");
 }
+
+void
+cli_features(wc_data_t F, const wc_network_t N, const wc_data_t D)
+{
+    slong i;
+
+    fmpq_mat_clear(F->X);
+    fmpq_mat_init(F->X, 0, 0);
+    wc_network_trunk(F->X, N, D->X, N->nlayers);
+    F->n = D->n;
+    F->d = N->width[N->nlayers];
+    F->y = _fmpq_vec_init(D->n);
+    for (i = 0; i < D->n; i++)
+        fmpq_set(F->y + i, D->y + i);
+}
+
+void
+cli_hidden_layers(const wc_network_t N, const wc_data_t D, ulong max_atoms, int json)
+{
+    slong l, u;
+    wc_error_t err;
+
+    if (json)
+        printf(", \"hidden_layers\": [");
+    else
+        printf("hidden layers (a structural diagnostic, not a certificate): each unit's\n"
+               "nearest atom of the vertex dictionary of its layer's input\n");
+    for (l = 0; l < N->nlayers; l++)
+    {
+        slong out = N->width[l + 1];
+        slong * atom = flint_malloc(out * sizeof(slong));
+        fmpq * dist = _fmpq_vec_init(out);
+        wc_dict_t V;
+
+        wc_dict_init(V);
+        if (json)
+            printf("%s{\"layer\": %ld, ", l ? ", " : "", l + 1);
+        if (wc_network_layer_report(atom, dist, V, N, l, D, max_atoms, err) != WC_OK)
+        {
+            if (json)
+                printf("\"units\": null}");
+            else
+                printf("  layer %ld: not reported: %s\n", l + 1, err->msg);
+        }
+        else
+        {
+            if (json)
+                printf("\"dictionary_size\": %ld, \"units\": [", V->len);
+            for (u = 0; u < out; u++)
+            {
+                if (json)
+                {
+                    printf("%s{\"nearest\": ", u ? ", " : "");
+                    if (atom[u] < 0)
+                        printf("null, \"distance\": null}");
+                    else
+                    {
+                        printf("{");
+                        cli_json_origin(stdout, V, atom[u]);
+                        printf("}, ");
+                        cli_json_exact(stdout, "distance", dist + u);
+                        printf("}");
+                    }
+                    continue;
+                }
+                printf("  layer %ld, unit %ld: ", l + 1, u + 1);
+                if (atom[u] < 0)
+                    printf("w = 0, no direction\n");
+                else
+                {
+                    printf("nearest atom ");
+                    cli_text_origin(stdout, V, atom[u]);
+                    printf(" at l1 distance ");
+                    cli_text_fmpq(stdout, dist + u);
+                    printf("\n");
+                }
+            }
+            if (json)
+                printf("]}");
+        }
+        wc_dict_clear(V);
+        flint_free(atom);
+        _fmpq_vec_clear(dist, out);
+    }
+    if (json)
+        printf("]");
+}

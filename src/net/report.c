@@ -55,3 +55,39 @@ wc_net_report_clear(wc_net_report_t r)
     _fmpq_vec_clear(r->ndist, m + 1);
     flint_free(r->nearest);
 }
+
+int
+wc_network_layer_report(slong * atom, fmpq * dist, wc_dict_t V, const wc_network_t N, slong l,
+                        const wc_data_t D, ulong max_atoms, wc_error_t err)
+{
+    slong u, t, in = N->width[l], out = N->width[l + 1];
+    wc_data_t H;
+    wc_network_t T;
+    int status;
+
+    wc_data_init(H);
+    fmpq_mat_clear(H->X);
+    fmpq_mat_init(H->X, 0, 0);
+    wc_network_trunk(H->X, N, D->X, l);         /* the layer's input */
+    H->n = D->n;
+    H->d = in;
+    status = wc_dict_build(V, H, 1, WC_DICT_FULL, max_atoms, NULL, NULL, err);
+    if (status == WC_OK)
+    {
+        wc_network_init(T, in);
+        for (u = 0; u < out; u++)
+        {
+            wc_network_grow(T);
+            for (t = 0; t < in; t++)
+                fmpq_set(T->w + u * in + t, N->W[l] + u * in + t);
+            fmpq_set(T->b + u, N->bl[l] + u);
+            fmpq_one(T->alpha + u);
+            T->m++;
+        }
+        for (u = 0; u < out; u++)
+            atom[u] = wc_network_nearest_atom(dist + u, T, u, V);
+        wc_network_clear(T);
+    }
+    wc_data_clear(H);
+    return status;
+}
