@@ -577,6 +577,11 @@ void wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
                               const wc_lasso_point_struct * b, const wc_dict_t V,
                               const wc_data_t D, int intercept);
 
+/* The same for a path over explicit columns (wc_lasso_path_columns). */
+void wc_lasso_piece_quadratic_columns(fmpq * c, const wc_lasso_point_struct * a,
+                                      const wc_lasso_point_struct * b, const fmpq * cols,
+                                      const wc_data_t D, int intercept);
+
 /* ------------------------------------------------- deep networks in 1-D */
 
 /*

@@ -13,6 +13,8 @@
 * checkcert accepts the certificates and rejects tamperings of the data,
   the depth, a dual value, a neuron's weight and the value;
 * the squared loss: the KKT conditions over the reconstructed dictionary;
+* across depths: predict --depth lists solve --depth's values and their
+  exact differences; path --depth's breakpoints are direct solves' values;
 * refusals: d = 2, depth 5;
 * --trunk: the features computed here from the trunk's weights give the
   same optimum when solved directly (a second route); the printed deep
@@ -224,8 +226,42 @@ def main():
             ok(f"refused: {' '.join(args[2:])}: {r.stderr.strip()[:70]}")
         else:
             fail(f"refused: {' '.join(args[2:])}", r.stderr)
+    test_across_depths()
     test_trunk()
     return result()
+
+
+def test_across_depths():
+    """predict --depth: the values of solve --depth 2..4 side by side; path
+    --depth: each breakpoint's value is a direct squared-loss solve's."""
+    r = run(["predict", "examples/mirrors1d.csv", "--depth", "4", "--json", "--quiet"])
+    want = [json.loads(run(["solve", "examples/mirrors1d.csv", "--depth", str(L), "--json",
+                            "--quiet"]).stdout)["optimal_value"] for L in (2, 3, 4)]
+    if r.returncode == 0:
+        j = json.loads(r.stdout)
+        vals = [e["value"] for e in j["depths"]]
+        gains = [e.get("gain_over_previous") for e in j["depths"]]
+        if vals == want and gains[1:] == [str(F(want[0]) - F(want[1])), str(F(want[1]) - F(want[2]))]:
+            ok(f"predict --depth 4: values {vals} (those of solve --depth) and exact gains {gains[1:]}")
+        else:
+            fail("predict --depth 4", str(vals), str(want), str(gains))
+    else:
+        fail("predict --depth 4", r.stderr)
+    r = run(["path", "examples/mirrors1d.csv", "--depth", "3", "--json", "--quiet"])
+    if r.returncode != 0:
+        fail("path --depth 3", r.stderr)
+        return
+    bps = json.loads(r.stdout)["breakpoints"]
+    good = [b["beta"] for b in bps] == sorted((b["beta"] for b in bps), key=F, reverse=True)
+    for b in bps[1:-1]:
+        s = run(["solve", "examples/mirrors1d.csv", "--depth", "3", "--loss", "squared",
+                 "--beta", b["beta"], "--json", "--quiet"])
+        good = good and s.returncode == 0 and json.loads(s.stdout)["optimal_value"] == b["value"]
+    if good and F(bps[-1]["beta"]) == 0:
+        ok(f"path --depth 3: {len(bps)} breakpoints down to beta = 0, each value that of a "
+           "direct solve --loss squared at its beta")
+    else:
+        fail("path --depth 3", r.stdout[:300])
 
 
 def test_trunk():

@@ -226,6 +226,7 @@ static const cli_option options[] = {
     { "--csv", CLI_OPT_CSV, OPT_FLAG_ARGS, ARGS(csv), {0}, {0}, NULL },
     { "--quiet", 0, OPT_FLAG_ARGS, ARGS(prog.quiet), {0}, {0}, NULL },
     { "--exact", 0, OPT_FLAG_ARGS, ARGS(exact), {0}, {0}, NULL },
+    { "--binary64", CLI_OPT_TRUNK, OPT_FLAG_ARGS, ARGS(binary64), {0}, {0}, NULL },
     { "--bias", 0, OPT_FLAG_PROBLEM, PROB(bias), {0}, {0}, NULL },
     { "--intercept", CLI_OPT_SOLVER, OPT_FLAG_PROBLEM, PROB(intercept), {0}, {0}, NULL },
     { "--no-presolve", CLI_OPT_SOLVER, OPT_FLAG_PROBLEM, PROB(no_presolve), {0}, {0}, NULL },

@@ -107,6 +107,7 @@ typedef struct {
     int beta_given;         /* --beta on the command line */
     int depth;              /* --depth L (0: two layers) */
     const char * trunk_path;    /* --trunk FILE */
+    int binary64;               /* --binary64: the trunk's numbers rounded to doubles */
     int digits, exact;      /* --digits N (0: default), --exact */
     cli_progress prog;
 } cli_args;
@@ -226,6 +227,9 @@ void cli_features(wc_data_t F, const wc_network_t N, const wc_data_t D);
 void cli_hidden_layers(const wc_network_t N, const wc_data_t D, ulong max_atoms, int json);
 /* deep.c: 'solve --depth L' on the data read; the exit status. */
 int cli_solve_deep(cli_args * A, const wc_data_t D);
+/* 'predict --depth L': the certified values of depths 2..L side by side
+ * and what each layer gains, exactly; the exit status. */
+int cli_compare_depths(cli_args * A, const wc_data_t D);
 int cmd_predict(int argc, char ** argv);
 int cmd_dict(int argc, char ** argv);
 int cmd_check_net(int argc, char ** argv);

@@ -201,3 +201,73 @@ cli_solve_deep(cli_args * A, const wc_data_t D)
     wc_deep_result_clear(R);
     return status;
 }
+
+int
+cli_compare_depths(cli_args * A, const wc_data_t D)
+{
+    wc_deep_result_t R[3];
+    wc_error_t err;
+    int L, status = EXIT_OK;
+    fmpq_t gain;
+
+    fmpq_init(gain);
+    for (L = 2; L <= A->depth; L++)
+        wc_deep_result_init(R[L - 2]);
+    for (L = 2; L <= A->depth && status == EXIT_OK; L++)
+        if (wc_deep_solve(R[L - 2], D, A->p, L, err) != WC_OK)
+        {
+            fprintf(stderr, "%s: error: depth %d: %s\n", A->path, L, err->msg);
+            status = err->code == WC_ERR_SOLVER ? EXIT_SOLVER : EXIT_DATA;
+        }
+    if (status == EXIT_OK && A->json)
+        printf("{\"loss\": \"%s\", \"depths\": [", wc_loss_name(A->p->loss));
+    else if (status == EXIT_OK)
+        printf("the exact value of depth (%s loss; each optimum certified over the reflection\n"
+               "dictionary of its depth; proofs/DERIVATIONS.md section 10):\n",
+               wc_loss_name(A->p->loss));
+    for (L = 2; L <= A->depth && status == EXIT_OK; L++)
+    {
+        const wc_deep_result_struct * r = R[L - 2];
+        int feasible = r->status == WC_LP_OPTIMAL;
+
+        if (A->json)
+        {
+            printf("%s{\"depth\": %d, \"features\": %ld, ", L > 2 ? ", " : "", L, r->M->len);
+            if (feasible)
+                cli_json_exact(stdout, "value", r->value);
+            else
+                printf("\"value\": \"infeasible\", \"value_approx\": null");
+        }
+        else
+        {
+            printf("  depth %d: %6ld features, optimal value ", L, r->M->len);
+            if (feasible)
+                cli_text_fmpq(stdout, r->value);
+            else
+                printf("infeasible");
+        }
+        if (L > 2 && feasible && R[L - 3]->status == WC_LP_OPTIMAL)
+        {
+            /* what one more layer gains, exactly */
+            fmpq_sub(gain, R[L - 3]->value, r->value);
+            if (A->json)
+            {
+                printf(", ");
+                cli_json_exact(stdout, "gain_over_previous", gain);
+            }
+            else
+            {
+                printf("   (depth %d gains ", L);
+                cli_text_fmpq(stdout, gain);
+                printf(")");
+            }
+        }
+        printf(A->json ? "}" : "\n");
+    }
+    if (status == EXIT_OK && A->json)
+        printf("]}\n");
+    for (L = 2; L <= A->depth; L++)
+        wc_deep_result_clear(R[L - 2]);
+    fmpq_clear(gain);
+    return status;
+}

@@ -13,6 +13,7 @@ static const char predict_usage[] =
 "    wedgecert predict DATA [--loss interp|l1|hinge] [--beta Q] [--bias]\n"
 "                      [--intercept] [--json] [--method M] [--colgen C]\n"
 "                      [--max-atoms N] [--svg FILE] [--trunk TRUNK] [--quiet]\n"
+"    wedgecert predict DATA --depth L [--loss L] [--beta Q] [--json]\n"
 "\n"
 "DESCRIPTION\n"
 "    The prediction P (proofs/DERIVATIONS.md 7): optimal first-layer weights are\n"
@@ -30,6 +31,11 @@ static const char predict_usage[] =
 "OPTIONS\n"
 "    As for 'wedgecert solve' (--loss, --beta, --bias, --intercept, --method,\n"
 "    --colgen, --max-atoms, --quiet), and\n"
+"    --depth L  instead: deep networks in 1-D compared across depths 2..L\n"
+"               (L = 3 or 4): each optimum over the reflection dictionary of\n"
+"               its depth, certified, and what each layer gains, exactly\n"
+"               (JSON: \"depths\": [{\"depth\", \"features\", \"value\",\n"
+"               \"gain_over_previous\"}])\n"
 "    --trunk T  the prediction for the last block of a deep network, on the\n"
 "               features h = T(x) of the trunk T (as 'solve --trunk')\n"
 "    --svg FILE a picture (d = 1 or 2) of the complete dictionary's optimal\n"
@@ -172,7 +178,7 @@ cmd_predict(int argc, char ** argv)
     wc_prediction_t P;
     wc_error_t err;
     int status = cli_parse_args(&A, argc, argv, "predict", predict_usage,
-                                CLI_OPT_SOLVER | CLI_OPT_SVG | CLI_OPT_TRUNK);
+                                CLI_OPT_SOLVER | CLI_OPT_SVG | CLI_OPT_TRUNK | CLI_OPT_DEPTH);
     cli_trunk trunk;
     int have_trunk = 0;
     slong d, u;
@@ -187,6 +193,13 @@ cmd_predict(int argc, char ** argv)
     if (cli_read_data(D, &A, 0))
     {
         status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (A.depth != 0)
+    {
+        status = A.trunk_path != NULL || A.svg_path != NULL
+                 ? cli_usage_error("predict", "--depth compares depths: no --trunk or --svg")
+                 : cli_compare_depths(&A, D);
         goto cleanup;
     }
     if (A.trunk_path != NULL)

@@ -14,7 +14,7 @@ cli_trunk_apply(cli_trunk * t, cli_args * A, wc_data_t D)
     t->path = A->trunk_path;
     wc_network_init(t->T, D->d);
     fmpq_mat_init(t->X, 0, 0);
-    if (wc_network_read(t->T, t->path, 0, err) != WC_OK)
+    if (wc_network_read(t->T, t->path, A->binary64, err) != WC_OK)
     {
         fprintf(stderr, "%s\n", err->msg);
         return EXIT_DATA;

@@ -6,10 +6,11 @@
 #include <flint/fmpq_vec.h>
 #include "train/train.h"
 
-void
-wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
-                         const wc_lasso_point_struct * b, const wc_dict_t V,
-                         const wc_data_t D, int intercept)
+/* The piece's quadratic, the outputs from the atoms of V or (V = NULL)
+ * from the columns cols. */
+static void
+piece_quadratic(fmpq * c, const wc_lasso_point_struct * a, const wc_lasso_point_struct * b,
+                const wc_dict_struct * V, const fmpq * cols, const wc_data_t D, int intercept)
 {
     slong n = D->n, m = a->nactive + b->nactive, j, i, len = 0;
     slong * atom = flint_malloc((m + 1) * sizeof(slong));
@@ -35,7 +36,12 @@ wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
     }
     fmpq_add(mid, a->beta, b->beta);
     fmpq_div_2exp(mid, mid, 1);
-    wc_network_outputs(f, V, atom, alpha, len, xi, D);
+    if (V != NULL)
+        wc_network_outputs(f, V, atom, alpha, len, xi, D);
+    else
+        for (j = 0; j < len; j++)
+            for (i = 0; i < n; i++)
+                fmpq_addmul(f + i, alpha + j, cols + atom[j] * n + i);
     if (intercept)
     {
         for (i = 0; i < n; i++)
@@ -129,4 +135,20 @@ wc_lasso_kkt_check(fmpq_t value, fmpq * r, const fmpq * cols, slong len, const f
     fmpq_clear(t);
     fmpq_clear(dual_obj);
     return ok;
+}
+
+void
+wc_lasso_piece_quadratic(fmpq * c, const wc_lasso_point_struct * a,
+                         const wc_lasso_point_struct * b, const wc_dict_t V,
+                         const wc_data_t D, int intercept)
+{
+    piece_quadratic(c, a, b, V, NULL, D, intercept);
+}
+
+void
+wc_lasso_piece_quadratic_columns(fmpq * c, const wc_lasso_point_struct * a,
+                                 const wc_lasso_point_struct * b, const fmpq * cols,
+                                 const wc_data_t D, int intercept)
+{
+    piece_quadratic(c, a, b, NULL, cols, D, intercept);
 }
