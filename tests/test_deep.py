@@ -233,7 +233,20 @@ def main():
 
 def test_across_depths():
     """predict --depth: the values of solve --depth 2..4 side by side; path
-    --depth: each breakpoint's value is a direct squared-loss solve's."""
+    --depth: each breakpoint's value is a direct squared-loss solve's; eval
+    and check-net read solve --depth's JSON as a deep network."""
+    net = os.path.join(TMP, "d4.json")
+    with open(net, "w") as f:
+        f.write(run(["solve", "examples/mirrors1d.csv", "--depth", "4", "--json", "--quiet"]).stdout)
+    pts = write_rows("d4pts.csv", [[x] for x in [0, 4, 5, 7, 10, 11]])
+    r = run(["eval", net, pts, "--json"])
+    c = run(["check-net", "examples/mirrors1d.csv", net, "--bias", "--json", "--quiet"])
+    if (r.returncode == 0 and json.loads(r.stdout)["values"] == ["0", "0", "0", "2", "3", "3"]
+            and c.returncode == 0 and len(json.loads(c.stdout)["hidden_layers"]) == 2):
+        ok("solve --depth 4's JSON is a deep network: eval reproduces the labels, check-net "
+           "reports its two hidden layers")
+    else:
+        fail("solve --depth JSON read back", r.stderr + c.stderr, r.stdout[:200])
     r = run(["predict", "examples/mirrors1d.csv", "--depth", "4", "--json", "--quiet"])
     want = [json.loads(run(["solve", "examples/mirrors1d.csv", "--depth", str(L), "--json",
                             "--quiet"]).stdout)["optimal_value"] for L in (2, 3, 4)]
