@@ -84,6 +84,18 @@ def eval_network(j, x):
                for nu in j["neurons"]) + F(j["intercept"])
 
 
+def rejects(lines, what):
+    """checkcert rejects the certificate of these lines (exit status 1)."""
+    p = os.path.join(TMP, "tampered.cert")
+    with open(p, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    rc, out = checkcert(p)
+    if rc == 1:
+        ok(f"checkcert rejects {what}: {out.split('REJECTED: ')[-1][:60]}")
+    else:
+        fail(f"checkcert rejects {what}", f"rc {rc}", out)
+
+
 def checkcert(path):
     r = subprocess.run([CHECK, path], capture_output=True, text=True)
     return r.returncode, (r.stdout + r.stderr).strip()
@@ -208,14 +220,7 @@ def main():
     for what, i, new in tampers:
         bad = list(lines)
         bad[i] = new
-        p = os.path.join(TMP, "tampered.cert")
-        with open(p, "w") as f:
-            f.write("\n".join(bad) + "\n")
-        rc, out = checkcert(p)
-        if rc == 1:
-            ok(f"checkcert rejects a depth-3 certificate with {what} changed: {out.split('error: ')[-1][:70]}")
-        else:
-            fail(f"checkcert rejects {what} changed", f"rc {rc}", out)
+        rejects(bad, f"a depth-3 certificate with {what} changed")
 
     # refusals
     two = write_rows("two.csv", [[0, 1, 0], [1, 0, 1]])
@@ -336,14 +341,7 @@ def test_trunk():
     v = lines[last + 1 + unit].split()
     v[-1] = str(F(v[-1]) + 5)
     lines[last + 1 + unit] = " ".join(v)
-    p = os.path.join(TMP, "trunk-tampered.cert")
-    with open(p, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    rc, out = checkcert(p)
-    if rc == 1:
-        ok(f"checkcert rejects a changed trunk bias: {out.split('REJECTED: ')[-1][:60]}")
-    else:
-        fail("checkcert rejects a changed trunk bias", f"rc {rc}", out)
+    rejects(lines, "a changed trunk bias")
     j = json.load(open(os.path.join(TMP, "tnet0.json")))
     j["neurons"][0]["alpha"] = str(F(j["neurons"][0]["alpha"]) * 2)
     p = os.path.join(TMP, "tnet-worse.json")

@@ -72,6 +72,25 @@ put_vector_end(FILE * out, const char * key, const fmpq * v, slong n)
     return ferror(out) ? WC_ERR_IO : WC_OK;
 }
 
+/* 'status infeasible' and the Farkas vector v, then 'end'. */
+static int
+put_infeasible(FILE * out, const fmpq * v, slong n)
+{
+    fprintf(out, "status infeasible\n");
+    return put_vector_end(out, "farkas", v, n);
+}
+
+/* 'status optimal', the value, xi and the number of neurons to follow. */
+static void
+put_optimal(FILE * out, const fmpq_t value, const fmpq_t xi, slong m)
+{
+    fprintf(out, "status optimal\nvalue ");
+    put_fmpq(out, value);
+    fprintf(out, "\nxi ");
+    put_fmpq(out, xi);
+    fprintf(out, "\nneurons %ld\n", m);
+}
+
 /* 'trunk L', then each layer: 'layer ROWS COLS' and a line 'w W_1 .. W_COLS
  * B' a unit. */
 static void
@@ -117,15 +136,8 @@ wc_certificate_write_trunk(FILE * out, const wc_result_t R, const wc_data_t D,
     if (T != NULL)
         put_trunk(out, T);
     if (R->status == WC_LP_INFEASIBLE)
-    {
-        fprintf(out, "status infeasible\n");
-        return put_vector_end(out, "farkas", R->farkas, D->n);
-    }
-    fprintf(out, "status optimal\nvalue ");
-    put_fmpq(out, R->value);
-    fprintf(out, "\nxi ");
-    put_fmpq(out, R->xi);
-    fprintf(out, "\nneurons %ld\n", R->nneurons);
+        return put_infeasible(out, R->farkas, D->n);
+    put_optimal(out, R->value, R->xi, R->nneurons);
     for (j = 0; j < R->nneurons; j++)
     {
         slong u = R->atom[j];
@@ -150,15 +162,8 @@ wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t 
     snprintf(kind, sizeof(kind), "mirrors-%d", R->L);
     put_problem(out, D, NULL, p, 1, 1, kind);
     if (R->status == WC_LP_INFEASIBLE)
-    {
-        fprintf(out, "status infeasible\n");
-        return put_vector_end(out, "farkas", R->dual, D->n);
-    }
-    fprintf(out, "status optimal\nvalue ");
-    put_fmpq(out, R->value);
-    fprintf(out, "\nxi ");
-    put_fmpq(out, R->xi);
-    fprintf(out, "\nneurons %ld\n", R->nneurons);
+        return put_infeasible(out, R->dual, D->n);
+    put_optimal(out, R->value, R->xi, R->nneurons);
     for (j = 0; j < R->nneurons; j++)
     {
         slong u = R->feature[j];
