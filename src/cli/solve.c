@@ -92,7 +92,7 @@ static const char solve_usage[] =
 "                   2n + 16 for very large V), repeat until none is),\n"
 "                   materialise (the same rounds, priced\n"
 "                   over a built V in plain rationals: a check of stream),\n"
-"                   or auto (the default: stream when V may exceed 20000\n"
+"                   or auto (the default: stream when V may exceed 1000\n"
 "                   atoms, else full).  --write-lp implies full\n"
 "    --threads N    pricing threads (default: OMP_NUM_THREADS, or every\n"
 "                   core); the answer is the same for any N\n"
