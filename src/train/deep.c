@@ -238,9 +238,8 @@ wc_deep_solve(wc_deep_result_t R, const wc_data_t D, const wc_problem_t p0, int 
     {
         fmpz_t q;
 
-        fmpz_init(q);
-        for (i = 0; i < n; i++)     /* alpha_u = q_u (z'+ - z'-) */
-            fmpz_lcm(q, i ? q : fmpq_denref(R->M->col + u * n), fmpq_denref(R->M->col + u * n + i));
+        fmpz_init(q);               /* alpha_u = q_u (z'+ - z'-) */
+        wc_column_lcd(q, R->M->col + u * n, n);
         fmpq_sub(z + u, R->sol->x + 2 * u, R->sol->x + 2 * u + 1);
         fmpq_mul_fmpz(z + u, z + u, q);
         fmpz_clear(q);

@@ -34,16 +34,22 @@ wc_problem_clear(wc_problem_t p)
     fmpq_clear(p->beta);
 }
 
+void
+wc_column_lcd(fmpz_t q, const fmpq * k, slong n)
+{
+    slong i;
+
+    fmpz_one(q);
+    for (i = 0; i < n; i++)
+        fmpz_lcm(q, q, fmpq_denref(k + i));
+}
+
 /* k = the feature column of atom u, q = its least common denominator. */
 void
 wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u)
 {
-    slong i;
-
     wc_dict_column(k, V, D, u);
-    fmpz_one(q);
-    for (i = 0; i < D->n; i++)
-        fmpz_lcm(q, q, fmpq_denref(k + i));
+    wc_column_lcd(q, k, D->n);
 }
 
 void
@@ -62,8 +68,7 @@ wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
     fmpz_t q;
 
     fmpz_init(q);
-    for (i = 0; i < D->n; i++)
-        fmpz_lcm(q, i ? q : fmpq_denref(k + i), fmpq_denref(k + i));
+    wc_column_lcd(q, k, D->n);
     for (i = 0; i < D->n; i++)
     {
         fmpz_divexact(a + i, q, fmpq_denref(k + i));

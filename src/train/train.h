@@ -18,6 +18,9 @@ int wc_interp_conflict(fmpq * v, const wc_data_t D, const wc_problem_t p);
 
 /* ------------------------------------ problem.c, vertex.c, solve.c */
 
+/* q := the least common denominator of k (n entries). */
+void wc_column_lcd(fmpz_t q, const fmpq * k, slong n);
+
 /* k := the feature column of atom u of V, q := its least common
  * denominator (the LP column of u is rho_i q k_i, its cost q or q num(beta)). */
 void wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slong u);
