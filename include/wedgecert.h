@@ -386,8 +386,12 @@ ulong wc_mirrors_bound(slong n, int L);
 int wc_mirrors_build(wc_mirrors_t M, const wc_data_t D, int L, ulong max_features,
                      wc_error_t err);
 
-/* r := g_L(t) for anchors a (L - 1 entries) and signs s. */
-void wc_mirrors_eval(fmpq_t r, const fmpq_t t, int L, const fmpq * a, const signed char * s);
+/* ga[l - 1] := g_l(a_l), l = 1..L-1, for anchors a and signs s (L - 1
+ * entries each): what every point's evaluation subtracts, computed once. */
+void wc_mirrors_levels(fmpq * ga, int L, const fmpq * a, const signed char * s);
+
+/* r := g_L(t) given those levels ga and the signs s. */
+void wc_mirrors_eval(fmpq_t r, const fmpq_t t, int L, const fmpq * ga, const signed char * s);
 
 /* a := the L - 1 anchors of feature u. */
 void wc_mirrors_anchors(fmpq * a, const wc_mirrors_t M, const wc_data_t D, slong u);

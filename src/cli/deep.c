@@ -15,8 +15,9 @@ chain_layer(fmpq_t b, int * s, const wc_deep_result_t R, const wc_data_t D, slon
     fmpq * a = _fmpq_vec_init(3);
 
     wc_mirrors_anchors(a, R->M, D, u);
+    wc_mirrors_levels(a, R->L, a, R->M->s + u * L1);           /* in place */
     *s = R->M->s[u * L1 + l - 1];
-    wc_mirrors_eval(b, a + l - 1, l, a, R->M->s + u * L1);     /* g_l(a_l) */
+    fmpq_set(b, a + l - 1);                                     /* g_l(a_l) */
     if (*s > 0)
         fmpq_neg(b, b);
     _fmpq_vec_clear(a, 3);

@@ -49,41 +49,39 @@ anchors(fmpq * a, const fmpq * x, int L, const slong * j, int k)
     }
 }
 
-void
-wc_mirrors_eval(fmpq_t r, const fmpq_t t, int L, const fmpq * a, const signed char * s)
+/* r := (s (v - c))_+ */
+static void
+level(fmpq_t r, const fmpq_t v, const fmpq_t c, int s)
 {
-    fmpq * g = _fmpq_vec_init(L);       /* g_l at t, and at the anchors as needed */
-    fmpq_t ga, u;
+    fmpq_sub(r, v, c);
+    if (s < 0)
+        fmpq_neg(r, r);
+    if (fmpq_sgn(r) < 0)
+        fmpq_zero(r);
+}
+
+void
+wc_mirrors_levels(fmpq * ga, int L, const fmpq * a, const signed char * s)
+{
     int l, m;
 
-    fmpq_init(ga);
-    fmpq_init(u);
-    fmpq_set(r, t);
     for (l = 0; l < L - 1; l++)
     {
-        /* g_l(a_l): the same recursion, run on the anchor */
-        fmpq_set(ga, a + l);
+        /* g_l(a_l): the recursion run on the anchor, with the g_m(a_m) before it */
+        fmpq_set(ga + l, a + l);
         for (m = 0; m < l; m++)
-        {
-            /* g_{m+1}(v) = (s_m (g_m(v) - g_m(a_m)))_+, with g_m(a_m) kept in g[m] */
-            fmpq_sub(u, ga, g + m);
-            if (s[m] < 0)
-                fmpq_neg(u, u);
-            if (fmpq_sgn(u) < 0)
-                fmpq_zero(u);
-            fmpq_set(ga, u);
-        }
-        fmpq_set(g + l, ga);
-        fmpq_sub(u, r, ga);
-        if (s[l] < 0)
-            fmpq_neg(u, u);
-        if (fmpq_sgn(u) < 0)
-            fmpq_zero(u);
-        fmpq_set(r, u);
+            level(ga + l, ga + l, ga + m, s[m]);
     }
-    fmpq_clear(ga);
-    fmpq_clear(u);
-    _fmpq_vec_clear(g, L);
+}
+
+void
+wc_mirrors_eval(fmpq_t r, const fmpq_t t, int L, const fmpq * ga, const signed char * s)
+{
+    int l;
+
+    fmpq_set(r, t);
+    for (l = 0; l < L - 1; l++)
+        level(r, r, ga + l, s[l]);
 }
 
 ulong
@@ -176,6 +174,7 @@ wc_mirrors_build(wc_mirrors_t M, const wc_data_t D, int L, ulong max_features, w
     signed char s[3];
     slong j[3];
     fmpq * x = _fmpq_vec_init(n), * a = _fmpq_vec_init(3), * col = _fmpq_vec_init(n);
+    fmpq * ga = _fmpq_vec_init(3);
     int k, status = WC_OK;
 
     wc_mirrors_clear(M);
@@ -203,13 +202,15 @@ wc_mirrors_build(wc_mirrors_t M, const wc_data_t D, int L, ulong max_features, w
             {
                 for (l = 0; l < L1; l++)
                     s[l] = (sj >> (L1 - 1 - l) & 1) ? -1 : 1;
+                wc_mirrors_levels(ga, L, a, s);
                 for (i = 0; i < n; i++)
-                    wc_mirrors_eval(col + i, x + i, L, a, s);
+                    wc_mirrors_eval(col + i, x + i, L, ga, s);
                 push(M, col, s, j, k);
             }
         }
     _fmpq_vec_clear(x, n);
     _fmpq_vec_clear(a, 3);
+    _fmpq_vec_clear(ga, 3);
     _fmpq_vec_clear(col, n);
     return status;
 }

@@ -108,6 +108,7 @@ wc_deep_outputs(fmpq * out, const wc_mirrors_t M, const slong * feature, const f
     for (j = 0; j < len; j++)
     {
         wc_mirrors_anchors(a, M, D, feature[j]);
+        wc_mirrors_levels(a, M->L, a, M->s + feature[j] * (M->L - 1));   /* in place */
         for (t = 0; t < npts; t++)
         {
             wc_mirrors_eval(g, x + t, M->L, a, M->s + feature[j] * (M->L - 1));
