@@ -177,7 +177,6 @@ typedef struct {
 } cli_picture_net;
 
 void cli_picture_from_result(cli_picture_net * P, const wc_result_t R);
-void cli_picture_from_network(cli_picture_net * P, const wc_network_t N);
 void cli_picture_clear(cli_picture_net * P);
 
 /* The picture of P on D (d = 1 or 2) with a title and legend lines (NULL

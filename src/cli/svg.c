@@ -54,8 +54,9 @@ cli_picture_from_result(cli_picture_net * P, const wc_result_t R)
     _fmpq_vec_clear(w, d);
 }
 
-void
-cli_picture_from_network(cli_picture_net * P, const wc_network_t N)
+/* The picture net of a network read from another solver. */
+static void
+picture_from_network(cli_picture_net * P, const wc_network_t N)
 {
     slong j;
 
@@ -428,7 +429,7 @@ cli_svg_check_net(const char * path, const wc_net_report_struct * r, const wc_ne
     cli_picture_net P;
     int ok;
 
-    cli_picture_from_network(&P, N);
+    picture_from_network(&P, N);
     snprintf(l0, sizeof(l0), "%s: the given network, %ld neuron%s, %s", data, N->m,
              N->m == 1 ? "" : "s", r->optimal ? "exactly optimal"
              : r->feasible ? "not optimal" : "infeasible (does not interpolate)");
