@@ -123,4 +123,24 @@ void wc_dict_join(wc_dict_t V, const wc_enum_t E, ulong key);
 slong wc_dict_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
                                  int kind, const fmpq * v, int threads);
 
+/* ---------------------------------------------------------- cells.c */
+
+/*
+ * The face points of proofs/DERIVATIONS.md section 12.  For integer data X
+ * (n x d, row-major, d <= 3) and integer weights V (n): with bias, for
+ * every anchor a, u_j = x_j - x_a (the neuron's kink through x_a); without,
+ * one pass (anchor -1) with u_j = x_j.  For every face of the arrangement
+ * {u_j^T w = 0} the points q = +-proj(c_F) (and every ray) are visited with
+ * fq = sum_j V_j (u_j^T q)_+ (q in Z^3, zero beyond d).  max |fq| / ||q||
+ * over the visits is max over ||w|| <= 1 and b of |sum_j V_j (x_j^T w + b)_+|
+ * when 1^T V = 0 (bias), or of the same with b = 0.  Not thread-safe per
+ * call only in that fn is called serially.  RETURNS the number of visits.
+ */
+typedef void (*wc_cell_visit_fn)(void * ctx, slong anchor, const fmpz * q, const fmpz_t fq);
+ulong wc_cells_walk(const fmpz * X, slong n, slong d, const fmpz * V, int bias,
+                    wc_cell_visit_fn fn, void * ctx);
+
+/* RETURNS an estimate of the walk's multiply-adds, for refusing work. */
+double wc_cells_work(slong n, slong d, int bias);
+
 #endif
