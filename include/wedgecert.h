@@ -424,6 +424,8 @@ enum {
  * atoms: 1.3 vs 2.1 s). */
 #define WC_STREAM_MIN_ATOMS 1000
 
+enum { WC_PENALTY_L1 = 0, WC_PENALTY_L2 = 1 };
+
 enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2, WC_LOSS_SQUARED = 3 };
 
 /* RETURNS the loss's name as the tool and certificates spell it:
@@ -436,6 +438,8 @@ typedef struct {
     int bias;           /* hidden biases (and then the free intercept) */
     int intercept;      /* free output intercept without hidden biases */
     int dict;           /* WC_DICT_FULL or WC_DICT_SAMPLES */
+    int penalty;        /* WC_PENALTY_L1 (sum ||w_j||_1 |alpha_j|, exact) or
+                           WC_PENALTY_L2 (weight decay: wc_l2_solve) */
     int method;         /* WC_METHOD_*: where bases come from */
     int colgen;         /* WC_COLGEN_*: the full LP by column generation */
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
@@ -639,6 +643,66 @@ void wc_deep_outputs(fmpq * out, const wc_mirrors_t M, const slong * feature,
  * proofs/CERTIFICATE.md).  RETURNS WC_OK or WC_ERR_IO. */
 int wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t D,
                               const wc_problem_t p);
+
+/* ------------------------------------- standard weight decay (l2 penalty) */
+
+/*
+ * The l2 penalty of proofs/DERIVATIONS.md section 12: the regulariser
+ * sum_j ||w_j||_2 |alpha_j| (= weight decay after rescaling) in place of
+ * ||w_j||_1.  Its optimum is in general irrational, so it is bracketed:
+ * lower <= OPT <= upper, both exact rationals.  upper is the cost of the
+ * network (w, b, alpha, xi) -- all rational, interp outputs equal to the
+ * labels exactly -- enclosed from above with MPFR directed rounding;
+ * lower is the dual objective of the rational dual point v, checked
+ * exactly against every face of the hyperplane arrangement (p->dict ==
+ * WC_DICT_FULL: every direction) or against every sample wedge
+ * (WC_DICT_SAMPLES: the sample-wedge dictionary with l2-normalised
+ * directions, the bracket of its own optimum).  d <= 3.
+ */
+typedef struct {
+    int status;             /* WC_LP_OPTIMAL (a bracket) or WC_LP_INFEASIBLE */
+    int reached;            /* 1 if upper - lower <= tolerance * upper */
+    int dict;               /* WC_DICT_FULL or WC_DICT_SAMPLES */
+    slong n, d, rounds;
+    ulong checks;           /* face points (FULL) or atoms (SAMPLES) the final
+                               dual was checked against */
+    fmpq_t lower, upper, tolerance;
+    fmpq_t loss;            /* the network's loss (0 for interp), exact */
+    fmpq_t penalty_lo, penalty_hi;  /* its sum ||w_j|| |alpha_j|, enclosed */
+    slong nneurons;
+    fmpq * w, * b, * alpha; /* nneurons x d, nneurons, nneurons */
+    fmpq_t xi;
+    fmpq * dual;            /* n: the checked dual point v (scaled into
+                               feasibility) */
+    /* the largest dual violation before scaling: the direction (w, b) of a
+     * face point, and r2 = (k^T v)^2 / ||w||^2 / bound^2 (> 1: violated) */
+    fmpq * witness_w;
+    fmpq_t witness_b, witness_r2;
+    slong witness_anchor;   /* the sample on the kink, or -1 */
+} wc_l2_result_struct;
+typedef wc_l2_result_struct wc_l2_result_t[1];
+
+void wc_l2_result_init(wc_l2_result_t R);
+void wc_l2_result_clear(wc_l2_result_t R);
+
+/* Brackets the optimum of (D, p) under the l2 penalty to relative width
+ * tolerance (> 0): column generation over the faces of the arrangement
+ * (FULL), or the sample-wedge dictionary (SAMPLES), every loss, with or
+ * without bias, d <= 3.  RETURNS WC_OK (R->reached says whether the width
+ * was met within the round limit; the bracket is proved either way),
+ * WC_ERR_ARG (d > 3, no labels, too much work: the size in err) or
+ * WC_ERR_SOLVER. */
+int wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
+                const fmpq_t tolerance, wc_error_t err);
+
+/* [lo, hi] := an enclosure of sum_j |alpha_j| sqrt(c2_j) (len terms) by
+ * MPFR directed rounding, both exact rationals. */
+void wc_l2_cost_enclose(fmpq_t lo, fmpq_t hi, const fmpq * alpha, const fmpq * c2, slong len);
+
+/* The l2 certificate (penalty=l2; format: proofs/CERTIFICATE.md).
+ * RETURNS WC_OK or WC_ERR_IO. */
+int wc_l2_certificate_write(FILE * out, const wc_l2_result_t R, const wc_data_t D,
+                            const wc_problem_t p);
 
 /* ------------------------------------------------------------- prediction */
 

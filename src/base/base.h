@@ -63,6 +63,10 @@ wc_qvec_zero(fmpq * v, slong len)
  * whose neurons have ||w_j||_1 = 1. */
 void wc_qvec_l1(fmpq_t r, const fmpq * v, slong len);
 
+/* y := the doubles yd, read exactly.  RETURNS 1, or 0 if some entry is
+ * not finite. */
+int wc_qvec_set_d(fmpq * y, const double * yd, slong m);
+
 /* 1 if a and b (len entries each) are equal, else 0. */
 static inline int
 wc_qvec_equal(const fmpq * a, const fmpq * b, slong len)

@@ -1,6 +1,7 @@
 /*
  * error.c -- error reports, and exact values as text.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include "base/base.h"
@@ -52,4 +53,26 @@ char *
 wc_fmpq_get_str(const fmpq_t x)
 {
     return fmpq_get_str(NULL, 10, x);
+}
+
+int
+wc_qvec_set_d(fmpq * y, const double * yd, slong m)
+{
+    slong i;
+
+    for (i = 0; i < m; i++)
+    {
+        int e;
+        double f = frexp(yd[i], &e);
+
+        if (!isfinite(yd[i]))
+            return 0;
+        fmpz_set_d(fmpq_numref(y + i), ldexp(f, 53));     /* exact */
+        fmpz_one(fmpq_denref(y + i));
+        if (e >= 53)
+            fmpq_mul_2exp(y + i, y + i, e - 53);
+        else
+            fmpq_div_2exp(y + i, y + i, 53 - e);
+    }
+    return 1;
 }

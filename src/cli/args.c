@@ -128,6 +128,19 @@ set_beta(cli_args * A, const char * cmd, const char * val)
 }
 
 static int
+set_tolerance(cli_args * A, const char * cmd, const char * val)
+{
+    const char * why;
+    size_t where;
+
+    if (wc_rational_parse(A->tolerance, val, strlen(val), &why, &where) != 0)
+        return cli_usage_error(cmd, "--tolerance '%s': %s (at character %zu)", val, why, where + 1);
+    if (fmpq_sgn(A->tolerance) <= 0)
+        return cli_usage_error(cmd, "--tolerance expects a rational > 0, found '%s'", val);
+    return -1;
+}
+
+static int
 set_threads(cli_args * A, const char * cmd, const char * val)
 {
     long v;
@@ -244,7 +257,10 @@ static const cli_option options[] = {
     { "--columns", CLI_OPT_SOLVER, OPT_CHOICE, PROB(columns),
       { "auto", "full", "materialise", "stream", NULL },
       { WC_COLUMNS_AUTO, WC_COLUMNS_FULL, WC_COLUMNS_MATERIALISED, WC_COLUMNS_STREAMED }, NULL },
+    { "--penalty", CLI_OPT_SOLVER, OPT_CHOICE, PROB(penalty),
+      { "l1", "l2", NULL }, { WC_PENALTY_L1, WC_PENALTY_L2 }, NULL },
     { "--beta", CLI_OPT_SOLVER, OPT_VALUE, 0, {0}, {0}, set_beta },
+    { "--tolerance", CLI_OPT_SOLVER, OPT_VALUE, 0, {0}, {0}, set_tolerance },
     { "--threads", CLI_OPT_SOLVER, OPT_VALUE, 0, {0}, {0}, set_threads },
     { "--digits", 0, OPT_VALUE, 0, {0}, {0}, set_digits },
     { "--max-memory", 0, OPT_VALUE, 0, {0}, {0}, set_max_memory },
@@ -325,6 +341,8 @@ cli_parse_args(cli_args * A, int argc, char ** argv, const char * cmd,
 
     memset(A, 0, sizeof(cli_args));
     wc_problem_init(A->p);
+    fmpq_init(A->tolerance);
+    fmpq_set_si(A->tolerance, 1, 1000000000);
     A->p->max_atoms = CLI_MAX_ATOMS_BUILT;
     A->p->max_memory = CLI_MAX_MEMORY;
     for (i = 1; i < argc && status < 0; i++)
@@ -371,6 +389,7 @@ cli_args_clear(cli_args * A)
     if (A->prog.drawn)
         fprintf(stderr, "\r%78s\r", "");     /* the status line goes */
     wc_problem_clear(A->p);
+    fmpq_clear(A->tolerance);
 }
 
 int

@@ -109,6 +109,7 @@ typedef struct {
     const char * trunk_path;    /* --trunk FILE */
     int binary64;               /* --binary64: the trunk's numbers rounded to doubles */
     int digits, exact;      /* --digits N (0: default), --exact */
+    fmpq_t tolerance;       /* --tolerance Q: the l2 bracket's relative width */
     cli_progress prog;
 } cli_args;
 
@@ -123,7 +124,8 @@ typedef struct {
 /* Which options a command takes besides DATA, --json, --bias, --quiet
  * and --max-atoms. */
 enum {
-    CLI_OPT_SOLVER = 1,     /* --loss --beta --intercept --method --colgen */
+    CLI_OPT_SOLVER = 1,     /* --loss --beta --intercept --method --colgen
+                               --penalty --tolerance */
     CLI_OPT_DICT = 2,       /* --dict */
     CLI_OPT_FILES = 4,      /* --write-lp --cert */
     CLI_OPT_CSV = 8,        /* --csv */
@@ -196,6 +198,11 @@ int cli_svg_check_net(const char * path, const wc_net_report_struct * r, const w
 int cli_svg_path(const char * path, const wc_lasso_path_t L, const wc_dict_t V,
                  const wc_data_t D, int intercept, const char * title,
                  const char * const * legend);
+
+/* l2.c: --penalty l2 of solve, predict and check-net.  RETURN the exit
+ * status. */
+int cli_solve_l2(cli_args * A, const wc_data_t D);
+int cli_predict_l2(cli_args * A, const wc_data_t D);
 
 int cmd_wedge(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);

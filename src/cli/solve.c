@@ -456,6 +456,14 @@ cmd_solve(int argc, char ** argv)
         status = EXIT_DATA;
         goto cleanup;
     }
+    if (A.p->penalty == WC_PENALTY_L2)
+    {
+        status = A.p->dict == WC_DICT_SAMPLES && A.cert_path != NULL
+                 ? cli_usage_error("solve", "--cert with --penalty l2 is written for "
+                                   "--dict full (every direction) only")
+                 : cli_solve_l2(&A, D);
+        goto cleanup;
+    }
     if (A.depth != 0)
     {
         status = A.trunk_path != NULL

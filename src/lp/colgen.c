@@ -155,29 +155,6 @@ solve_empty(wc_lp_solution_t S, const wc_lp_t P)
     S->verified = 1;
 }
 
-/* y := GLPK's doubles, read exactly; 0 if some entry is not finite. */
-static int
-exact_of_doubles(fmpq * y, const double * yd, slong m)
-{
-    slong i;
-
-    for (i = 0; i < m; i++)
-    {
-        int e;
-        double f = frexp(yd[i], &e);
-
-        if (!isfinite(yd[i]))
-            return 0;
-        fmpz_set_d(fmpq_numref(y + i), ldexp(f, 53));     /* exact */
-        fmpz_one(fmpq_denref(y + i));
-        if (e >= 53)
-            fmpq_mul_2exp(y + i, y + i, e - 53);
-        else
-            fmpq_div_2exp(y + i, y + i, 53 - e);
-    }
-    return 1;
-}
-
 /* How a dual is to be priced. */
 enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2, GUIDE_ELASTIC = 3 };
 
@@ -218,7 +195,7 @@ candidate_dual(fmpq * y, slong * basis, int have_warm, const wc_lp_t P, int meth
             wc_lp_clear(Q);
         }
     }
-    if (guide != GUIDE_NONE && !exact_of_doubles(y, yd, m))
+    if (guide != GUIDE_NONE && !wc_qvec_set_d(y, yd, m))
         guide = GUIDE_NONE;
     flint_free(yd);
     flint_free(qbasis);

@@ -179,3 +179,31 @@ wc_deep_certificate_write(FILE * out, const wc_deep_result_t R, const wc_data_t 
     }
     return put_vector_end(out, "dual", R->dual, D->n);
 }
+
+int
+wc_l2_certificate_write(FILE * out, const wc_l2_result_t R, const wc_data_t D,
+                        const wc_problem_t p)
+{
+    slong j, k;
+
+    put_problem(out, D, NULL, p, p->bias, p->bias || p->intercept,
+                "directions penalty=l2");
+    fprintf(out, "status bracket\nlower ");
+    put_fmpq(out, R->lower);
+    fprintf(out, "\nupper ");
+    put_fmpq(out, R->upper);
+    fprintf(out, "\nxi ");
+    put_fmpq(out, R->xi);
+    fprintf(out, "\nneurons %ld\n", R->nneurons);
+    for (j = 0; j < R->nneurons; j++)
+    {
+        fputs("unit", out);
+        for (k = 0; k <= R->d + 1; k++)
+        {
+            fputc(' ', out);
+            put_fmpq(out, k < R->d ? R->w + j * R->d + k : k == R->d ? R->b + j : R->alpha + j);
+        }
+        fputc('\n', out);
+    }
+    return put_vector_end(out, "dual", R->dual, R->n);
+}

@@ -1,0 +1,1133 @@
+/*
+ * l2.c -- standard weight decay: the l2 penalty's optimum bracketed
+ * exactly (proofs/DERIVATIONS.md section 12).
+ *
+ * A working set of rational directions (w, b) is kept; its LP (its QP for
+ * the squared loss) has the irrational costs ||w||_2 and is solved in
+ * doubles -- a candidate only.  The upper bound is the cost of the network
+ * read off the candidate with rational weights (interp: the candidate's
+ * basis solved exactly, so that the outputs equal the labels), enclosed
+ * from above with MPFR.  The lower bound is the dual objective of the
+ * candidate's dual point made exactly feasible: its loss constraints
+ * (boxes, 1^T v = 0) repaired in rationals, then scaled by t so that every
+ * face of the arrangement passes max |k^T v| / ||w|| <= bound, decided by
+ * comparing squares (dict/cells.c).  The most violated face points join the
+ * working set, until the bracket is narrow enough.
+ */
+#include <math.h>
+#include <string.h>
+#include <glpk.h>
+#include <mpfr.h>
+#include <flint/fmpq_vec.h>
+#include "train/train.h"
+#include "base/base.h"
+
+/* GCC 12 takes FLINT's fmpq (two words) passed on for an fmpz (one) in
+ * some inlined calls: a false report, as in make check-asan's flags */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wstringop-overread"
+#endif
+
+#define L2_MAX_ROUNDS 100
+#define L2_PREC 160             /* MPFR bits of every enclosure */
+#define L2_WORK_LIMIT 4e10      /* multiply-adds of one face walk */
+
+static void
+q_div_si(fmpq_t r, const fmpq_t a, slong k)
+{
+    fmpz_t t;
+    fmpz_init_set_si(t, k);
+    fmpq_div_fmpz(r, a, t);
+    fmpz_clear(t);
+}
+
+static void
+qvec_set(fmpq * r, const fmpq * a, slong len)
+{
+    for (slong i = 0; i < len; i++)
+        fmpq_set(r + i, a + i);
+}
+
+/* the working set: directions, their columns and squared norms */
+typedef struct {
+    slong n, d, len, alloc;
+    fmpq * w, * b, * c2, * col;
+    double * cost, * cold;
+    double * key;       /* (w, b) / max |(w, b)|: a quick test before the exact one */
+} atoms_t;
+
+static void
+atoms_init(atoms_t * A, slong n, slong d)
+{
+    memset(A, 0, sizeof(*A));
+    A->n = n;
+    A->d = d;
+}
+
+static void
+atoms_clear(atoms_t * A)
+{
+    _fmpq_vec_clear(A->w, A->alloc * A->d);
+    _fmpq_vec_clear(A->b, A->alloc);
+    _fmpq_vec_clear(A->c2, A->alloc);
+    _fmpq_vec_clear(A->col, A->alloc * A->n);
+    flint_free(A->cost);
+    flint_free(A->cold);
+    flint_free(A->key);
+}
+
+static void
+direction_key(double * key, const fmpq * w, const fmpq_t b, slong d)
+{
+    double m = 0;
+    for (slong k = 0; k <= d; k++)
+    {
+        key[k] = fmpq_get_d(k < d ? w + k : b);
+        m = fmax(m, fabs(key[k]));
+    }
+    for (slong k = 0; k <= d; k++)
+        key[k] = m > 0 ? key[k] / m : 0;
+}
+
+/* Appends (w, b) unless (check) some atom has a positive multiple of it.
+ * RETURNS 1 if added. */
+static int
+atoms_push(atoms_t * A, const fmpq * w, const fmpq_t b, const wc_data_t D, int check)
+{
+    slong n = A->n, d = A->d, j, k, i;
+    double key[4];
+    fmpq_t r, t;
+    fmpq_init(r);
+    fmpq_init(t);
+    direction_key(key, w, b, d);
+    for (j = 0; j < (check ? A->len : 0); j++)    /* the same direction: proportional (w, b) */
+    {
+        int same = 1, set = 0;
+        for (k = 0; k <= d && same; k++)
+            same = fabs(key[k] - A->key[j * (d + 1) + k]) < 1e-9;
+        for (k = 0; k <= d && same; k++)
+        {
+            const fmpq * a = k < d ? w + k : b, * c = k < d ? A->w + j * d + k : A->b + j;
+            if (fmpq_is_zero(a) || fmpq_is_zero(c))
+                same = fmpq_is_zero(a) && fmpq_is_zero(c);
+            else if (!set)
+            {
+                fmpq_div(r, a, c);
+                same = fmpq_sgn(r) > 0;
+                set = 1;
+            }
+            else
+            {
+                fmpq_mul(t, r, c);
+                same = fmpq_equal(t, a);
+            }
+        }
+        if (same)
+            break;
+    }
+    if (check && j < A->len)
+    {
+        fmpq_clear(r);
+        fmpq_clear(t);
+        return 0;
+    }
+    if (A->len == A->alloc)
+    {
+        slong na = FLINT_MAX(64, 2 * A->alloc);
+        A->w = flint_realloc(A->w, na * d * sizeof(fmpq));
+        A->b = flint_realloc(A->b, na * sizeof(fmpq));
+        A->c2 = flint_realloc(A->c2, na * sizeof(fmpq));
+        A->col = flint_realloc(A->col, na * n * sizeof(fmpq));
+        A->cost = flint_realloc(A->cost, na * sizeof(double));
+        A->cold = flint_realloc(A->cold, na * n * sizeof(double));
+        A->key = flint_realloc(A->key, na * (d + 1) * sizeof(double));
+        for (i = A->alloc; i < na; i++)
+        {
+            for (k = 0; k < d; k++)
+                fmpq_init(A->w + i * d + k);
+            fmpq_init(A->b + i);
+            fmpq_init(A->c2 + i);
+            for (k = 0; k < n; k++)
+                fmpq_init(A->col + i * n + k);
+        }
+        A->alloc = na;
+    }
+    j = A->len++;
+    memcpy(A->key + j * (d + 1), key, (d + 1) * sizeof(double));
+    fmpq_set(A->b + j, b);
+    fmpq_zero(A->c2 + j);
+    for (k = 0; k < d; k++)
+    {
+        fmpq_set(A->w + j * d + k, w + k);
+        fmpq_addmul(A->c2 + j, w + k, w + k);
+    }
+    A->cost[j] = sqrt(fmpq_get_d(A->c2 + j));
+    for (i = 0; i < n; i++)
+    {
+        fmpq * c = A->col + j * n + i;
+        fmpq_set(c, b);
+        for (k = 0; k < d; k++)
+            fmpq_addmul(c, fmpq_mat_entry(D->X, i, k), w + k);
+        if (fmpq_sgn(c) < 0)
+            fmpq_zero(c);
+        A->cold[j * n + i] = fmpq_get_d(c);
+    }
+    fmpq_clear(r);
+    fmpq_clear(t);
+    return 1;
+}
+
+/* The vertex dictionary's directions (kind FULL or SAMPLES) as the seed. */
+static int
+atoms_seed(atoms_t * A, const wc_data_t D, const wc_problem_t p, int kind, wc_error_t err)
+{
+    wc_dict_t V;
+    fmpq * w = _fmpq_vec_init(D->d);
+    fmpq_t b;
+    int rc;
+    fmpq_init(b);
+    wc_dict_init(V);
+    rc = wc_dict_build(V, D, p->bias, kind, p->max_atoms, NULL, NULL, err);
+    if (rc == WC_OK)
+        for (slong u = 0; u < V->len; u++)
+        {
+            wc_dict_direction(w, b, V, u);
+            atoms_push(A, w, b, D, 0);   /* V has no duplicates */
+        }
+    wc_dict_clear(V);
+    _fmpq_vec_clear(w, D->d);
+    fmpq_clear(b);
+    return rc;
+}
+
+/* ---------------------------------------------------- the candidate */
+
+static double
+loss_beta(const wc_problem_t p)
+{
+    return p->loss == WC_LOSS_INTERP ? 1.0 : fmpq_get_d(p->beta);
+}
+
+/* ||w|| of atom j (times beta) as a rational within 2^-L2_PREC relative:
+ * the cost the exact dual of a basis is solved for */
+static void
+cost_rational(fmpq_t c, const atoms_t * A, slong j, const wc_problem_t p)
+{
+    mpfr_t x;
+    mpq_t q;
+    mpfr_init2(x, L2_PREC);
+    mpq_init(q);
+    fmpq_get_mpq(q, A->c2 + j);
+    mpfr_set_q(x, q, MPFR_RNDN);
+    mpfr_sqrt(x, x, MPFR_RNDN);
+    mpfr_get_q(q, x);
+    fmpq_set_mpq(c, q);
+    if (p->loss != WC_LOSS_INTERP)
+        fmpq_mul(c, c, p->beta);
+    mpq_clear(q);
+    mpfr_clear(x);
+}
+
+/* v := the exact dual of GLPK's final basis, B^T lambda = c_B with the
+ * costs of cost_rational (hinge: v_i = y_i lambda_i).  RETURNS 1, or 0
+ * when the basis matrix is singular in exact arithmetic. */
+static int
+basis_dual(fmpq * v, glp_prob * lp, const atoms_t * A, const wc_data_t D,
+           const wc_problem_t p, int icol, int first_slack)
+{
+    slong n = A->n, r = 0, i, j;
+    int hinge = p->loss == WC_LOSS_HINGE, ok;
+    fmpq_mat_t M, c, lam;
+    fmpq_mat_init(M, n, n);
+    fmpq_mat_init(c, n, 1);
+    fmpq_mat_init(lam, n, 1);
+    for (i = 0; i < n && r < n; i++)        /* basic auxiliaries: lambda_i = 0 */
+        if (glp_get_row_stat(lp, i + 1) == GLP_BS)
+            fmpq_one(fmpq_mat_entry(M, r++, i));
+    for (j = 1; j <= glp_get_num_cols(lp) && r < n; j++)
+    {
+        if (glp_get_col_stat(lp, j) != GLP_BS)
+            continue;
+        for (i = 0; i < n; i++)
+        {
+            fmpq * e = fmpq_mat_entry(M, r, i);
+            if (j == icol)
+                fmpq_one(e);
+            else if (first_slack && j >= first_slack)
+                fmpq_set_si(e, ((j - first_slack) % n == i) * ((j - first_slack) < n ? 1 : -1), 1);
+            else
+            {
+                fmpq_set(e, A->col + ((j - 1) / 2) * n + i);
+                if ((j - 1) % 2)
+                    fmpq_neg(e, e);
+            }
+            if (hinge && j != icol && !(first_slack && j >= first_slack))
+                fmpq_mul(e, e, D->y + i);
+            else if (hinge && j == icol)
+                fmpq_set(e, D->y + i);
+        }
+        if (first_slack && j >= first_slack)
+            fmpq_one(fmpq_mat_entry(c, r, 0));
+        else if (j != icol)
+            cost_rational(fmpq_mat_entry(c, r, 0), A, (j - 1) / 2, p);
+        r++;
+    }
+    ok = r == n && fmpq_mat_solve_fraction_free(lam, M, c);
+    for (i = 0; ok && i < n; i++)
+    {
+        fmpq_set(v + i, fmpq_mat_entry(lam, i, 0));
+        if (hinge)
+            fmpq_mul(v + i, v + i, D->y + i);
+    }
+    fmpq_mat_clear(M);
+    fmpq_mat_clear(c);
+    fmpq_mat_clear(lam);
+    return ok;
+}
+
+/* The working LP in doubles (interp, l1, hinge): alpha a[j], intercept
+ * *xi, the row duals as v (hinge: y_i times the dual), and which atoms are
+ * basic; v is the exact dual of the final basis (basis_dual), or GLPK's
+ * doubles read exactly.  RETURNS 0 (optimal), 1 (infeasible) or -1 (GLPK
+ * failed). */
+static int
+float_lp(double * a, double * xi, fmpq * v, char * basic, const atoms_t * A,
+         const wc_data_t D, const wc_problem_t p)
+{
+    int first = 0;
+    slong n = A->n, N = A->len, i, j;
+    int loss = p->loss, rc = -1, icol = 0;
+    double beta = loss_beta(p);
+    glp_prob * lp = glp_create_prob();
+    int * ind = flint_malloc((n + 1) * sizeof(int));
+    double * val = flint_malloc((n + 1) * sizeof(double)), * y = flint_malloc(n * sizeof(double));
+    glp_smcp parm;
+
+    glp_set_obj_dir(lp, GLP_MIN);
+    glp_add_rows(lp, n);
+    for (i = 0; i < n; i++)
+    {
+        y[i] = fmpq_get_d(D->y + i);
+        if (loss == WC_LOSS_HINGE)
+            glp_set_row_bnds(lp, i + 1, GLP_LO, 1.0, 0.0);
+        else
+            glp_set_row_bnds(lp, i + 1, GLP_FX, y[i], y[i]);
+    }
+    glp_add_cols(lp, 2 * N);
+    for (j = 0; j < 2 * N; j++)
+    {
+        slong len = 0;
+        for (i = 0; i < n; i++)
+        {
+            double k = A->cold[(j / 2) * n + i] * (j % 2 ? -1.0 : 1.0);
+            if (k != 0)
+            {
+                ind[++len] = i + 1;
+                val[len] = loss == WC_LOSS_HINGE ? y[i] * k : k;
+            }
+        }
+        glp_set_mat_col(lp, j + 1, len, ind, val);
+        glp_set_col_bnds(lp, j + 1, GLP_LO, 0.0, 0.0);
+        glp_set_obj_coef(lp, j + 1, beta * A->cost[j / 2]);
+    }
+    if (wc_has_intercept(p))
+    {
+        icol = glp_add_cols(lp, 1);
+        for (i = 0; i < n; i++)
+        {
+            ind[i + 1] = i + 1;
+            val[i + 1] = loss == WC_LOSS_HINGE ? y[i] : 1.0;
+        }
+        glp_set_mat_col(lp, icol, n, ind, val);
+        glp_set_col_bnds(lp, icol, GLP_FR, 0.0, 0.0);
+    }
+    if (loss != WC_LOSS_INTERP)     /* slacks: l1 e+ and e-, hinge s */
+    {
+        first = glp_add_cols(lp, loss == WC_LOSS_L1 ? 2 * n : n);
+        for (j = 0; j < (loss == WC_LOSS_L1 ? 2 * n : n); j++)
+        {
+            ind[1] = j % n + 1;
+            val[1] = j < n ? 1.0 : -1.0;
+            glp_set_mat_col(lp, first + j, 1, ind, val);
+            glp_set_col_bnds(lp, first + j, GLP_LO, 0.0, 0.0);
+            glp_set_obj_coef(lp, first + j, 1.0);
+        }
+    }
+    glp_term_out(GLP_OFF);
+    glp_scale_prob(lp, GLP_SF_AUTO);
+    glp_init_smcp(&parm);
+    parm.msg_lev = GLP_MSG_OFF;
+    parm.presolve = GLP_OFF;
+    parm.it_lim = 20000;
+    glp_simplex(lp, &parm);
+    /* then tighter: the lower bound loses what the dual violates (any
+       basis gives proved bounds; a tighter one narrows them) */
+    parm.tol_dj = 1e-11;
+    parm.it_lim = 5000;
+    int ret = glp_simplex(lp, &parm);
+    if (ret == 0 || ret == GLP_EITLIM)
+    {
+        int st = glp_get_status(lp);
+        if (st == GLP_OPT || st == GLP_FEAS)
+        {
+            for (j = 0; j < N; j++)
+            {
+                a[j] = glp_get_col_prim(lp, 2 * j + 1) - glp_get_col_prim(lp, 2 * j + 2);
+                basic[j] = glp_get_col_stat(lp, 2 * j + 1) == GLP_BS
+                           || glp_get_col_stat(lp, 2 * j + 2) == GLP_BS;
+            }
+            *xi = icol ? glp_get_col_prim(lp, icol) : 0.0;
+            if (!basis_dual(v, lp, A, D, p, icol, first))
+                for (i = 0; i < n; i++)
+                {
+                    double vi = glp_get_row_dual(lp, i + 1) * (loss == WC_LOSS_HINGE ? y[i] : 1.0);
+                    wc_qvec_set_d(v + i, &vi, 1);
+                }
+            rc = 0;
+        }
+        else if (st == GLP_NOFEAS)
+            rc = 1;
+    }
+    glp_delete_prob(lp);
+    flint_free(ind);
+    flint_free(val);
+    flint_free(y);
+    return rc;
+}
+
+/* The squared loss's candidate: the exact Lasso path (train/lasso.c) over
+ * the columns k_j / c_j, c_j = ||w_j|| as a double read exactly, so that
+ * its penalty sum |z_j| is sum c_j |alpha_j|; alpha_j = z_j / c_j, read as
+ * doubles (any alpha gives a proved upper bound).  RETURNS WC_OK or the
+ * path's error. */
+static int
+lasso_candidate(double * a, const atoms_t * A, const wc_data_t D, const wc_problem_t p,
+                wc_error_t err)
+{
+    slong n = A->n, N = A->len, i, j;
+    fmpq * cols = _fmpq_vec_init(N * n), * z = _fmpq_vec_init(N), * c = _fmpq_vec_init(N);
+    fmpq_t xi;
+    wc_lasso_path_t P;
+    int rc;
+    fmpq_init(xi);
+    wc_lasso_path_init(P);
+    for (j = 0; j < N; j++)
+    {
+        double cj = A->cost[j];
+        wc_qvec_set_d(c + j, &cj, 1);
+        for (i = 0; i < n; i++)
+            fmpq_div(cols + j * n + i, A->col + j * n + i, c + j);
+    }
+    rc = wc_lasso_path_columns(P, z, xi, D, cols, N, wc_has_intercept(p), p->beta,
+                               NULL, NULL, err);
+    for (j = 0; rc == WC_OK && j < N; j++)
+    {
+        fmpq_div(z + j, z + j, c + j);
+        a[j] = fmpq_get_d(z + j);
+    }
+    wc_lasso_path_clear(P);
+    fmpq_clear(xi);
+    _fmpq_vec_clear(cols, N * n);
+    _fmpq_vec_clear(z, N);
+    _fmpq_vec_clear(c, N);
+    return rc;
+}
+
+/* ------------------------------------------------ the exact bounds */
+
+static void
+q_of_mpfr(fmpq_t r, const mpfr_t x)
+{
+    mpq_t t;
+    mpq_init(t);
+    mpfr_get_q(t, x);
+    fmpq_set_mpq(r, t);
+    mpq_clear(t);
+}
+
+void
+wc_l2_cost_enclose(fmpq_t lo, fmpq_t hi, const fmpq * alpha, const fmpq * c2, slong len)
+{
+    mpfr_t s, t, sum[2];
+    mpq_t q;
+    mpfr_rnd_t rnd[2] = {MPFR_RNDD, MPFR_RNDU};
+    mpfr_inits2(L2_PREC, s, t, sum[0], sum[1], (mpfr_ptr) 0);
+    mpq_init(q);
+    mpfr_set_zero(sum[0], 1);
+    mpfr_set_zero(sum[1], 1);
+    for (slong j = 0; j < len; j++)
+        for (int e = 0; e < 2; e++)
+        {
+            fmpq_get_mpq(q, c2 + j);
+            mpfr_set_q(s, q, rnd[e]);
+            mpfr_sqrt(s, s, rnd[e]);
+            fmpq_get_mpq(q, alpha + j);
+            mpq_abs(q, q);
+            mpfr_mul_q(s, s, q, rnd[e]);
+            mpfr_add(sum[e], sum[e], s, rnd[e]);
+        }
+    q_of_mpfr(lo, sum[0]);
+    q_of_mpfr(hi, sum[1]);
+    mpq_clear(q);
+    mpfr_clears(s, t, sum[0], sum[1], (mpfr_ptr) 0);
+}
+
+/* The network read off the candidate, exactly: R's neurons, xi, loss,
+ * penalty enclosure and upper bound.  RETURNS WC_OK, or WC_ERR_SOLVER when
+ * the interp basis does not reproduce the labels exactly. */
+static int
+exact_network(wc_l2_result_t R, const atoms_t * A, const double * a, double xi,
+              const char * basic, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    slong n = A->n, d = A->d, N = A->len, i, j, m = 0;
+    fmpq * alpha = _fmpq_vec_init(N + 1), * f = _fmpq_vec_init(n), * c2;
+    fmpq_t x, zero;
+    int icpt = wc_has_intercept(p), rc = WC_OK;
+
+    fmpq_init(x);
+    fmpq_init(zero);
+    if (p->loss == WC_LOSS_INTERP)
+    {
+        /* the basic columns (and the intercept) solved exactly: K_B z = y */
+        slong nb = icpt;
+        slong * cols = flint_malloc((N + 1) * sizeof(slong));
+        for (j = 0; j < N; j++)
+            if (basic[j])
+                cols[nb++] = j;
+        fmpq_mat_t M, Y, Z;
+        fmpq_mat_init(M, n, nb);
+        fmpq_mat_init(Y, n, 1);
+        fmpq_mat_init(Z, nb, 1);
+        for (i = 0; i < n; i++)
+        {
+            fmpq_set(fmpq_mat_entry(Y, i, 0), D->y + i);
+            for (j = 0; j < nb; j++)
+                if (j < icpt)
+                    fmpq_one(fmpq_mat_entry(M, i, j));
+                else
+                    fmpq_set(fmpq_mat_entry(M, i, j), A->col + cols[j] * n + i);
+        }
+        if (!fmpq_mat_can_solve_fraction_free(Z, M, Y))
+            rc = wc_error_set(err, WC_ERR_SOLVER, "l2: the candidate basis does not "
+                              "interpolate the labels exactly");
+        else
+        {
+            if (icpt)
+                fmpq_set(x, fmpq_mat_entry(Z, 0, 0));
+            for (j = icpt; j < nb; j++)
+                fmpq_set(alpha + cols[j], fmpq_mat_entry(Z, j, 0));
+        }
+        fmpq_mat_clear(M);
+        fmpq_mat_clear(Y);
+        fmpq_mat_clear(Z);
+        flint_free(cols);
+    }
+    else
+    {
+        wc_qvec_set_d(alpha, a, N);
+        if (icpt)
+            wc_qvec_set_d(x, &xi, 1);
+    }
+    if (rc == WC_OK)
+    {
+        for (i = 0; i < n; i++)
+        {
+            fmpq_zero(f + i);
+            for (j = 0; j < N; j++)
+                if (!fmpq_is_zero(alpha + j))
+                    fmpq_addmul(f + i, alpha + j, A->col + j * n + i);
+        }
+        if (p->loss == WC_LOSS_SQUARED && icpt)    /* the best intercept, exactly */
+        {
+            fmpq_zero(x);
+            for (i = 0; i < n; i++)
+            {
+                fmpq_add(x, x, D->y + i);
+                fmpq_sub(x, x, f + i);
+            }
+            q_div_si(x, x, n);
+        }
+        for (i = 0; i < n; i++)
+            fmpq_add(f + i, f + i, x);
+        if (!wc_training_objective(R->loss, f, zero, D, p))
+            rc = wc_error_set(err, WC_ERR_SOLVER, "l2: the network's outputs differ "
+                              "from the labels");
+    }
+    if (rc == WC_OK)
+    {
+        for (j = 0; j < N; j++)
+            m += !fmpq_is_zero(alpha + j);
+        _fmpq_vec_clear(R->w, R->nneurons * d);
+        _fmpq_vec_clear(R->b, R->nneurons);
+        _fmpq_vec_clear(R->alpha, R->nneurons);
+        R->nneurons = m;
+        R->w = _fmpq_vec_init(m * d);
+        R->b = _fmpq_vec_init(m);
+        R->alpha = _fmpq_vec_init(m);
+        c2 = _fmpq_vec_init(m);
+        for (j = 0, m = 0; j < N; j++)
+            if (!fmpq_is_zero(alpha + j))
+            {
+                qvec_set(R->w + m * d, A->w + j * d, d);
+                fmpq_set(R->b + m, A->b + j);
+                fmpq_set(R->alpha + m, alpha + j);
+                fmpq_set(c2 + m, A->c2 + j);
+                m++;
+            }
+        fmpq_set(R->xi, x);
+        wc_l2_cost_enclose(R->penalty_lo, R->penalty_hi, R->alpha, c2, m);
+        _fmpq_vec_clear(c2, m);
+        if (p->loss == WC_LOSS_INTERP)
+            fmpq_set(R->upper, R->penalty_hi);
+        else
+        {
+            fmpq_mul(R->upper, p->beta, R->penalty_hi);
+            fmpq_add(R->upper, R->upper, R->loss);
+        }
+    }
+    fmpq_clear(x);
+    fmpq_clear(zero);
+    _fmpq_vec_clear(alpha, N + 1);
+    _fmpq_vec_clear(f, n);
+    return rc;
+}
+
+/* The candidate's dual with its loss constraints restored: boxes (l1:
+ * |v_i| <= 1, hinge: 0 <= y_i v_i <= 1) and 1^T v = 0 with an intercept
+ * (moving entries within their boxes; v = 0 if they cannot). */
+static void
+repair_dual(fmpq * v, const wc_data_t D, const wc_problem_t p)
+{
+    slong n = D->n, i;
+    int box = p->loss == WC_LOSS_L1 || p->loss == WC_LOSS_HINGE;
+    fmpq * lo = _fmpq_vec_init(n), * hi = _fmpq_vec_init(n);
+    fmpq_t s, t;
+    fmpq_init(s);
+    fmpq_init(t);
+    for (i = 0; box && i < n; i++)
+    {
+        int pos = p->loss == WC_LOSS_L1 || fmpq_sgn(D->y + i) > 0;
+        int neg = p->loss == WC_LOSS_L1 || fmpq_sgn(D->y + i) < 0;
+        fmpq_set_si(lo + i, -neg, 1);
+        fmpq_set_si(hi + i, pos, 1);
+        if (fmpq_cmp(v + i, lo + i) < 0)
+            fmpq_set(v + i, lo + i);
+        if (fmpq_cmp(v + i, hi + i) > 0)
+            fmpq_set(v + i, hi + i);
+    }
+    if (wc_has_intercept(p))
+    {
+        for (i = 0; i < n; i++)
+            fmpq_add(s, s, v + i);
+        for (i = 0; i < n && !fmpq_is_zero(s); i++)
+        {
+            if (!box)
+            {
+                q_div_si(t, s, n - i);
+                fmpq_sub(v + i, v + i, t);
+                fmpq_sub(s, s, t);
+                continue;
+            }
+            fmpq_sub(t, v + i, fmpq_sgn(s) > 0 ? lo + i : hi + i);     /* the room */
+            if (fmpq_sgn(s) > 0 ? fmpq_cmp(t, s) > 0 : fmpq_cmp(t, s) < 0)
+                fmpq_set(t, s);
+            fmpq_sub(v + i, v + i, t);
+            fmpq_sub(s, s, t);
+        }
+        if (!fmpq_is_zero(s))
+            wc_qvec_zero(v, n);
+    }
+    _fmpq_vec_clear(lo, n);
+    _fmpq_vec_clear(hi, n);
+    fmpq_clear(s);
+    fmpq_clear(t);
+}
+
+/* the largest violation of a dual point and the K most violated points */
+typedef struct {
+    fmpz_t bfq, bn2, n2;
+    slong anchor, atom;     /* the witness: a face point or an atom */
+    fmpz bq[3];
+    slong K, len;
+    double thr;
+    double * r;
+    slong * anc;
+    fmpz * qs;
+} price_t;
+
+static void
+price_init(price_t * P, slong K, double thr)
+{
+    memset(P, 0, sizeof(*P));
+    fmpz_init(P->bfq);
+    fmpz_init_set_ui(P->bn2, 1);
+    fmpz_init(P->n2);
+    for (int k = 0; k < 3; k++)
+        fmpz_init(P->bq + k);
+    P->anchor = P->atom = -1;
+    P->K = K;
+    P->thr = thr;
+    P->r = flint_malloc((K + 1) * sizeof(double));
+    P->anc = flint_malloc((K + 1) * sizeof(slong));
+    P->qs = _fmpz_vec_init(3 * (K + 1));
+}
+
+static void
+price_clear(price_t * P)
+{
+    fmpz_clear(P->bfq);
+    fmpz_clear(P->bn2);
+    fmpz_clear(P->n2);
+    for (int k = 0; k < 3; k++)
+        fmpz_clear(P->bq + k);
+    flint_free(P->r);
+    flint_free(P->anc);
+    _fmpz_vec_clear(P->qs, 3 * (P->K + 1));
+}
+
+static void
+price_visit(void * ctx, slong anchor, const fmpz * q, const fmpz_t fq)
+{
+    price_t * P = ctx;
+    fmpz_t a, b;
+    slong i, k;
+    fmpz_init(a);
+    fmpz_init(b);
+    fmpz_zero(P->n2);
+    for (k = 0; k < 3; k++)
+        fmpz_addmul(P->n2, q + k, q + k);
+    fmpz_mul(a, fq, fq);
+    fmpz_mul(a, a, P->bn2);
+    fmpz_mul(b, P->bfq, P->bfq);
+    fmpz_mul(b, b, P->n2);
+    if (fmpz_cmp(a, b) > 0)     /* fq^2 / n2 > bfq^2 / bn2 */
+    {
+        fmpz_abs(P->bfq, fq);
+        fmpz_set(P->bn2, P->n2);
+        P->anchor = anchor;
+        for (k = 0; k < 3; k++)
+            fmpz_set(P->bq + k, q + k);
+    }
+    double r = fabs(fmpz_get_d(fq)) / sqrt(fmpz_get_d(P->n2));
+    if (r > P->thr && (P->len < P->K || r > P->r[P->len - 1]))
+    {
+        for (i = FLINT_MIN(P->len, P->K - 1); i > 0 && P->r[i - 1] < r; i--)
+        {
+            P->r[i] = P->r[i - 1];
+            P->anc[i] = P->anc[i - 1];
+            for (k = 0; k < 3; k++)
+                fmpz_swap(P->qs + 3 * i + k, P->qs + 3 * (i - 1) + k);
+        }
+        P->r[i] = r;
+        P->anc[i] = anchor;
+        for (k = 0; k < 3; k++)
+            fmpz_set(P->qs + 3 * i + k, q + k);
+        P->len = FLINT_MIN(P->len + 1, P->K);
+    }
+    fmpz_clear(a);
+    fmpz_clear(b);
+}
+
+/* the direction of a face point q of anchor a: w about 2^40 q / max |q|,
+ * its kink through x_a (b = 0 without an anchor) */
+static void
+face_direction(fmpq * w, fmpq_t b, const fmpz * q, slong anchor, const wc_data_t D)
+{
+    slong d = D->d, k;
+    fmpz_t m, t;
+    fmpz_init(m);
+    fmpz_init(t);
+    for (k = 0; k < d; k++)
+        if (fmpz_cmpabs(q + k, m) > 0)
+            fmpz_abs(m, q + k);
+    for (k = 0; k < d; k++)     /* round(2^40 q_k / max) = floor((2^41 q_k + max) / (2 max)) */
+    {
+        fmpz_mul_2exp(t, q + k, 41);
+        fmpz_add(t, t, m);
+        fmpz_fdiv_q(fmpq_numref(w + k), t, m);
+        fmpz_fdiv_q_2exp(fmpq_numref(w + k), fmpq_numref(w + k), 1);
+        fmpz_one(fmpq_denref(w + k));
+        fmpq_div_2exp(w + k, w + k, 40);    /* max |w_k| = 1 */
+    }
+    fmpq_zero(b);
+    for (k = 0; anchor >= 0 && k < d; k++)
+        fmpq_submul(b, fmpq_mat_entry(D->X, anchor, k), w + k);
+    fmpz_clear(m);
+    fmpz_clear(t);
+}
+
+/* M2 := max (k^T v)^2 / ||w||^2 over every face point (FULL; P collects
+ * the K most violated) or over the atoms (SAMPLES).  RETURNS the number
+ * of points checked. */
+static ulong
+dual_max(fmpq_t M2, price_t * P, const fmpq * v, const fmpz * X, const fmpz_t Lx,
+         const atoms_t * A, const wc_data_t D, const wc_problem_t p, int dict)
+{
+    slong n = D->n, j;
+    ulong count;
+    if (dict == WC_DICT_SAMPLES)
+    {
+        fmpq_t s;
+        fmpq_init(s);
+        fmpq_zero(M2);
+        for (j = 0; j < A->len; j++)
+        {
+            _fmpq_vec_dot(s, v, A->col + j * n, n);
+            fmpq_mul(s, s, s);
+            fmpq_div(s, s, A->c2 + j);
+            if (fmpq_cmp(s, M2) > 0)
+            {
+                fmpq_set(M2, s);
+                P->atom = j;
+            }
+        }
+        fmpq_clear(s);
+        return A->len;
+    }
+    fmpz * V = _fmpz_vec_init(n);
+    fmpz_t den;
+    fmpz_init(den);
+    _fmpq_vec_get_fmpz_vec_fmpz(V, den, v, n);
+    P->thr *= fmpz_get_d(den) * fmpz_get_d(Lx);
+    count = wc_cells_walk(X, n, D->d, V, p->bias, price_visit, P);
+    fmpz_mul(den, den, Lx);
+    fmpz_mul(den, den, den);
+    fmpz_mul(fmpq_denref(M2), P->bn2, den);
+    fmpz_mul(fmpq_numref(M2), P->bfq, P->bfq);
+    fmpq_canonicalise(M2);
+    _fmpz_vec_clear(V, n);
+    fmpz_clear(den);
+    return count;
+}
+
+/* t := a rational in (0, 1] with t^2 M2 <= bound^2 (1 when M2 <= bound^2),
+ * within 2^-100 of the largest such */
+static void
+feasible_scale(fmpq_t t, const fmpq_t M2, const fmpq_t bound)
+{
+    fmpq_t b2, r;
+    fmpq_init(b2);
+    fmpq_init(r);
+    fmpq_mul(b2, bound, bound);
+    if (fmpq_cmp(M2, b2) <= 0)
+        fmpq_one(t);
+    else
+    {
+        mpfr_t x, y;
+        mpq_t q;
+        mpfr_inits2(L2_PREC, x, y, (mpfr_ptr) 0);
+        mpq_init(q);
+        fmpq_div(r, b2, M2);
+        fmpq_get_mpq(q, r);
+        mpfr_set_q(x, q, MPFR_RNDD);
+        mpfr_sqrt(x, x, MPFR_RNDD);
+        mpfr_mul_2si(y, x, -100, MPFR_RNDN);
+        mpfr_sub(x, x, y, MPFR_RNDD);
+        q_of_mpfr(t, x);
+        mpq_clear(q);
+        mpfr_clears(x, y, (mpfr_ptr) 0);
+        fmpq_mul(r, t, t);      /* rounding was downward: proved, but checked */
+        fmpq_mul(r, r, M2);
+        while (fmpq_cmp(r, b2) > 0)
+        {
+            fmpq_div_2exp(t, t, 1);
+            fmpq_mul(r, t, t);
+            fmpq_mul(r, r, M2);
+        }
+    }
+    fmpq_clear(b2);
+    fmpq_clear(r);
+}
+
+/* v := t v for the feasible t, and lower := the dual objective of v */
+static void
+lower_bound(fmpq_t lower, fmpq * v, const fmpq_t M2, const wc_data_t D, const wc_problem_t p)
+{
+    slong n = D->n;
+    fmpq_t t, yv, vv, bound;
+    fmpq_init(t);
+    fmpq_init(yv);
+    fmpq_init(vv);
+    fmpq_init(bound);
+    if (p->loss == WC_LOSS_INTERP)
+        fmpq_one(bound);
+    else
+        fmpq_set(bound, p->beta);
+    feasible_scale(t, M2, bound);
+    _fmpq_vec_dot(yv, D->y, v, n);
+    if (p->loss == WC_LOSS_SQUARED)     /* max of t y^T v - t^2 ||v||^2 / 2 */
+    {
+        _fmpq_vec_dot(vv, v, v, n);
+        if (fmpq_sgn(yv) <= 0)
+            fmpq_zero(t);
+        else if (!fmpq_is_zero(vv))
+        {
+            fmpq_div(vv, yv, vv);
+            if (fmpq_cmp(vv, t) < 0)
+                fmpq_set(t, vv);
+        }
+    }
+    for (slong i = 0; i < n; i++)
+        fmpq_mul(v + i, v + i, t);
+    if (p->loss == WC_LOSS_HINGE)       /* sum y_i v_i = sum |v_i| */
+    {
+        fmpq_zero(lower);
+        for (slong i = 0; i < n; i++)
+        {
+            fmpq_abs(yv, v + i);
+            fmpq_add(lower, lower, yv);
+        }
+    }
+    else
+        _fmpq_vec_dot(lower, D->y, v, n);
+    if (p->loss == WC_LOSS_SQUARED)
+    {
+        _fmpq_vec_dot(vv, v, v, n);
+        fmpq_div_2exp(vv, vv, 1);
+        fmpq_sub(lower, lower, vv);
+    }
+    fmpq_clear(t);
+    fmpq_clear(yv);
+    fmpq_clear(vv);
+    fmpq_clear(bound);
+}
+
+/* ---------------------------------------------------------- solve */
+
+void
+wc_l2_result_init(wc_l2_result_t R)
+{
+    memset(R, 0, sizeof(*R));
+    fmpq_init(R->lower);
+    fmpq_init(R->upper);
+    fmpq_init(R->tolerance);
+    fmpq_init(R->loss);
+    fmpq_init(R->penalty_lo);
+    fmpq_init(R->penalty_hi);
+    fmpq_init(R->xi);
+    fmpq_init(R->witness_b);
+    fmpq_init(R->witness_r2);
+    R->witness_anchor = -1;
+}
+
+void
+wc_l2_result_clear(wc_l2_result_t R)
+{
+    fmpq_clear(R->lower);
+    fmpq_clear(R->upper);
+    fmpq_clear(R->tolerance);
+    fmpq_clear(R->loss);
+    fmpq_clear(R->penalty_lo);
+    fmpq_clear(R->penalty_hi);
+    fmpq_clear(R->xi);
+    fmpq_clear(R->witness_b);
+    fmpq_clear(R->witness_r2);
+    _fmpq_vec_clear(R->w, R->nneurons * R->d);
+    _fmpq_vec_clear(R->b, R->nneurons);
+    _fmpq_vec_clear(R->alpha, R->nneurons);
+    _fmpq_vec_clear(R->dual, R->n);
+    _fmpq_vec_clear(R->witness_w, R->d);
+}
+
+static int
+l2_check_args(const wc_data_t D, const wc_problem_t p, const fmpq_t tol, wc_error_t err)
+{
+    if (D->y == NULL)
+        return wc_error_set(err, WC_ERR_ARG, "--penalty l2 needs labelled data");
+    if (D->d > 3 || D->d < 1)
+        return wc_error_set(err, WC_ERR_ARG, "--penalty l2 is implemented for d = 1, 2, 3 "
+                            "(the data have d = %ld)", D->d);
+    if (fmpq_sgn(tol) <= 0)
+        return wc_error_set(err, WC_ERR_ARG, "--tolerance must be positive");
+    if (p->loss != WC_LOSS_INTERP && fmpq_sgn(p->beta) <= 0)
+        return wc_error_set(err, WC_ERR_ARG, "--beta must be positive");
+    for (slong i = 0; p->loss == WC_LOSS_HINGE && i < D->n; i++)
+        if (!fmpq_is_one(D->y + i) && !(fmpz_equal_si(fmpq_numref(D->y + i), -1)
+                                         && fmpz_is_one(fmpq_denref(D->y + i))))
+            return wc_error_set(err, WC_ERR_ARG, "the hinge loss needs labels -1 and +1 "
+                                "(sample %ld)", i + 1);
+    if (p->dict == WC_DICT_FULL && wc_cells_work(D->n, D->d, p->bias) > L2_WORK_LIMIT)
+        return wc_error_set(err, WC_ERR_ARG, "--penalty l2: checking every face of the "
+                            "arrangement of n = %ld samples in d = %ld takes about %.3g "
+                            "multiply-adds, above the limit %.3g", D->n, D->d,
+                            wc_cells_work(D->n, D->d, p->bias), L2_WORK_LIMIT);
+    return WC_OK;
+}
+
+/* the witness of R from the final check's largest violation */
+static void
+set_witness(wc_l2_result_t R, const price_t * P, const fmpq_t M2, const atoms_t * A,
+            const wc_data_t D, const wc_problem_t p)
+{
+    fmpq_t b2;
+    fmpq_init(b2);
+    if (p->loss == WC_LOSS_INTERP)
+        fmpq_one(b2);
+    else
+        fmpq_mul(b2, p->beta, p->beta);
+    fmpq_div(R->witness_r2, M2, b2);     /* b2 is scratch from here */
+    R->witness_anchor = P->anchor;
+    if (P->atom >= 0)
+    {
+        qvec_set(R->witness_w, A->w + P->atom * D->d, D->d);
+        fmpq_set(R->witness_b, A->b + P->atom);
+    }
+    else
+    {
+        fmpq_t wk, bk;
+        fmpq_init(wk);
+        fmpq_init(bk);
+        for (slong k = 0; k < D->d; k++)
+        {
+            fmpz_one(fmpq_denref(wk));
+            fmpz_set(fmpq_numref(wk), P->bq + k);
+            fmpq_set(R->witness_w + k, wk);
+            if (P->anchor >= 0)
+                fmpq_submul(bk, fmpq_mat_entry(D->X, P->anchor, k), wk);
+        }
+        fmpq_set(R->witness_b, bk);
+        fmpq_clear(wk);
+        fmpq_clear(bk);
+    }
+    fmpq_clear(b2);
+}
+
+/* the integer data X = Lx * D->X, row-major */
+static fmpz *
+integer_data(fmpz_t Lx, const wc_data_t D)
+{
+    slong n = D->n, d = D->d, i, k;
+    fmpz * X = _fmpz_vec_init(n * d);
+    fmpz_one(Lx);
+    for (i = 0; i < n; i++)
+        for (k = 0; k < d; k++)
+            fmpz_lcm(Lx, Lx, fmpq_denref(fmpq_mat_entry(D->X, i, k)));
+    for (i = 0; i < n; i++)
+        for (k = 0; k < d; k++)
+        {
+            const fmpq * x = fmpq_mat_entry(D->X, i, k);
+            fmpz_divexact(X + i * d + k, Lx, fmpq_denref(x));
+            fmpz_mul(X + i * d + k, X + i * d + k, fmpq_numref(x));
+        }
+    return X;
+}
+
+/* One round: the candidate, both bounds, the K most violated face points
+ * in P.  RETURNS WC_OK, or an error; *infeasible set when the working LP
+ * has no solution. */
+static int
+l2_round(wc_l2_result_t R, price_t * P, int * infeasible, const atoms_t * A,
+         const fmpz * X, const fmpz_t Lx, const wc_data_t D, const wc_problem_t p,
+         wc_error_t err)
+{
+    slong n = D->n, N = A->len;
+    double * a = flint_calloc(N + 1, sizeof(double));
+    double xi = 0;
+    char * basic = flint_calloc(N + 1, 1);
+    int rc = WC_OK, st = 0;
+    fmpq_t M2;
+    fmpq_init(M2);
+    *infeasible = 0;
+    if (p->loss == WC_LOSS_SQUARED)
+        st = lasso_candidate(a, A, D, p, err) == WC_OK ? 0 : -2;
+    else
+        st = float_lp(a, &xi, R->dual, basic, A, D, p);
+    if (st == 1)
+        *infeasible = 1;
+    else if (st == -2)
+        rc = WC_ERR_SOLVER;
+    else if (st != 0)
+        rc = wc_error_set(err, WC_ERR_SOLVER, "l2: GLPK failed on the working LP "
+                          "(%ld directions)", N);
+    else
+        rc = exact_network(R, A, a, xi, basic, D, p, err);
+    if (rc == WC_OK && !*infeasible)
+    {
+        if (p->loss == WC_LOSS_SQUARED)     /* v = y - f, exactly */
+            for (slong i = 0; i < n; i++)
+            {
+                fmpq_set(R->dual + i, D->y + i);
+                fmpq_sub(R->dual + i, R->dual + i, R->xi);
+                for (slong j = 0; j < R->nneurons; j++)
+                {
+                    fmpq_t t;
+                    fmpq_init(t);
+                    fmpq_set(t, R->b + j);
+                    for (slong k = 0; k < D->d; k++)
+                        fmpq_addmul(t, fmpq_mat_entry(D->X, i, k), R->w + j * D->d + k);
+                    if (fmpq_sgn(t) > 0)
+                        fmpq_submul(R->dual + i, R->alpha + j, t);
+                    fmpq_clear(t);
+                }
+            }
+        else
+            repair_dual(R->dual, D, p);
+        R->checks = dual_max(M2, P, R->dual, X, Lx, A, D, p, R->dict);
+        set_witness(R, P, M2, A, D, p);
+        lower_bound(R->lower, R->dual, M2, D, p);
+    }
+    fmpq_clear(M2);
+    flint_free(a);
+    flint_free(basic);
+    return rc;
+}
+
+int
+wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
+            const fmpq_t tolerance, wc_error_t err)
+{
+    slong n = D->n, d = D->d;
+    int rc = l2_check_args(D, p, tolerance, err), infeasible = 0;
+    atoms_t A;
+    fmpz_t Lx;
+    fmpz * X;
+    fmpq * w;
+    fmpq_t b, gap;
+
+    if (rc != WC_OK)
+        return rc;
+    R->n = n;
+    R->d = d;
+    R->dict = p->dict;
+    R->dual = _fmpq_vec_init(n);
+    R->witness_w = _fmpq_vec_init(d);
+    fmpq_set(R->tolerance, tolerance);
+    fmpz_init(Lx);
+    fmpq_init(b);
+    fmpq_init(gap);
+    w = _fmpq_vec_init(d);
+    X = integer_data(Lx, D);
+    atoms_init(&A, n, d);
+    rc = atoms_seed(&A, D, p, p->dict, err);
+    for (R->rounds = 1; rc == WC_OK; R->rounds++)
+    {
+        price_t P;
+        slong added = 0;
+        price_init(&P, n + 16, loss_beta(p) * (1 + 1e-12));
+        rc = l2_round(R, &P, &infeasible, &A, X, Lx, D, p, err);
+        if (rc == WC_OK && !infeasible)
+        {
+            fmpq_sub(gap, R->upper, R->lower);
+            fmpq_mul(b, tolerance, R->upper);
+            R->reached = fmpq_cmp(gap, b) <= 0;
+            for (slong i = 0; !R->reached && p->dict == WC_DICT_FULL && i < P.len; i++)
+            {
+                face_direction(w, b, P.qs + 3 * i, P.anc[i], D);
+                added += atoms_push(&A, w, b, D, 1);
+            }
+            if (p->progress)
+                p->progress(p->progress_ctx, "l2 rounds", R->rounds, 0);
+        }
+        price_clear(&P);
+        if (rc != WC_OK || infeasible || added == 0 || R->rounds >= L2_MAX_ROUNDS)
+            break;
+    }
+    R->status = infeasible ? WC_LP_INFEASIBLE : WC_LP_OPTIMAL;
+    atoms_clear(&A);
+    _fmpz_vec_clear(X, n * d);
+    _fmpq_vec_clear(w, d);
+    fmpz_clear(Lx);
+    fmpq_clear(b);
+    fmpq_clear(gap);
+    return rc;
+}
