@@ -59,6 +59,26 @@ wc_qvec_zero(fmpq * v, slong len)
         fmpq_zero(v + i);
 }
 
+static inline void
+wc_qvec_set(fmpq * r, const fmpq * a, slong len)
+{
+    slong i;
+
+    for (i = 0; i < len; i++)
+        fmpq_set(r + i, a + i);
+}
+
+/* r := a / k */
+static inline void
+wc_fmpq_div_si(fmpq_t r, const fmpq_t a, slong k)
+{
+    fmpz_t t;
+
+    fmpz_init_set_si(t, k);
+    fmpq_div_fmpz(r, a, t);
+    fmpz_clear(t);
+}
+
 /* r := ||v||_1 = sum |v_i| (len entries): the penalty of output weights
  * whose neurons have ||w_j||_1 = 1. */
 void wc_qvec_l1(fmpq_t r, const fmpq * v, slong len);

@@ -7,6 +7,7 @@
 
 #include "dict/dict.h"
 #include "lp/lp.h"
+#include <mpfr.h>
 
 /* -------------------------------------------------------- interp.c */
 
@@ -53,5 +54,54 @@ const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
  * RETURNS WC_OK or WC_ERR_SOLVER. */
 int wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p,
                       wc_error_t err);
+
+/* ---------------------------------------------- l2.c, l2_work.c */
+
+#define WC_L2_PREC 160          /* MPFR bits of every enclosure */
+
+/* the working set: directions, their columns and squared norms */
+typedef struct {
+    slong n, d, len, alloc;
+    fmpq * w, * b, * c2, * col;
+    double * cost, * cold;
+    double * key;       /* (w, b) / max |(w, b)|: a quick test before the exact one */
+} wc_l2_atoms_t;
+
+void wc_l2_atoms_init(wc_l2_atoms_t * A, slong n, slong d);
+void wc_l2_atoms_clear(wc_l2_atoms_t * A);
+
+/* Appends the direction (w, b) unless (check) some atom has a positive
+ * multiple of it.  RETURNS 1 if added. */
+int wc_l2_atoms_push(wc_l2_atoms_t * A, const fmpq * w, const fmpq_t b, const wc_data_t D,
+                     int check);
+
+/* The vertex dictionary's directions (kind FULL or SAMPLES) as the seed.
+ * RETURNS WC_OK, or the dictionary's size error. */
+int wc_l2_atoms_seed(wc_l2_atoms_t * A, const wc_data_t D, const wc_problem_t p, int kind,
+                     wc_error_t err);
+
+/* RETURNS the dual bound as a double: 1 for interp, else beta. */
+double wc_l2_loss_beta(const wc_problem_t p);
+
+/* The working LP in doubles (interp, l1, hinge): alpha a[j], intercept
+ * *xi, which atoms are basic; v the exact dual of the final basis (or
+ * GLPK's doubles read exactly).  RETURNS 0 (a candidate), 1 (infeasible)
+ * or -1 (GLPK failed). */
+int wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atoms_t * A,
+                   const wc_data_t D, const wc_problem_t p);
+
+/* The squared loss's candidate alpha a[j].  RETURNS WC_OK or an error. */
+int wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
+                          const wc_problem_t p, wc_error_t err);
+
+/* r := the exact value of x. */
+void wc_l2_q_of_mpfr(fmpq_t r, const mpfr_t x);
+
+/* R's network, xi, loss, penalty enclosure and upper bound from the
+ * candidate (interp: its basis solved exactly).  RETURNS WC_OK, or
+ * WC_ERR_SOLVER when it does not reproduce the labels exactly. */
+int wc_l2_exact_network(wc_l2_result_t R, const wc_l2_atoms_t * A, const double * a,
+                        double xi, const char * basic, const wc_data_t D,
+                        const wc_problem_t p, wc_error_t err);
 
 #endif
