@@ -553,6 +553,7 @@ static mpz_t bz, l1, s_plus, s_minus, lhs, rhs, rhs_factor, Dv, qbound;
 static mpq_t * v, * fx;
 static mpz_t * w, * tz, * Vz;
 static int loss, bias, icpt, samples, optimal;
+static int l2;                       /* penalty=l2: a bracket (section 12) */
 static int depth;                   /* mirrors-L: the reflection dictionary; 0: vertex */
 
 /* Lines 'problem' .. the data: the problem, X, y, and their integer scaling. */
@@ -620,7 +621,12 @@ read_problem_and_data(void)
     if (strcmp(field(1), "1") != 0)
         die(2, "unknown certificate version '%s'", tok[1]);
     next_line();
-    expect("problem", 5);
+    expect("problem", -1);
+    l2 = ntok == 7 && strcmp(field(6), "penalty=l2") == 0;
+    if (ntok != 6 && !l2)
+        die(2, "expected 'problem LOSS BETA bias= intercept= dictionary=' (and penalty=l2)");
+    if (l2 && strcmp(field(5), "dictionary=directions") != 0)
+        die(2, "expected dictionary=directions with penalty=l2");
     loss = !strcmp(field(1), "interp") ? INTERP : !strcmp(tok[1], "l1") ? L1
          : !strcmp(tok[1], "hinge") ? HINGE : !strcmp(tok[1], "squared") ? SQUARED : -1;
     if (loss < 0)
@@ -631,7 +637,7 @@ read_problem_and_data(void)
     if ((strcmp(field(3), "bias=0") && strcmp(tok[3], "bias=1"))
         || (strcmp(field(4), "intercept=0") && strcmp(tok[4], "intercept=1"))
         || (strcmp(field(5), "dictionary=full") && strcmp(tok[5], "dictionary=samples")
-            && strncmp(tok[5], "dictionary=mirrors-", 19)))
+            && strncmp(tok[5], "dictionary=mirrors-", 19) && !l2))
         die(2, "expected bias=0|1 intercept=0|1 dictionary=full|samples|mirrors-L");
     bias = tok[3][5] == '1';
     icpt = tok[4][10] == '1';
@@ -1086,6 +1092,286 @@ dual_conditions(void)
         }
 }
 
+/* ------------------------------------------- the l2 penalty (a bracket) */
+
+/* penalty=l2 (DERIVATIONS.md section 12): the certificate claims
+ * lower <= OPT <= upper.  upper: the network's loss plus beta times an
+ * upper bound of sum |alpha| ||w||_2, each root bounded by an integer
+ * square root.  lower: the dual objective of v, whose constraint
+ * max |sum_i v_i (x_i^T w + b)_+| <= bound ||w|| is decided at every face
+ * point of the arrangement, found here by brute force over pairs of rays
+ * (not the sorted sweep of src/). */
+static mpz_t * u3, c3[3], cp3[3], cm3[3], e3[3], fq, n2, sq, big, bden;
+static mpq_t lower, upper;
+
+static void
+cross3(mpz_t * c, mpz_t * a, mpz_t * b)
+{
+    mpz_mul(sq, a[1], b[2]); mpz_submul(sq, a[2], b[1]);
+    mpz_mul(big, a[2], b[0]); mpz_submul(big, a[0], b[2]);
+    mpz_mul(c[2], a[0], b[1]); mpz_submul(c[2], a[1], b[0]);
+    mpz_set(c[0], sq);
+    mpz_set(c[1], big);
+}
+
+static void
+dot3(mpz_t r, mpz_t * a, mpz_t * b)
+{
+    mpz_mul(r, a[0], b[0]);
+    mpz_addmul(r, a[1], b[1]);
+    mpz_addmul(r, a[2], b[2]);
+}
+
+/* |sum Vz_j (u_j . q)_+| <= B ||q|| at q and -q, else rejected */
+static long l2_points;
+
+static void
+l2_point(mpz_t * q, long m, const mpz_t B2)
+{
+    for (int s = 0; s < 2; s++)
+    {
+        mpz_set_ui(fq, 0);
+        for (long j = 0; j < m; j++)
+        {
+            dot3(sq, u3 + 3 * j, q);
+            if (mpz_sgn(sq) > 0)
+                mpz_addmul(fq, Vz[j], sq);
+        }
+        mpz_mul(fq, fq, bden);
+        dot3(n2, q, q);
+        mpz_mul(fq, fq, fq);
+        mpz_mul(n2, n2, B2);
+        if (mpz_cmp(fq, n2) > 0)
+            die(1, "the dual point violates its constraint at the direction "
+                "w = (%s, %s, %s) (%s)", mpz_get_str(NULL, 10, q[0]), mpz_get_str(NULL, 10, q[1]),
+                mpz_get_str(NULL, 10, q[2]), "a face point of the arrangement");
+        l2_points++;
+        for (int k = 0; k < 3; k++)
+            mpz_neg(q[k], q[k]);
+    }
+}
+
+/* the face points around the point p of the plane of normal nv */
+static void
+l2_faces_at(mpz_t * nv, mpz_t * p, long m, const mpz_t B2)
+{
+    for (int k = 0; k < 3; k++)
+    {
+        mpz_set_ui(c3[k], 0); mpz_set_ui(cp3[k], 0); mpz_set_ui(cm3[k], 0);
+    }
+    for (long j = 0; j < m; j++)
+    {
+        dot3(sq, u3 + 3 * j, p);
+        dot3(big, u3 + 3 * j, nv);
+        mpz_t * c = mpz_sgn(sq) > 0 ? c3 : mpz_sgn(big) > 0 ? cp3 : cm3;
+        if (mpz_sgn(sq) > 0 || (mpz_sgn(sq) == 0 && mpz_sgn(big) != 0))
+            for (int k = 0; k < 3; k++)
+                mpz_addmul(c[k], Vz[j], u3[3 * j + k]);
+    }
+    for (int k = 0; k < 3; k++)
+    {
+        mpz_add(cp3[k], cp3[k], c3[k]);
+        mpz_add(cm3[k], cm3[k], c3[k]);
+    }
+    l2_point(cp3, m, B2);
+    l2_point(cm3, m, B2);
+    dot3(n2, nv, nv);       /* the projection of c onto the plane, scaled */
+    dot3(big, c3, nv);
+    for (int k = 0; k < 3; k++)
+    {
+        mpz_mul(c3[k], c3[k], n2);
+        mpz_submul(c3[k], big, nv[k]);
+    }
+    l2_point(c3, m, B2);
+}
+
+/* every face point for the vectors u3[0..m) */
+static void
+l2_arrangement(long m, const mpz_t B2)
+{
+    mpz_t * r = xmalloc((size_t) (2 * m + 1), 3 * sizeof(mpz_t)), pt[3];
+    for (long i = 0; i < 3 * (2 * m + 1); i++)
+        mpz_init(r[i]);
+    for (int k = 0; k < 3; k++)
+        mpz_init(pt[k]);
+    for (long a = 0; a < m; a++)
+    {
+        long L = 0;
+        mpz_t * nv = u3 + 3 * a;
+        if (mpz_sgn(nv[0]) == 0 && mpz_sgn(nv[1]) == 0 && mpz_sgn(nv[2]) == 0)
+            continue;
+        for (long j = 0; j < m; j++)
+        {
+            cross3(r + 3 * L, nv, u3 + 3 * j);
+            if (mpz_sgn(r[3 * L]) || mpz_sgn(r[3 * L + 1]) || mpz_sgn(r[3 * L + 2]))
+            {
+                for (int k = 0; k < 3; k++)
+                    mpz_neg(r[3 * L + 3 + k], r[3 * L + k]);
+                L += 2;
+            }
+        }
+        for (int k = 0; k < 3 && L == 0; k++)   /* no ray: any point of the plane */
+        {
+            for (int t2 = 0; t2 < 3; t2++)
+                mpz_set_ui(e3[t2], t2 == k);
+            cross3(pt, nv, e3);
+            if (mpz_sgn(pt[0]) || mpz_sgn(pt[1]) || mpz_sgn(pt[2]))
+            {
+                l2_faces_at(nv, pt, m, B2);
+                break;
+            }
+        }
+        for (long i = 0; i < L; i++)
+        {
+            for (int k = 0; k < 3; k++)
+                mpz_set(pt[k], r[3 * i + k]);
+            l2_point(pt, m, B2);
+            cross3(pt, nv, r + 3 * i);          /* a half turn's middle */
+            l2_faces_at(nv, pt, m, B2);
+            for (long j = i + 1; j < L; j++)    /* every pair: every sector */
+            {
+                for (int k = 0; k < 3; k++)
+                    mpz_add(pt[k], r[3 * i + k], r[3 * j + k]);
+                if (mpz_sgn(pt[0]) || mpz_sgn(pt[1]) || mpz_sgn(pt[2]))
+                    l2_faces_at(nv, pt, m, B2);
+            }
+        }
+    }
+    for (long i = 0; i < 3 * (2 * m + 1); i++)
+        mpz_clear(r[i]);
+    for (int k = 0; k < 3; k++)
+        mpz_clear(pt[k]);
+    free(r);
+}
+
+/* sqrt(c) <= r, r a rational within 2^-200 of it */
+static void
+sqrt_up(mpq_t r, const mpq_t c)
+{
+    mpz_mul(sq, mpq_numref(c), mpq_denref(c));
+    mpz_mul_2exp(sq, sq, 400);
+    mpz_sqrtrem(big, n2, sq);
+    if (mpz_sgn(n2) != 0)
+        mpz_add_ui(big, big, 1);
+    mpz_mul_2exp(n2, mpq_denref(c), 200);
+    mpq_set_num(r, big);
+    mpq_set_den(r, n2);
+    mpq_canonicalize(r);
+}
+
+/* From 'status bracket' to 'end': the bounds, the network (fx and an
+ * upper bound of its penalty) and v. */
+static void
+read_l2_solution(void)
+{
+    long i, j, m;
+    mpq_t wq, c2, r;
+
+    mpq_init(wq); mpq_init(c2); mpq_init(r);
+    mpq_init(lower); mpq_init(upper);
+    if (!line_ready)
+        next_line();
+    line_ready = 0;
+    expect("status", 1);
+    if (strcmp(field(1), "bracket") != 0)
+        die(2, "expected status bracket (penalty=l2)");
+    next_line(); expect("lower", 1); read_q(lower, 1);
+    next_line(); expect("upper", 1); read_q(upper, 1);
+    next_line(); expect("xi", 1); read_q(xi, 1);
+    if (!icpt && mpq_sgn(xi) != 0)
+        die(1, "xi is not 0 but the problem has no intercept");
+    next_line(); expect("neurons", 1);
+    m = read_count(1, 0, LONG_MAX);
+    for (i = 0; i < n; i++)
+        mpq_set(fx[i], xi);
+    for (j = 0; j < m; j++)
+    {
+        mpq_t * wj = xmalloc((size_t) d + 2, sizeof(mpq_t));
+        next_line();
+        expect("unit", d + 2);
+        mpq_set_ui(c2, 0, 1);
+        for (i = 0; i < d + 2; i++)
+        {
+            mpq_init(wj[i]);
+            read_q(wj[i], 1 + i);
+            if (i < d)
+                mpq_mul(wq, wj[i], wj[i]), mpq_add(c2, c2, wq);
+        }
+        sqrt_up(r, c2);                         /* |alpha| ||w|| <= |alpha| r */
+        mpq_abs(wq, wj[d + 1]);
+        mpq_mul(r, r, wq);
+        mpq_add(penalty, penalty, r);
+        for (i = 0; i < n; i++)                 /* f(x_i) += alpha (x_i^T w + b)_+ */
+        {
+            mpq_set(wq, wj[d]);
+            for (long k = 0; k < d; k++)
+                mpq_mul(r, X[i * d + k], wj[k]), mpq_add(wq, wq, r);
+            if (mpq_sgn(wq) > 0)
+                mpq_mul(wq, wq, wj[d + 1]), mpq_add(fx[i], fx[i], wq);
+        }
+        for (i = 0; i < d + 2; i++)
+            mpq_clear(wj[i]);
+        free(wj);
+    }
+    next_line();
+    expect("dual", n);
+    for (i = 0; i < n; i++)
+        read_q(v[i], 1 + i);
+    next_line();
+    expect("end", 0);
+    if (pos != text_len)
+        die(2, "text after 'end'");
+    mpq_clear(wq); mpq_clear(c2); mpq_clear(r);
+}
+
+/* The bracket: upper bounds the network's cost, lower is the objective of
+ * a dual point feasible at every face point.  RETURNS the points checked. */
+static long
+check_l2(void)
+{
+    long a, j, k;
+    mpz_t B2;
+
+    if (d > 3)
+        die(1, "penalty=l2 certificates are for d <= 3");
+    mpz_init(B2);
+    for (k = 0; k < 3; k++)
+    {
+        mpz_init(c3[k]); mpz_init(cp3[k]); mpz_init(cm3[k]); mpz_init(e3[k]);
+    }
+    mpz_init(fq); mpz_init(n2); mpz_init(sq); mpz_init(big); mpz_init(bden);
+    read_l2_solution();
+    primal_objective();
+    if (mpq_cmp(primal, upper) > 0)
+        die(1, "the network's cost is not proved <= the claimed upper bound");
+    dual_conditions();
+    if (mpq_cmp(dual_obj, lower) < 0)
+        die(1, "the dual objective is below the claimed lower bound");
+    mpz_mul(B2, mpq_numref(beta), Lx);          /* fq den(beta) <= num(beta) Lx Dv ||q|| */
+    mpz_mul(B2, B2, Dv);
+    mpz_mul(B2, B2, B2);
+    mpz_set(bden, mpq_denref(beta));
+    u3 = xmalloc((size_t) n, 3 * sizeof(mpz_t));
+    for (j = 0; j < 3 * n; j++)
+        mpz_init(u3[j]);
+    for (a = 0; a < (bias ? n : 1); a++)        /* the kink through x_a */
+    {
+        for (j = 0; j < n; j++)
+            for (k = 0; k < 3; k++)
+            {
+                mpz_set_ui(u3[3 * j + k], 0);
+                if (k < d)
+                    mpz_set(u3[3 * j + k], Xz[j * d + k]);
+                if (k < d && bias)
+                    mpz_sub(u3[3 * j + k], u3[3 * j + k], Xz[a * d + k]);
+            }
+        l2_arrangement(n, B2);
+    }
+    if (mpq_cmp(lower, upper) > 0)
+        die(1, "lower bound above the upper bound");
+    return l2_points;
+}
+
 /* Checks the certificate in text[0..text_len); the exit status. */
 static int
 check(void)
@@ -1102,6 +1388,14 @@ check(void)
     if (depth && d != 1)
         die(2, "the reflection dictionary is for 1-D data (d = 1)");
     allocate();
+    if (l2)
+    {
+        atoms = check_l2();
+        printf("checkcert: ACCEPTED: lower <= OPT <= upper (l2 penalty; ~%.12g <= OPT <= "
+               "~%.12g, the exact bounds in the file), the dual feasible at all %ld face points "
+               "of the arrangement\n", mpq_get_d(lower), mpq_get_d(upper), atoms);
+        return 0;
+    }
     read_solution();
     if (optimal)
         primal_objective();

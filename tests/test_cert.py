@@ -220,12 +220,12 @@ def main():
 
     # checkcert: small (two dictionary kinds, the vertex dictionary and the
     # reflection dictionary of deep 1-D networks, and features through a
-    # trunk, in under 1300 lines: one sitting's reading), GMP only, nothing
+    # trunk, the l2 bracket, in under 1550 lines: one sitting's reading), GMP only, nothing
     # from src/
     src = open("proofs/checkcert.c").read()
     includes = set(re.findall(r"#include\s*[<\"]([^>\"]+)", src))
     nlines = src.count("\n")
-    if nlines < 1300 and includes <= {"errno.h", "limits.h", "setjmp.h", "stdarg.h", "stdio.h", "stdlib.h", "string.h", "time.h", "gmp.h"}:
+    if nlines < 1550 and includes <= {"errno.h", "limits.h", "setjmp.h", "stdarg.h", "stdio.h", "stdlib.h", "string.h", "time.h", "gmp.h"}:
         ok(f"checkcert is {nlines} lines and includes only {sorted(includes)}")
     else:
         fail("checkcert is small and GMP-only", f"{nlines} lines, includes {includes}")

@@ -340,6 +340,7 @@ wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atom
                            || glp_get_col_stat(lp, 2 * j + 2) == GLP_BS;
             }
             *xi = icol ? glp_get_col_prim(lp, icol) : 0.0;
+            basic[N] = icol && glp_get_col_stat(lp, icol) == GLP_BS;
             if (!basis_dual(v, lp, A, D, p, icol, first))
                 for (i = 0; i < n; i++)
                 {
@@ -427,6 +428,12 @@ wc_l2_cost_enclose(fmpq_t lo, fmpq_t hi, const fmpq * alpha, const fmpq * c2, sl
             mpfr_mul_q(s, s, q, rnd[e]);
             mpfr_add(sum[e], sum[e], s, rnd[e]);
         }
+    /* a margin of 2^-120 (relative) both ways, so that a checker's own
+       enclosure of each root, finer than that, proves the same bounds */
+    mpfr_mul_2si(t, sum[0], -120, MPFR_RNDU);
+    mpfr_sub(sum[0], sum[0], t, MPFR_RNDD);
+    mpfr_mul_2si(t, sum[1], -120, MPFR_RNDU);
+    mpfr_add(sum[1], sum[1], t, MPFR_RNDU);
     wc_l2_q_of_mpfr(lo, sum[0]);
     wc_l2_q_of_mpfr(hi, sum[1]);
     mpq_clear(q);
@@ -449,7 +456,9 @@ wc_l2_exact_network(wc_l2_result_t R, const wc_l2_atoms_t * A, const double * a,
     fmpq_init(zero);
     if (p->loss == WC_LOSS_INTERP)
     {
-        /* the basic columns (and the intercept) solved exactly: K_B z = y */
+        /* the basic columns (and the intercept, if basic) solved exactly:
+           K_B z = y */
+        icpt = basic[N];
         slong nb = icpt;
         slong * cols = flint_malloc((N + 1) * sizeof(slong));
         for (j = 0; j < N; j++)
