@@ -71,48 +71,43 @@ value_at(const double * w, const double * X, const double * V, slong n, slong d,
     return best;
 }
 
+/* w := the unit vector of c + step * (a random point of the cube); the
+ * best's value and direction kept in *best, bw */
+static void
+try_near(double * best, double * bw, const double * c, double step, const double * X,
+         const double * V, slong n, slong d, int bias, flint_rand_t st)
+{
+    double w[3] = {0, 0, 0}, nn = 0;
+    for (slong k = 0; k < d; k++)
+    {
+        w[k] = c[k] + step * (n_randint(st, 2000001) - 1000000.0) / 1e6;
+        nn += w[k] * w[k];
+    }
+    if (nn == 0)
+        return;
+    for (slong k = 0; k < d; k++)
+        w[k] /= sqrt(nn);
+    double v = value_at(w, X, V, n, d, bias);
+    if (v > *best)
+    {
+        *best = v;
+        for (slong k = 0; k < d; k++)
+            bw[k] = w[k];
+    }
+}
+
+/* random directions, then a local refinement of the best */
 static double
 search(const double * X, const double * V, slong n, slong d, int bias, flint_rand_t st)
 {
-    double best = 0, bw[3] = {1, 0, 0};
+    double best = 0, bw[3] = {1, 0, 0}, zero[3] = {0, 0, 0};
     for (int it = 0; it < 20000; it++)
-    {
-        double w[3] = {0, 0, 0}, nn = 0;
-        for (slong k = 0; k < d; k++)
-        {
-            w[k] = (n_randint(st, 2000001) - 1000000.0) / 1e6;
-            nn += w[k] * w[k];
-        }
-        if (nn == 0)
-            continue;
-        for (slong k = 0; k < d; k++)
-            w[k] /= sqrt(nn);
-        double v = value_at(w, X, V, n, d, bias);
-        if (v > best)
-        {
-            best = v;
-            for (slong k = 0; k < d; k++)
-                bw[k] = w[k];
-        }
-    }
-    for (double step = 0.05; step > 1e-12; step *= 0.8)   /* refine */
+        try_near(&best, bw, zero, 1.0, X, V, n, d, bias, st);
+    for (double step = 0.05; step > 1e-12; step *= 0.8)
         for (int it = 0; it < 400; it++)
         {
-            double w[3] = {0, 0, 0}, nn = 0;
-            for (slong k = 0; k < d; k++)
-            {
-                w[k] = bw[k] + step * (n_randint(st, 2001) - 1000.0) / 1000.0;
-                nn += w[k] * w[k];
-            }
-            for (slong k = 0; k < d; k++)
-                w[k] /= sqrt(nn);
-            double v = value_at(w, X, V, n, d, bias);
-            if (v > best)
-            {
-                best = v;
-                for (slong k = 0; k < d; k++)
-                    bw[k] = w[k];
-            }
+            double c[3] = {bw[0], bw[1], bw[2]};
+            try_near(&best, bw, c, step, X, V, n, d, bias, st);
         }
     return best;
 }
