@@ -1102,7 +1102,8 @@ dual_conditions(void)
  * point of the arrangement, found here by brute force over pairs of rays
  * (not the sorted sweep of src/). */
 static mpz_t * u3, c3[3], cp3[3], cm3[3], e3[3], fq, n2, sq, big, bden;
-static mpq_t lower, upper;
+static mpq_t lower, upper, wq, c2, rq, * wj;   /* globals: reachable if die() leaves */
+static mpz_t B2;
 
 static void
 cross3(mpz_t * c, mpz_t * a, mpz_t * b)
@@ -1142,9 +1143,9 @@ l2_point(mpz_t * q, long m, const mpz_t B2)
         mpz_mul(fq, fq, fq);
         mpz_mul(n2, n2, B2);
         if (mpz_cmp(fq, n2) > 0)
-            die(1, "the dual point violates its constraint at the direction "
-                "w = (%s, %s, %s) (%s)", mpz_get_str(NULL, 10, q[0]), mpz_get_str(NULL, 10, q[1]),
-                mpz_get_str(NULL, 10, q[2]), "a face point of the arrangement");
+            die(1, "the dual point violates its constraint at a face point of the "
+                "arrangement, the direction w ~ (%.6g, %.6g, %.6g)", mpz_get_d(q[0]),
+                mpz_get_d(q[1]), mpz_get_d(q[2]));
         l2_points++;
         for (int k = 0; k < 3; k++)
             mpz_neg(q[k], q[k]);
@@ -1265,10 +1266,12 @@ static void
 read_l2_solution(void)
 {
     long i, j, m;
-    mpq_t wq, c2, r;
 
-    mpq_init(wq); mpq_init(c2); mpq_init(r);
+    mpq_init(wq); mpq_init(c2); mpq_init(rq);
     mpq_init(lower); mpq_init(upper);
+    wj = xmalloc((size_t) d + 2, sizeof(mpq_t));
+    for (i = 0; i < d + 2; i++)
+        mpq_init(wj[i]);
     if (!line_ready)
         next_line();
     line_ready = 0;
@@ -1286,32 +1289,27 @@ read_l2_solution(void)
         mpq_set(fx[i], xi);
     for (j = 0; j < m; j++)
     {
-        mpq_t * wj = xmalloc((size_t) d + 2, sizeof(mpq_t));
         next_line();
         expect("unit", d + 2);
         mpq_set_ui(c2, 0, 1);
         for (i = 0; i < d + 2; i++)
         {
-            mpq_init(wj[i]);
             read_q(wj[i], 1 + i);
             if (i < d)
                 mpq_mul(wq, wj[i], wj[i]), mpq_add(c2, c2, wq);
         }
-        sqrt_up(r, c2);                         /* |alpha| ||w|| <= |alpha| r */
+        sqrt_up(rq, c2);                        /* |alpha| ||w|| <= |alpha| rq */
         mpq_abs(wq, wj[d + 1]);
-        mpq_mul(r, r, wq);
-        mpq_add(penalty, penalty, r);
+        mpq_mul(rq, rq, wq);
+        mpq_add(penalty, penalty, rq);
         for (i = 0; i < n; i++)                 /* f(x_i) += alpha (x_i^T w + b)_+ */
         {
             mpq_set(wq, wj[d]);
             for (long k = 0; k < d; k++)
-                mpq_mul(r, X[i * d + k], wj[k]), mpq_add(wq, wq, r);
+                mpq_mul(rq, X[i * d + k], wj[k]), mpq_add(wq, wq, rq);
             if (mpq_sgn(wq) > 0)
                 mpq_mul(wq, wq, wj[d + 1]), mpq_add(fx[i], fx[i], wq);
         }
-        for (i = 0; i < d + 2; i++)
-            mpq_clear(wj[i]);
-        free(wj);
     }
     next_line();
     expect("dual", n);
@@ -1321,7 +1319,6 @@ read_l2_solution(void)
     expect("end", 0);
     if (pos != text_len)
         die(2, "text after 'end'");
-    mpq_clear(wq); mpq_clear(c2); mpq_clear(r);
 }
 
 /* The bracket: upper bounds the network's cost, lower is the objective of
@@ -1330,7 +1327,6 @@ static long
 check_l2(void)
 {
     long a, j, k;
-    mpz_t B2;
 
     if (d > 3)
         die(1, "penalty=l2 certificates are for d <= 3");
