@@ -327,6 +327,7 @@ wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atom
        basis gives proved bounds; a tighter one narrows them) */
     parm.tol_dj = 1e-11;
     parm.it_lim = 5000;
+    glp_unscale_prob(lp);       /* tolerances on the columns as they are */
     int ret = glp_simplex(lp, &parm);
     if (ret == 0 || ret == GLP_EITLIM)
     {
