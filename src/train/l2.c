@@ -89,7 +89,7 @@ typedef struct {
     slong anchor, atom;     /* the witness: a face point or an atom */
     fmpz bq[3];
     slong K, len;
-    double thr;
+    double thr, thr0;
     double * r;
     slong * anc;
     fmpz * qs;
@@ -106,7 +106,7 @@ price_init(price_t * P, slong K, double thr)
         fmpz_init(P->bq + k);
     P->anchor = P->atom = -1;
     P->K = K;
-    P->thr = thr;
+    P->thr = P->thr0 = thr;
     P->r = flint_malloc((K + 1) * sizeof(double));
     P->anc = flint_malloc((K + 1) * sizeof(slong));
     P->qs = _fmpz_vec_init(3 * (K + 1));
@@ -465,13 +465,16 @@ l2_round(wc_l2_result_t R, price_t * P, int * infeasible, const wc_l2_atoms_t * 
     double xi = 0;
     char * basic = flint_calloc(N + 1, 1);
     int rc = WC_OK, st = 0;
-    fmpq_t M2;
+    fmpq * v2 = _fmpq_vec_init(n);
+    fmpq_t M2, M2b, L2;
     fmpq_init(M2);
+    fmpq_init(M2b);
+    fmpq_init(L2);
     *infeasible = 0;
     if (p->loss == WC_LOSS_SQUARED)
         st = wc_l2_lasso_candidate(a, A, D, p, err) == WC_OK ? 0 : -2;
     else
-        st = wc_l2_float_lp(a, &xi, R->dual, basic, A, D, p);
+        st = wc_l2_float_lp(a, &xi, R->dual, v2, basic, A, D, p);
     if (st == 1)
         *infeasible = 1;
     else if (st == -2)
@@ -503,10 +506,37 @@ l2_round(wc_l2_result_t R, price_t * P, int * infeasible, const wc_l2_atoms_t * 
         else
             repair_dual(R->dual, D, p);
         R->checks = dual_max(M2, P, R->dual, X, Lx, A, D, p, R->dict);
-        set_witness(R, P, M2, A, D, p);
         lower_bound(R->lower, R->dual, M2, D, p);
+        if (p->loss != WC_LOSS_SQUARED)     /* GLPK's own dual: is it better? */
+        {
+            price_t Q;
+            price_init(&Q, P->K, P->thr0);
+            repair_dual(v2, D, p);
+            dual_max(M2b, &Q, v2, X, Lx, A, D, p, R->dict);
+            lower_bound(L2, v2, M2b, D, p);
+            if (fmpq_cmp(L2, R->lower) > 0)
+            {
+                price_t T = *P;
+                *P = Q;
+                Q = T;
+                fmpq_swap(R->lower, L2);
+                fmpq_swap(M2, M2b);
+                wc_qvec_set(R->dual, v2, n);
+            }
+            else    /* the bound from the basis, the columns from GLPK's dual */
+            {
+                price_t T = *P;
+                P->len = Q.len, P->r = Q.r, P->anc = Q.anc, P->qs = Q.qs;
+                Q.len = T.len, Q.r = T.r, Q.anc = T.anc, Q.qs = T.qs;
+            }
+            price_clear(&Q);
+        }
+        set_witness(R, P, M2, A, D, p);
     }
+    _fmpq_vec_clear(v2, n);
     fmpq_clear(M2);
+    fmpq_clear(M2b);
+    fmpq_clear(L2);
     flint_free(a);
     flint_free(basic);
     return rc;

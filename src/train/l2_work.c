@@ -254,7 +254,7 @@ basis_dual(fmpq * v, glp_prob * lp, const wc_l2_atoms_t * A, const wc_data_t D,
  * doubles read exactly.  RETURNS 0 (optimal), 1 (infeasible) or -1 (GLPK
  * failed). */
 int
-wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atoms_t * A,
+wc_l2_float_lp(double * a, double * xi, fmpq * v, fmpq * v2, char * basic, const wc_l2_atoms_t * A,
          const wc_data_t D, const wc_problem_t p)
 {
     int first = 0;
@@ -342,12 +342,13 @@ wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atom
             }
             *xi = icol ? glp_get_col_prim(lp, icol) : 0.0;
             basic[N] = icol && glp_get_col_stat(lp, icol) == GLP_BS;
+            for (i = 0; i < n; i++)
+            {
+                double vi = glp_get_row_dual(lp, i + 1) * (loss == WC_LOSS_HINGE ? y[i] : 1.0);
+                wc_qvec_set_d(v2 + i, &vi, 1);
+            }
             if (!basis_dual(v, lp, A, D, p, icol, first))
-                for (i = 0; i < n; i++)
-                {
-                    double vi = glp_get_row_dual(lp, i + 1) * (loss == WC_LOSS_HINGE ? y[i] : 1.0);
-                    wc_qvec_set_d(v + i, &vi, 1);
-                }
+                wc_qvec_set(v, v2, n);
             rc = 0;
         }
         else if (st == GLP_NOFEAS)

@@ -84,11 +84,12 @@ int wc_l2_atoms_seed(wc_l2_atoms_t * A, const wc_data_t D, const wc_problem_t p,
 double wc_l2_loss_beta(const wc_problem_t p);
 
 /* The working LP in doubles (interp, l1, hinge): alpha a[j], intercept
- * *xi, which atoms are basic; v the exact dual of the final basis (or
- * GLPK's doubles read exactly).  RETURNS 0 (a candidate), 1 (infeasible)
- * or -1 (GLPK failed). */
-int wc_l2_float_lp(double * a, double * xi, fmpq * v, char * basic, const wc_l2_atoms_t * A,
-                   const wc_data_t D, const wc_problem_t p);
+ * *xi, which atoms are basic (a[N]: the intercept); v the exact dual of
+ * the final basis (or GLPK's), v2 GLPK's dual doubles read exactly (on an
+ * ill-conditioned basis the better of the two).  RETURNS 0 (a candidate),
+ * 1 (infeasible) or -1 (GLPK failed). */
+int wc_l2_float_lp(double * a, double * xi, fmpq * v, fmpq * v2, char * basic,
+                   const wc_l2_atoms_t * A, const wc_data_t D, const wc_problem_t p);
 
 /* The squared loss's candidate alpha a[j].  RETURNS WC_OK or an error. */
 int wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
