@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/run.sh -- wedgecert's benchmarks (make bench).  Every number is a
 # ratio measured in this one run on the same generated instances (seeds
-# below), written as tables and as build/bench/results.csv, scale.csv and
+# below), written as tables and as build/bench/results.csv, scale.csv, l2.csv and
 # results.json.  SCALE_LIMIT (default 60) is the time limit of the scale
 # table.
 set -e
@@ -87,12 +87,21 @@ echo "== scale: largest n certified within ${SCALE_LIMIT:-60} s, streamed column
 echo "   (interp with bias, bench/gen.py data seed 1; peak resident memory from wait4)"
 python3 bench/scale.py "$WC" "$OUT"
 
+echo
+echo "== l2 penalty (weight decay): a certified 1e-9 bracket vs a float grid solve"
+echo "   (d = 2, interp with bias; the grid: 2400 directions + sample wedges, HiGHS)"
+PYSCI=python3
+[ -x /usr/bin/python3 ] && PYSCI=/usr/bin/python3
+$PYSCI bench/l2.py "$WC" "$OUT" || echo "(skipped: python3-scipy is needed)"
+
 python3 - "$OUT" <<'PY'
 import csv, json, os, sys
 out = sys.argv[1]
 rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
 scale = list(csv.DictReader(open(os.path.join(out, "scale.csv"))))
-json.dump({"ratios": rows, "scale": scale}, open(os.path.join(out, "results.json"), "w"), indent=1)
+l2 = os.path.join(out, "l2.csv")
+l2 = list(csv.DictReader(open(l2))) if os.path.exists(l2) else []
+json.dump({"ratios": rows, "scale": scale, "l2": l2}, open(os.path.join(out, "results.json"), "w"), indent=1)
 PY
 echo
-echo "written: $OUT/results.csv, $OUT/scale.csv, $OUT/results.json"
+echo "written: $OUT/results.csv, $OUT/scale.csv, $OUT/l2.csv, $OUT/results.json"
