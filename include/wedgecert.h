@@ -695,6 +695,14 @@ void wc_l2_result_clear(wc_l2_result_t R);
 int wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
                 const fmpq_t tolerance, wc_error_t err);
 
+/* Checks R's dual point over every face of the arrangement (every
+ * direction) and sets R's witness: the face point where
+ * (k^T v)^2 / ||w||^2 / bound^2 = witness_r2 is largest (> 1: the point
+ * violates the full problem's dual constraint).  For a SAMPLES result
+ * this decides why the sample wedges miss.  RETURNS WC_OK, or WC_ERR_ARG
+ * (the sizes of wc_l2_solve). */
+int wc_l2_witness(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err);
+
 /* [lo, hi] := an enclosure of sum_j |alpha_j| sqrt(c2_j) (len terms) by
  * MPFR directed rounding, both exact rationals. */
 void wc_l2_cost_enclose(fmpq_t lo, fmpq_t hi, const fmpq * alpha, const fmpq * c2, slong len);

@@ -16,6 +16,11 @@
   a dual entry moved so that one face point is violated by about 1e-12,
   an upper bound a hair below the network's cost, a lower bound above the
   dual objective, a changed unit weight;
+* predict --penalty l2: the sample-wedge bracket agrees with HiGHS on that
+  dictionary to 1e-6; "fails" exactly when its lower bound exceeds the true
+  upper bound, with gap_lower_bound their difference and a witness face
+  point violated (ratio > 1); wherever the grid reference shows the wedges
+  missing by more than 1e-4 the verdict is "fails"; in 1-D it holds;
 * refusals: d = 4, a non-positive tolerance, --penalty l2 with --depth.
 """
 import json
@@ -60,12 +65,13 @@ def part_one_d():
             fail(f"1-D {loss}: bracket holds the l1 optimum", f"{lo} {opt} {hi}")
 
 
-def grid_value(X, y, bias, loss, beta, dirs, icpt=None):
-    """The LP over the grid's unit directions (biases at sample projections), HiGHS."""
+def grid_value(X, y, bias, loss, beta, dirs, icpt=None, cols=None):
+    """The LP over the grid's unit directions (biases at sample projections),
+    or over the given columns, by HiGHS."""
     import numpy as np
     from scipy.optimize import linprog
     n = len(X)
-    cols = []
+    cols = list(cols or [])
     for w in dirs:
         t = [sum(a * b for a, b in zip(x, w)) for x in X]
         for b in ([-ti for ti in t] if bias else [0.0]):
@@ -96,6 +102,23 @@ def wedge_dirs(X):
             if dx or dy:
                 nrm = math.hypot(dx, dy)
                 out += [(-dy / nrm, dx / nrm), (dy / nrm, -dx / nrm)]
+    return out
+
+
+def wedge_columns(X):
+    """the sample-wedge dictionary with biases: the kink on the line through
+    two samples, unit normal, both sides"""
+    out = []
+    for i in range(len(X)):
+        for j in range(i + 1, len(X)):
+            dx, dy = X[j][0] - X[i][0], X[j][1] - X[i][1]
+            h = math.hypot(dx, dy)
+            for sg in (1, -1):
+                w = (-sg * dy / h, sg * dx / h)
+                b = -(X[i][0] * w[0] + X[i][1] * w[1])
+                c = [relu(x[0] * w[0] + x[1] * w[1] + b) for x in X]
+                if any(c):
+                    out.append(c)
     return out
 
 
@@ -228,6 +251,57 @@ def part_certificates():
     tamper("a changed unit weight (the labels no longer met)", unit_weight)
 
 
+def predict(path, *flags):
+    r = subprocess.run([WC, "predict", path, "--penalty", "l2", "--json", "--quiet", *flags],
+                       capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(f"predict {flags}: {r.stderr.strip()}")
+    return json.loads(r.stdout)
+
+
+def part_predict():
+    try:
+        import scipy  # noqa: F401
+    except ImportError:
+        skip("predict --penalty l2 against HiGHS", "python3-scipy is not installed")
+        return
+    random.seed(21)
+    G = 6000
+    grid = [(math.cos(2 * math.pi * k / G), math.sin(2 * math.pi * k / G)) for k in range(G)]
+    decided = 0
+    for trial in range(4):
+        n = 6 + trial
+        X = [(random.randint(-6, 6), random.randint(-6, 6)) for _ in range(n)]
+        y = [random.randint(-5, 5) for _ in range(n)]
+        if len(set(X)) < n:
+            continue
+        path = write_rows(f"predict-{trial}.csv", [(*x, v) for x, v in zip(X, y)])
+        j = predict(path, "--bias")
+        sl, su = float(F(j["samples_lower_bound"])), float(F(j["samples_upper_bound"]))
+        hs = grid_value(X, y, 1, "interp", 1, [], cols=wedge_columns(X))   # the wedges alone
+        hg = grid_value(X, y, 1, "interp", 1, grid + wedge_dirs(X))    # the reference
+        gap_ok = (j["prediction"] == "fails") == (F(j["samples_lower_bound"]) > F(j["upper_bound"]))
+        if j["prediction"] == "fails":
+            gap_ok = gap_ok and F(j["gap_lower_bound"]) == F(j["samples_lower_bound"]) - F(j["upper_bound"]) \
+                and F(j["witness"]["ratio_squared"]) > 1
+        if hs - hg > 1e-4 * hg:     # the reference sees the wedges miss: so must we
+            gap_ok = gap_ok and j["prediction"] == "fails"
+            decided += 1
+        if abs(sl - hs) <= 1e-6 * hs and abs(su - hs) <= 1e-6 * hs and gap_ok:
+            ok(f"predict n={n}: {j['prediction']}, sample wedges [{sl:.10g}, {su:.10g}] = HiGHS {hs:.10g}, grid {hg:.10g}")
+        else:
+            fail(f"predict n={n} against HiGHS", json.dumps(j)[:300], f"wedges HiGHS {hs} grid {hg}")
+    if decided:
+        ok(f"predict --penalty l2 says fails on all {decided} instances where the grid shows the wedges missing by > 1e-4")
+    else:
+        fail("predict: some instance where the wedges miss", "none of the trials")
+    j = predict("examples/ramps1d.csv", "--bias")
+    if j["prediction"] == "holds_within_tolerance" and F(j["witness"]["ratio_squared"]) <= 1:
+        ok("predict --penalty l2 in 1-D: holds within the tolerance (the wedges are every direction)")
+    else:
+        fail("predict in 1-D holds", json.dumps(j)[:300])
+
+
 def part_refusals():
     p4 = write_rows("d4.csv", [(1, 2, 3, 4, 1), (0, 1, 0, 1, 2), (2, 0, 1, 1, 0)])
     for flags, want in ((["examples/plane2d.csv", "--penalty", "l2", "--tolerance", "0"], "--tolerance"),
@@ -240,4 +314,5 @@ def part_refusals():
             fail(f"refuses {flags}", r.stdout + r.stderr)
 
 
-sys.exit(run_parts(part_one_d, part_grid_2d, part_grid_3d, part_certificates, part_refusals))
+sys.exit(run_parts(part_one_d, part_grid_2d, part_grid_3d, part_certificates, part_predict,
+                    part_refusals))

@@ -163,3 +163,92 @@ cli_solve_l2(cli_args * A, const wc_data_t D)
     wc_l2_result_clear(R);
     return status;
 }
+
+static void
+json_witness(const wc_l2_result_t R)
+{
+    printf("\"witness\": {\"w\": ");
+    cli_json_fmpq_list(stdout, R->witness_w, R->d);
+    printf(", \"b\": ");
+    cli_json_fmpq(stdout, R->witness_b);
+    printf(", \"anchor\": %ld, ", R->witness_anchor);
+    cli_json_exact(stdout, "ratio_squared", R->witness_r2);
+    printf("}");
+}
+
+int
+cli_predict_l2(cli_args * A, const wc_data_t D)
+{
+    wc_l2_result_t S, F;
+    fmpq_t gap;
+    int status = l2_refuses(A, "predict"), fails;
+    if (status)
+        return status;
+    wc_l2_result_init(S);
+    wc_l2_result_init(F);
+    fmpq_init(gap);
+    A->p->dict = WC_DICT_SAMPLES;
+    status = run(S, D, A, "the sample wedges");
+    A->p->dict = WC_DICT_FULL;
+    if (status == EXIT_OK)
+        status = run(F, D, A, "--penalty l2");
+    if (status == EXIT_OK)
+    {
+        wc_error_t err;
+        if (wc_l2_witness(S, D, A->p, err) != WC_OK)
+        {
+            fprintf(stderr, "%s: error: %s\n", A->path, err->msg);
+            status = EXIT_DATA;
+        }
+    }
+    if (status != EXIT_OK)
+        goto cleanup;
+    fmpq_sub(gap, S->lower, F->upper);
+    fails = fmpq_sgn(gap) > 0;
+    if (A->json)
+    {
+        printf("{");
+        json_problem(A->p, D);
+        printf(", \"prediction\": \"%s\", ", fails ? "fails" : "holds_within_tolerance");
+        json_bracket(S, "samples_lower_bound", "samples_upper_bound");
+        printf(", ");
+        json_bracket(F, "lower_bound", "upper_bound");
+        if (fails)
+        {
+            printf(", ");
+            cli_json_exact(stdout, "gap_lower_bound", gap);
+        }
+        printf(", \"samples_atoms_checked\": %lu, \"cells_checked\": %lu, ", S->checks, F->checks);
+        json_witness(S);
+        printf("}\n");
+    }
+    else
+    {
+        printf("%s: %s loss, l2 penalty (weight decay)%s, n = %ld, d = %ld\n", A->path,
+               wc_loss_name(A->p->loss), A->p->bias ? ", biases" : "", D->n, D->d);
+        text_bracket(S, "sample-wedge dictionary's optimum");
+        text_bracket(F, "true optimum");
+        if (fails)
+        {
+            printf("prediction FAILS: the sample wedges' optimum exceeds the true one by at "
+                   "least ");
+            cli_text_fmpq(stdout, gap);
+            printf(" (certified: its lower bound minus the true upper bound)\n");
+        }
+        else
+            printf("prediction holds within the tolerance: the brackets overlap (an exact "
+                   "\"holds\" would need algebraic numbers)\n");
+        printf("witness: the sample-wedge dual point at w = (");
+        cli_text_fmpq_list(stdout, S->witness_w, D->d);
+        printf("), b = ");
+        cli_text_short(stdout, S->witness_b);
+        printf(": (k^T v)^2 / (bound ||w||)^2 = ");
+        cli_text_fmpq(stdout, S->witness_r2);
+        printf("%s\n", fmpq_cmp_ui(S->witness_r2, 1) > 0 ? " > 1 (violated)" : " <= 1");
+    }
+cleanup:
+    fmpq_clear(gap);
+    wc_l2_result_clear(S);
+    wc_l2_result_clear(F);
+    return status;
+}

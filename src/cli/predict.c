@@ -14,6 +14,8 @@ static const char predict_usage[] =
 "                      [--intercept] [--json] [--method M] [--colgen C]\n"
 "                      [--max-atoms N] [--svg FILE] [--trunk TRUNK] [--quiet]\n"
 "    wedgecert predict DATA --depth L [--loss L] [--beta Q] [--json]\n"
+"    wedgecert predict DATA --penalty l2 [--tolerance Q] [--loss L] [--beta Q]\n"
+"                      [--bias] [--json]\n"
 "\n"
 "DESCRIPTION\n"
 "    The prediction P (proofs/DERIVATIONS.md 7): optimal first-layer weights are\n"
@@ -36,6 +38,14 @@ static const char predict_usage[] =
 "               its depth, certified, and what each layer gains, exactly\n"
 "               (JSON: \"depths\": [{\"depth\", \"features\", \"value\",\n"
 "               \"gain_over_previous\"}])\n"
+"    --penalty l2  under weight decay (d <= 3): the optima are irrational, so\n"
+"               both are bracketed (as 'solve --penalty l2'): the sample-wedge\n"
+"               dictionary with l2-normalised directions and the true optimum.\n"
+"               \"prediction\" is \"fails\" when the first bracket lies above the\n"
+"               second (\"gap_lower_bound\" = samples_lower_bound - upper_bound\n"
+"               > 0, certified), else \"holds_within_tolerance\"; \"witness\" is\n"
+"               the face point {\"w\", \"b\", \"anchor\", \"ratio_squared\"} where\n"
+"               the sample wedges' dual is most violated (ratio > 1)\n"
 "    --trunk T  the prediction for the last block of a deep network, on the\n"
 "               features h = T(x) of the trunk T (as 'solve --trunk')\n"
 "    --svg FILE a picture (d = 1 or 2) of the complete dictionary's optimal\n"
@@ -193,6 +203,11 @@ cmd_predict(int argc, char ** argv)
     if (cli_read_data(D, &A, 0))
     {
         status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (A.p->penalty == WC_PENALTY_L2)
+    {
+        status = cli_predict_l2(&A, D);
         goto cleanup;
     }
     if (A.depth != 0)

@@ -417,15 +417,22 @@ set_witness(wc_l2_result_t R, const price_t * P, const fmpq_t M2, const wc_l2_at
         fmpq_t wk, bk;
         fmpq_init(wk);
         fmpq_init(bk);
+        fmpz_t mx;
+        fmpz_init(mx);
         for (slong k = 0; k < D->d; k++)
+            if (fmpz_cmpabs(P->bq + k, mx) > 0)
+                fmpz_abs(mx, P->bq + k);
+        if (fmpz_is_zero(mx))
+            fmpz_one(mx);
+        for (slong k = 0; k < D->d; k++)    /* w = q / max |q_k| */
         {
-            fmpz_one(fmpq_denref(wk));
-            fmpz_set(fmpq_numref(wk), P->bq + k);
+            fmpq_set_fmpz_frac(wk, P->bq + k, mx);
             fmpq_set(R->witness_w + k, wk);
             if (P->anchor >= 0)
                 fmpq_submul(bk, fmpq_mat_entry(D->X, P->anchor, k), wk);
         }
         fmpq_set(R->witness_b, bk);
+        fmpz_clear(mx);
         fmpq_clear(wk);
         fmpq_clear(bk);
     }
@@ -600,4 +607,31 @@ wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
     fmpq_clear(b);
     fmpq_clear(gap);
     return rc;
+}
+
+int
+wc_l2_witness(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
+{
+    fmpz_t Lx;
+    fmpz * X;
+    fmpq_t M2;
+    price_t P;
+    int rc = l2_check_args(D, p, R->tolerance, err);
+
+    if (rc != WC_OK)
+        return rc;
+    if (wc_cells_work(D->n, D->d, p->bias) > L2_WORK_LIMIT)
+        return wc_error_set(err, WC_ERR_ARG, "the face walk of n = %ld in d = %ld is above "
+                            "the limit", D->n, D->d);
+    fmpz_init(Lx);
+    fmpq_init(M2);
+    X = integer_data(Lx, D);
+    price_init(&P, 1, wc_l2_loss_beta(p));
+    dual_max(M2, &P, R->dual, X, Lx, NULL, D, p, WC_DICT_FULL);
+    set_witness(R, &P, M2, NULL, D, p);
+    price_clear(&P);
+    _fmpz_vec_clear(X, D->n * D->d);
+    fmpz_clear(Lx);
+    fmpq_clear(M2);
+    return WC_OK;
 }
