@@ -21,6 +21,10 @@
   upper bound, with gap_lower_bound their difference and a witness face
   point violated (ratio > 1); wherever the grid reference shows the wedges
   missing by more than 1e-4 the verdict is "fails"; in 1-D it holds;
+* check-net --penalty l2: the solve's network is within the tolerance of
+  the optimum (gap bracket [0, width]); with an output weight changed by
+  1% the gap's lower bound is positive and the network's objective,
+  recomputed here, lies in the printed enclosure;
 * refusals: d = 4, a non-positive tolerance, --penalty l2 with --depth.
 """
 import json
@@ -302,6 +306,38 @@ def part_predict():
         fail("predict in 1-D holds", json.dumps(j)[:300])
 
 
+def part_check_net():
+    """check-net --penalty l2: the solve's own network is within the bracket's
+    width of the optimum; one with an output weight changed by 1% (l1 loss:
+    still a feasible network) is above it by a gap that the bracket holds,
+    its objective recomputed here (Fractions, float square roots)"""
+    flags = ["--bias", "--loss", "l1", "--beta", "1/10"]
+    j = solve("examples/plane2d.csv", *flags)
+    net = {"neurons": [{"w": u["w"], "b": u["b"], "alpha": u["alpha"]} for u in j["neurons"]],
+           "intercept": j["intercept"]}
+    path = os.path.join(TMP, "l2net.json")
+    rows = [l.split(",") for l in open("examples/plane2d.csv") if l[0].isdigit() or l[0] == "-"]
+    X = [(F(r[0]), F(r[1])) for r in rows]
+    y = [F(r[2]) for r in rows]
+    for scale in (F(1), F(101, 100)):
+        net["neurons"][0]["alpha"] = str(F(j["neurons"][0]["alpha"]) * scale)
+        json.dump(net, open(path, "w"))
+        r = subprocess.run([WC, "check-net", "examples/plane2d.csv", path, "--penalty", "l2",
+                            "--json", "--quiet", *flags], capture_output=True, text=True)
+        c = json.loads(r.stdout)
+        value = sum(abs(float(F(u["alpha"]))) * math.hypot(*[float(F(a)) for a in u["w"]])
+                    for u in net["neurons"]) * 0.1
+        value += float(sum(abs(F(net["intercept"]) + sum(F(u["alpha"]) * relu(F(u["w"][0]) * x[0] + F(u["w"][1]) * x[1] + F(u["b"]))
+                                                         for u in net["neurons"]) - yi) for x, yi in zip(X, y)))
+        glo, ghi = F(c["gap_lower"]), F(c["gap_upper"])
+        inside = float(F(c["network_objective_lower"])) <= value * (1 + 1e-12) and value <= float(F(c["network_objective_upper"])) * (1 + 1e-12)
+        want = glo == 0 and ghi <= F(1, 10 ** 9) * F(j["upper_bound"]) if scale == 1 else glo > 0
+        if r.returncode == 0 and inside and want and glo <= ghi:
+            ok(f"check-net --penalty l2, alpha x {scale}: objective ~{value:.12g}, gap in [{float(glo):.3g}, {float(ghi):.3g}]")
+        else:
+            fail(f"check-net --penalty l2 alpha x {scale}", r.stdout + r.stderr, f"value {value}")
+
+
 def part_refusals():
     p4 = write_rows("d4.csv", [(1, 2, 3, 4, 1), (0, 1, 0, 1, 2), (2, 0, 1, 1, 0)])
     for flags, want in ((["examples/plane2d.csv", "--penalty", "l2", "--tolerance", "0"], "--tolerance"),
@@ -315,4 +351,4 @@ def part_refusals():
 
 
 sys.exit(run_parts(part_one_d, part_grid_2d, part_grid_3d, part_certificates, part_predict,
-                    part_refusals))
+                    part_check_net, part_refusals))

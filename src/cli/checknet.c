@@ -20,6 +20,7 @@ static const char checknet_usage[] =
 "SYNOPSIS\n"
 "    wedgecert check-net DATA NET [--bias] [--intercept] [--loss L] [--beta Q]\n"
 "                        [--binary64] [--json] [--svg FILE] [--quiet]\n"
+"                        [--penalty l2 [--tolerance Q]]\n"
 "\n"
 "DESCRIPTION\n"
 "    NET is a two-layer ReLU network f(x) = sum_j alpha_j (x^T w_j + b_j)_+ + xi,\n"
@@ -39,6 +40,10 @@ static const char checknet_usage[] =
 "    ||w||_1 = 1), so one sees whether training found the wedge neurons.\n"
 "\n"
 "OPTIONS\n"
+"    --penalty l2  weight decay (d <= 3): the network's objective enclosed\n"
+"                (MPFR), the optimum bracketed (as 'solve --penalty l2'), and\n"
+"                the gap as a bracket: JSON network_objective_lower/_upper,\n"
+"                optimum_lower_bound/_upper_bound, gap_lower, gap_upper\n"
 "    --binary64  round every number of NET to the nearest double first;\n"
 "                by default 0.1 means exactly 1/10\n"
 "    --json      one JSON object: \"objective\", \"penalty\", \"optimal_value\",\n"
@@ -242,6 +247,11 @@ cmd_check_net(int argc, char ** argv)
         fprintf(stderr, "%s: error: the network has an intercept, but the problem has none "
                 "(use --intercept or --bias)\n", net_path);
         status = EXIT_DATA;
+        goto cleanup;
+    }
+    if (A.p->penalty == WC_PENALTY_L2)
+    {
+        status = cli_checknet_l2(&A, D, N);
         goto cleanup;
     }
     A.p->dict = WC_DICT_FULL;

@@ -203,6 +203,7 @@ int cli_svg_path(const char * path, const wc_lasso_path_t L, const wc_dict_t V,
  * status. */
 int cli_solve_l2(cli_args * A, const wc_data_t D);
 int cli_predict_l2(cli_args * A, const wc_data_t D);
+int cli_checknet_l2(cli_args * A, const wc_data_t D, const wc_network_t N);
 
 int cmd_wedge(int argc, char ** argv);
 int cmd_eval(int argc, char ** argv);

@@ -252,3 +252,89 @@ cleanup:
     wc_l2_result_clear(F);
     return status;
 }
+
+/* check-net --penalty l2: the network's objective enclosed, the optimum
+ * bracketed, and the gap between them as a bracket. */
+int
+cli_checknet_l2(cli_args * A, const wc_data_t D, const wc_network_t N)
+{
+    wc_l2_result_t R;
+    slong m = N->m, d = N->d, j, k;
+    fmpq * f = _fmpq_vec_init(D->n), * c2 = _fmpq_vec_init(m + 1);
+    fmpq_t loss, lo, hi, glo, ghi, zero;
+    int status, feasible;
+
+    if (N->nlayers > 0)
+        return cli_usage_error("check-net", "a deep network (a trunk) does not combine with "
+                               "--penalty l2");
+    wc_l2_result_init(R);
+    fmpq_init(loss); fmpq_init(lo); fmpq_init(hi); fmpq_init(glo); fmpq_init(ghi);
+    fmpq_init(zero);
+    wc_network_eval(f, N, D);
+    feasible = wc_training_objective(loss, f, zero, D, A->p);
+    for (j = 0; j < m; j++)
+        for (k = 0; k < d; k++)
+            fmpq_addmul(c2 + j, N->w + j * d + k, N->w + j * d + k);
+    wc_l2_cost_enclose(lo, hi, N->alpha, c2, m);
+    if (A->p->loss != WC_LOSS_INTERP)
+    {
+        fmpq_mul(lo, lo, A->p->beta);
+        fmpq_mul(hi, hi, A->p->beta);
+    }
+    fmpq_add(lo, lo, loss);     /* the network's objective: in [lo, hi] */
+    fmpq_add(hi, hi, loss);
+    status = feasible ? run(R, D, A, "--penalty l2") : EXIT_OK;
+    if (status == EXIT_OK && feasible)
+    {
+        fmpq_sub(glo, lo, R->upper);
+        fmpq_sub(ghi, hi, R->lower);
+        if (fmpq_sgn(glo) < 0)      /* no network is below the optimum */
+            fmpq_zero(glo);
+    }
+    if (status == EXIT_OK && A->json)
+    {
+        printf("{");
+        json_problem(A->p, D);
+        printf(", \"interpolates\": %s", feasible ? "true" : "false");
+        if (feasible)
+        {
+            printf(", ");
+            cli_json_exact(stdout, "network_objective_lower", lo);
+            printf(", ");
+            cli_json_exact(stdout, "network_objective_upper", hi);
+            printf(", ");
+            json_bracket(R, "optimum_lower_bound", "optimum_upper_bound");
+            printf(", ");
+            cli_json_exact(stdout, "gap_lower", glo);
+            printf(", ");
+            cli_json_exact(stdout, "gap_upper", ghi);
+            printf(", \"cells_checked\": %lu", R->checks);
+        }
+        printf("}\n");
+    }
+    else if (status == EXIT_OK && !feasible)
+        printf("%s: the network does not interpolate the labels: no finite objective\n",
+               A->path);
+    else if (status == EXIT_OK)
+    {
+        printf("%s: %s loss, l2 penalty (weight decay)%s, n = %ld, d = %ld\n", A->path,
+               wc_loss_name(A->p->loss), A->p->bias ? ", biases" : "", D->n, D->d);
+        printf("the network's objective (loss + beta sum ||w||_2 |alpha|, enclosed): ");
+        cli_text_fmpq(stdout, lo);
+        printf("\n                                                 up to: ");
+        cli_text_fmpq(stdout, hi);
+        printf("\n");
+        text_bracket(R, "optimum");
+        printf("gap to the global optimum, at least: ");
+        cli_text_fmpq(stdout, glo);
+        printf("\n                          at most:  ");
+        cli_text_fmpq(stdout, ghi);
+        printf("\n");
+    }
+    wc_l2_result_clear(R);
+    _fmpq_vec_clear(f, D->n);
+    _fmpq_vec_clear(c2, m + 1);
+    fmpq_clear(loss); fmpq_clear(lo); fmpq_clear(hi); fmpq_clear(glo); fmpq_clear(ghi);
+    fmpq_clear(zero);
+    return status;
+}
