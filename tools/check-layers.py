@@ -27,7 +27,7 @@ LAYERS = ["base", "io", "algebra", "dict", "lp", "train", "net", "cli"]
 MAX_LINES = 700
 MAX_FUNCTION = 120
 # the command files print: the work is in the library
-MAX_COMMAND = {"src/cli/checknet.c": 310}
+MAX_COMMAND = {"src/cli/checknet.c": 320}
 
 
 def sources():

@@ -180,6 +180,26 @@ report_text(const wc_net_report_struct * r, const wc_network_t N, const wc_resul
     }
 }
 
+/* 0 (with the reason) if N has biases or an intercept the problem has not */
+static int
+net_fits(const wc_network_t N, const wc_problem_t p, const char * net_path)
+{
+    for (slong j = 0; j < N->m; j++)
+        if (!fmpq_is_zero(N->b + j) && !p->bias)
+        {
+            fprintf(stderr, "%s: error: neuron %ld has a bias b != 0, but the problem has "
+                    "no hidden biases (use --bias)\n", net_path, j + 1);
+            return 0;
+        }
+    if (!fmpq_is_zero(N->xi) && !p->bias && !p->intercept)
+    {
+        fprintf(stderr, "%s: error: the network has an intercept, but the problem has none "
+                "(use --intercept or --bias)\n", net_path);
+        return 0;
+    }
+    return 1;
+}
+
 int
 cmd_check_net(int argc, char ** argv)
 {
@@ -191,7 +211,7 @@ cmd_check_net(int argc, char ** argv)
     char ** rest = flint_malloc((argc + 1) * sizeof(char *));
     const char * net_path = NULL;
     int i, nrest = 0, binary64 = 0, status, positional = 0;
-    slong d, j;
+    slong d;
 
     /* NET (the second positional argument) and --binary64 are ours; the
        rest is the shared problem syntax */
@@ -234,18 +254,8 @@ cmd_check_net(int argc, char ** argv)
         status = EXIT_DATA;
         goto cleanup;
     }
-    for (j = 0; j < N->m; j++)
-        if (!fmpq_is_zero(N->b + j) && !A.p->bias)
-        {
-            fprintf(stderr, "%s: error: neuron %ld has a bias b != 0, but the problem has "
-                    "no hidden biases (use --bias)\n", net_path, j + 1);
-            status = EXIT_DATA;
-            goto cleanup;
-        }
-    if (!fmpq_is_zero(N->xi) && !A.p->bias && !A.p->intercept)
+    if (!net_fits(N, A.p, net_path))
     {
-        fprintf(stderr, "%s: error: the network has an intercept, but the problem has none "
-                "(use --intercept or --bias)\n", net_path);
         status = EXIT_DATA;
         goto cleanup;
     }
