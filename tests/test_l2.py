@@ -39,12 +39,17 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import ok, fail, skip, run_parts, WC, CHECK, TMP, write_rows  # noqa: E402
 
 
-def solve(path, *flags):
-    r = subprocess.run([WC, "solve", path, "--penalty", "l2", "--json", "--quiet", *flags],
+def run_l2(cmd, path, *flags):
+    """the JSON of 'wedgecert CMD PATH --penalty l2 FLAGS'"""
+    r = subprocess.run([WC, cmd, path, "--penalty", "l2", "--json", "--quiet", *flags],
                        capture_output=True, text=True)
     if r.returncode != 0:
-        raise RuntimeError(f"solve {flags}: {r.stderr.strip()}")
+        raise RuntimeError(f"{cmd} {flags}: {r.stderr.strip()}")
     return json.loads(r.stdout)
+
+
+def solve(path, *flags):
+    return run_l2("solve", path, *flags)
 
 
 def relu(t):
@@ -256,11 +261,7 @@ def part_certificates():
 
 
 def predict(path, *flags):
-    r = subprocess.run([WC, "predict", path, "--penalty", "l2", "--json", "--quiet", *flags],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(f"predict {flags}: {r.stderr.strip()}")
-    return json.loads(r.stdout)
+    return run_l2("predict", path, *flags)
 
 
 def part_predict():

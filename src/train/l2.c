@@ -2,9 +2,10 @@
  * l2.c -- standard weight decay: the l2 penalty's optimum bracketed
  * exactly (proofs/DERIVATIONS.md section 12).
  *
- * A working set of rational directions (w, b) is kept; its LP (its QP for
- * the squared loss) has the irrational costs ||w||_2 and is solved in
- * doubles -- a candidate only.  The upper bound is the cost of the network
+ * A working set of rational directions (w, b) is kept; its LP has the
+ * irrational costs ||w||_2 and is solved in doubles (the squared loss's
+ * QP: by the exact Lasso path on costs rounded to doubles) -- a candidate
+ * only.  The upper bound is the cost of the network
  * read off the candidate with rational weights (interp: the candidate's
  * basis solved exactly, so that the outputs equal the labels), enclosed
  * from above with MPFR.  The lower bound is the dual objective of the
