@@ -480,7 +480,8 @@ l2_round(wc_l2_result_t R, price_t * P, int * infeasible, const wc_l2_atoms_t * 
     fmpq_init(L2);
     *infeasible = 0;
     if (p->loss == WC_LOSS_SQUARED)
-        st = wc_l2_lasso_candidate(a, A, D, p, err) == WC_OK ? 0 : -2;
+        st = wc_l2_lasso_candidate(a, A, D, p, R->rounds > 1 ? R->dual : NULL, err) == WC_OK
+             ? 0 : -2;
     else
         st = wc_l2_float_lp(a, &xi, R->dual, v2, basic, A, D, p);
     if (st == 1)

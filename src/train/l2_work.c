@@ -361,41 +361,116 @@ wc_l2_float_lp(double * a, double * xi, fmpq * v, fmpq * v2, char * basic, const
     return rc;
 }
 
-/* The squared loss's candidate: the exact Lasso path (train/lasso.c) over
- * the columns k_j / c_j, c_j = ||w_j|| as a double read exactly, so that
- * its penalty sum |z_j| is sum c_j |alpha_j|; alpha_j = z_j / c_j, read as
- * doubles (any alpha gives a proved upper bound).  RETURNS WC_OK or the
- * path's error. */
-int
-wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D, const wc_problem_t p,
-                wc_error_t err)
+/* The exact Lasso path (train/lasso.c) over the columns S[0..m) scaled to
+ * k_j / c_j (c_j = ||w_j|| as a double, read exactly), so that its penalty
+ * sum |z_j| is sum c_j |alpha_j|: a[S[i]] := z_i / c_j as a double.
+ * RETURNS WC_OK or the path's error. */
+static int
+lasso_on(double * a, const slong * S, slong m, const wc_l2_atoms_t * A, const wc_data_t D,
+         const wc_problem_t p, wc_error_t err)
 {
-    slong n = A->n, N = A->len, i, j;
-    fmpq * cols = _fmpq_vec_init(N * n), * z = _fmpq_vec_init(N), * c = _fmpq_vec_init(N);
+    slong n = A->n, i, j;
+    fmpq * cols = _fmpq_vec_init(m * n + 1), * z = _fmpq_vec_init(m + 1), * c = _fmpq_vec_init(m + 1);
     fmpq_t xi;
     wc_lasso_path_t P;
     int rc;
     fmpq_init(xi);
     wc_lasso_path_init(P);
-    for (j = 0; j < N; j++)
+    for (j = 0; j < m; j++)
     {
-        double cj = A->cost[j];
-        wc_qvec_set_d(c + j, &cj, 1);
+        wc_qvec_set_d(c + j, A->cost + S[j], 1);
         for (i = 0; i < n; i++)
-            fmpq_div(cols + j * n + i, A->col + j * n + i, c + j);
+            fmpq_div(cols + j * n + i, A->col + S[j] * n + i, c + j);
     }
-    rc = wc_lasso_path_columns(P, z, xi, D, cols, N, wc_has_intercept(p), p->beta,
+    rc = wc_lasso_path_columns(P, z, xi, D, cols, m, wc_has_intercept(p), p->beta,
                                NULL, NULL, err);
-    for (j = 0; rc == WC_OK && j < N; j++)
+    for (j = 0; rc == WC_OK && j < m; j++)
     {
         fmpq_div(z + j, z + j, c + j);
-        a[j] = fmpq_get_d(z + j);
+        a[S[j]] = fmpq_get_d(z + j);
     }
     wc_lasso_path_clear(P);
     fmpq_clear(xi);
-    _fmpq_vec_clear(cols, N * n);
-    _fmpq_vec_clear(z, N);
-    _fmpq_vec_clear(c, N);
+    _fmpq_vec_clear(cols, m * n + 1);
+    _fmpq_vec_clear(z, m + 1);
+    _fmpq_vec_clear(c, m + 1);
+    return rc;
+}
+
+/* The squared loss's candidate: the exact Lasso path over the columns
+ * whose |k_j^T v| / c_j under the previous round's dual v (the first
+ * round: the centred labels) is within 2% of the largest, then again with
+ * the columns whose KKT condition the result violates, until none does:
+ * the result is the path's answer over all of them.
+ * RETURNS WC_OK or the path's error. */
+int
+wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
+                      const wc_problem_t p, const fmpq * vprev, wc_error_t err)
+{
+    slong n = A->n, N = A->len, i, j, m = 0;
+    int icpt = wc_has_intercept(p), rc = WC_OK;
+    double * ratio = flint_malloc((N + 1) * sizeof(double)), * r = flint_malloc(n * sizeof(double));
+    double top = 0, beta = wc_l2_loss_beta(p);
+    slong * S = flint_malloc((N + 1) * sizeof(slong));
+    char * in = flint_calloc(N + 1, 1);
+
+    for (i = 0; i < n; i++)     /* the first round: the labels, centred */
+    {
+        r[i] = fmpq_get_d(vprev != NULL ? vprev + i : D->y + i);
+        top += r[i] / n;
+    }
+    for (i = 0; icpt && vprev == NULL && i < n; i++)
+        r[i] -= top;
+    top = 0;
+    for (j = 0; j < N; j++)
+    {
+        double s = 0;
+        for (i = 0; i < n; i++)
+            s += A->cold[j * n + i] * r[i];
+        ratio[j] = fabs(s) / A->cost[j];
+        top = fmax(top, ratio[j]);
+    }
+    for (j = 0; j < N; j++)
+        if (ratio[j] >= 0.98 * top)
+        {
+            S[m++] = j;
+            in[j] = 1;
+        }
+    for (int round = 0; rc == WC_OK; round++)
+    {
+        slong joined = 0;
+        double mean = 0;
+        for (j = 0; j < N; j++)
+            a[j] = 0;
+        rc = lasso_on(a, S, m, A, D, p, err);
+        for (i = 0; i < n; i++)         /* the residual, centred with an intercept */
+        {
+            r[i] = fmpq_get_d(D->y + i);
+            for (j = 0; j < m; j++)
+                r[i] -= a[S[j]] * A->cold[S[j] * n + i];
+            mean += r[i] / n;
+        }
+        for (i = 0; icpt && i < n; i++)
+            r[i] -= mean;
+        for (j = 0; rc == WC_OK && j < N; j++)
+        {
+            double s = 0;
+            for (i = 0; !in[j] && i < n; i++)
+                s += A->cold[j * n + i] * r[i];
+            if (!in[j] && fabs(s) > beta * A->cost[j] * (1 + 1e-12))
+            {
+                S[m++] = j;
+                in[j] = 1;
+                joined++;
+            }
+        }
+        if (joined == 0)
+            break;
+    }
+    flint_free(ratio);
+    flint_free(r);
+    flint_free(S);
+    flint_free(in);
     return rc;
 }
 

@@ -91,9 +91,10 @@ double wc_l2_loss_beta(const wc_problem_t p);
 int wc_l2_float_lp(double * a, double * xi, fmpq * v, fmpq * v2, char * basic,
                    const wc_l2_atoms_t * A, const wc_data_t D, const wc_problem_t p);
 
-/* The squared loss's candidate alpha a[j].  RETURNS WC_OK or an error. */
+/* The squared loss's candidate alpha a[j] (vprev: the previous round's
+ * dual, to screen the columns, or NULL).  RETURNS WC_OK or an error. */
 int wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
-                          const wc_problem_t p, wc_error_t err);
+                          const wc_problem_t p, const fmpq * vprev, wc_error_t err);
 
 /* r := the exact value of x. */
 void wc_l2_q_of_mpfr(fmpq_t r, const mpfr_t x);
