@@ -52,6 +52,20 @@ def solve(path, *flags):
     return run_l2("solve", path, *flags)
 
 
+def have_scipy(what):
+    try:
+        import scipy  # noqa: F401
+        return True
+    except ImportError:
+        skip(what, "python3-scipy is not installed")
+        return False
+
+
+def circle(G):
+    """G unit directions evenly around the circle"""
+    return [(math.cos(2 * math.pi * k / G), math.sin(2 * math.pi * k / G)) for k in range(G)]
+
+
 def relu(t):
     return t if t > 0 else 0
 
@@ -149,14 +163,10 @@ def check_network(j, X, y, loss):
 
 
 def part_grid_2d():
-    try:
-        import scipy  # noqa: F401
-    except ImportError:
-        skip("grid reference", "python3-scipy is not installed")
+    if not have_scipy("grid reference"):
         return
     random.seed(5)
-    G = 6000
-    grid = [(math.cos(2 * math.pi * k / G), math.sin(2 * math.pi * k / G)) for k in range(G)]
+    grid = circle(6000)
     for trial, (bias, loss) in enumerate([(1, "interp"), (1, "l1"), (0, "interp"), (1, "interp")]):
         n = 6 + trial
         X = [(random.randint(-6, 6), random.randint(-6, 6)) for _ in range(n)]
@@ -175,10 +185,7 @@ def part_grid_2d():
 
 
 def part_grid_3d():
-    try:
-        import scipy  # noqa: F401
-    except ImportError:
-        skip("3-D grid reference", "python3-scipy is not installed")
+    if not have_scipy("3-D grid reference"):
         return
     random.seed(8)
     G = 4000            # a Fibonacci sphere
@@ -265,14 +272,10 @@ def predict(path, *flags):
 
 
 def part_predict():
-    try:
-        import scipy  # noqa: F401
-    except ImportError:
-        skip("predict --penalty l2 against HiGHS", "python3-scipy is not installed")
+    if not have_scipy("predict --penalty l2 against HiGHS"):
         return
     random.seed(21)
-    G = 6000
-    grid = [(math.cos(2 * math.pi * k / G), math.sin(2 * math.pi * k / G)) for k in range(G)]
+    grid = circle(6000)
     decided = 0
     for trial in range(4):
         n = 6 + trial
