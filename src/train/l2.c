@@ -440,26 +440,6 @@ set_witness(wc_l2_result_t R, const price_t * P, const fmpq_t M2, const wc_l2_at
     fmpq_clear(b2);
 }
 
-/* the integer data X = Lx * D->X, row-major */
-static fmpz *
-integer_data(fmpz_t Lx, const wc_data_t D)
-{
-    slong n = D->n, d = D->d, i, k;
-    fmpz * X = _fmpz_vec_init(n * d);
-    fmpz_one(Lx);
-    for (i = 0; i < n; i++)
-        for (k = 0; k < d; k++)
-            fmpz_lcm(Lx, Lx, fmpq_denref(fmpq_mat_entry(D->X, i, k)));
-    for (i = 0; i < n; i++)
-        for (k = 0; k < d; k++)
-        {
-            const fmpq * x = fmpq_mat_entry(D->X, i, k);
-            fmpz_divexact(X + i * d + k, Lx, fmpq_denref(x));
-            fmpz_mul(X + i * d + k, X + i * d + k, fmpq_numref(x));
-        }
-    return X;
-}
-
 /* One round: the candidate, both bounds, the K most violated face points
  * in P.  RETURNS WC_OK, or an error; *infeasible set when the working LP
  * has no solution. */
@@ -495,24 +475,7 @@ l2_round(wc_l2_result_t R, price_t * P, int * infeasible, const wc_l2_atoms_t * 
         rc = wc_l2_exact_network(R, A, a, xi, basic, D, p, err);
     if (rc == WC_OK && !*infeasible)
     {
-        if (p->loss == WC_LOSS_SQUARED)     /* v = y - f, exactly */
-            for (slong i = 0; i < n; i++)
-            {
-                fmpq_set(R->dual + i, D->y + i);
-                fmpq_sub(R->dual + i, R->dual + i, R->xi);
-                for (slong j = 0; j < R->nneurons; j++)
-                {
-                    fmpq_t t;
-                    fmpq_init(t);
-                    fmpq_set(t, R->b + j);
-                    for (slong k = 0; k < D->d; k++)
-                        fmpq_addmul(t, fmpq_mat_entry(D->X, i, k), R->w + j * D->d + k);
-                    if (fmpq_sgn(t) > 0)
-                        fmpq_submul(R->dual + i, R->alpha + j, t);
-                    fmpq_clear(t);
-                }
-            }
-        else
+        if (p->loss != WC_LOSS_SQUARED)     /* squared: v = y - f, set with the network */
             repair_dual(R->dual, D, p);
         R->checks = dual_max(M2, P, R->dual, X, Lx, A, D, p, R->dict);
         lower_bound(R->lower, R->dual, M2, D, p);
@@ -559,7 +522,7 @@ wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
     int rc = l2_check_args(D, p, tolerance, err), infeasible = 0;
     wc_l2_atoms_t A;
     fmpz_t Lx;
-    fmpz * X;
+    fmpz_mat_t XM;      /* the integer data Lx * D->X */
     fmpq * w;
     fmpq_t b, gap;
 
@@ -575,7 +538,8 @@ wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
     fmpq_init(b);
     fmpq_init(gap);
     w = _fmpq_vec_init(d);
-    X = integer_data(Lx, D);
+    fmpz_mat_init(XM, n, d);
+    fmpq_mat_get_fmpz_mat_matwise(XM, Lx, D->X);
     wc_l2_atoms_init(&A, n, d);
     rc = wc_l2_atoms_seed(&A, D, p, p->dict, err);
     for (R->rounds = 1; rc == WC_OK; R->rounds++)
@@ -583,7 +547,7 @@ wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
         price_t P;
         slong added = 0;
         price_init(&P, n + 16, wc_l2_loss_beta(p) * (1 + 1e-12));
-        rc = l2_round(R, &P, &infeasible, &A, X, Lx, D, p, err);
+        rc = l2_round(R, &P, &infeasible, &A, XM->entries, Lx, D, p, err);
         if (rc == WC_OK && !infeasible)
         {
             fmpq_sub(gap, R->upper, R->lower);
@@ -603,7 +567,7 @@ wc_l2_solve(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p,
     }
     R->status = infeasible ? WC_LP_INFEASIBLE : WC_LP_OPTIMAL;
     wc_l2_atoms_clear(&A);
-    _fmpz_vec_clear(X, n * d);
+    fmpz_mat_clear(XM);
     _fmpq_vec_clear(w, d);
     fmpz_clear(Lx);
     fmpq_clear(b);
@@ -615,7 +579,7 @@ int
 wc_l2_witness(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p, wc_error_t err)
 {
     fmpz_t Lx;
-    fmpz * X;
+    fmpz_mat_t XM;
     fmpq_t M2;
     price_t P;
     int rc = l2_check_args(D, p, R->tolerance, err);
@@ -627,12 +591,13 @@ wc_l2_witness(wc_l2_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
                             "the limit", D->n, D->d);
     fmpz_init(Lx);
     fmpq_init(M2);
-    X = integer_data(Lx, D);
+    fmpz_mat_init(XM, D->n, D->d);
+    fmpq_mat_get_fmpz_mat_matwise(XM, Lx, D->X);
     price_init(&P, 1, wc_l2_loss_beta(p));
-    dual_max(M2, &P, R->dual, X, Lx, NULL, D, p, WC_DICT_FULL);
+    dual_max(M2, &P, R->dual, XM->entries, Lx, NULL, D, p, WC_DICT_FULL);
     set_witness(R, &P, M2, NULL, D, p);
     price_clear(&P);
-    _fmpz_vec_clear(X, D->n * D->d);
+    fmpz_mat_clear(XM);
     fmpz_clear(Lx);
     fmpq_clear(M2);
     return WC_OK;

@@ -596,6 +596,8 @@ wc_l2_exact_network(wc_l2_result_t R, const wc_l2_atoms_t * A, const double * a,
         }
         for (i = 0; i < n; i++)
             fmpq_add(f + i, f + i, x);
+        for (i = 0; p->loss == WC_LOSS_SQUARED && i < n; i++)   /* its dual: y - f */
+            fmpq_sub(R->dual + i, D->y + i, f + i);
         if (!wc_training_objective(R->loss, f, zero, D, p))
             rc = wc_error_set(err, WC_ERR_SOLVER, "l2: the network's outputs differ "
                               "from the labels");

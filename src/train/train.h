@@ -100,7 +100,8 @@ int wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D
 void wc_l2_q_of_mpfr(fmpq_t r, const mpfr_t x);
 
 /* R's network, xi, loss, penalty enclosure and upper bound from the
- * candidate (interp: its basis solved exactly).  RETURNS WC_OK, or
+ * candidate (interp: its basis solved exactly; squared: R->dual := y - f,
+ * the residual, its dual point).  RETURNS WC_OK, or
  * WC_ERR_SOLVER when it does not reproduce the labels exactly. */
 int wc_l2_exact_network(wc_l2_result_t R, const wc_l2_atoms_t * A, const double * a,
                         double xi, const char * basic, const wc_data_t D,
