@@ -25,118 +25,44 @@ glpk_abort_hook(void * info)
     longjmp(*(jmp_buf *) info, 1);
 }
 
-/* Binary exponents beyond which a scaled double is clamped (above) or
- * flushed to 0 (below), well inside binary64's range of +-1022. */
-#define EXP_LIMIT 900
-
-/* ldexp(mantissa of a, e + exponent of a), clamped away from overflow. */
-static double
-scaled(const fmpz_t a, slong e)
-{
-    slong ea;
-    double m = fmpz_get_d_2exp(&ea, a);
-
-    ea += e;
-    if (ea > EXP_LIMIT) ea = EXP_LIMIT;
-    if (ea < -EXP_LIMIT) return 0.0;
-    return ldexp(m, (int) ea);
-}
-
-static slong
-exponent(const fmpz_t a)
-{
-    return (slong) fmpz_bits(a);
-}
-
-/* Loads P into lp: scaled by powers of two (raw == 0) or as raw integers.
- * Row i of lp is row i of P times 2^-rexp[i] and the objective is c times
- * 2^-oexp (column scales aside), so a dual y' of lp is the dual
- * y_i = y'_i 2^(oexp - rexp[i]) of P; rexp (m entries) may be NULL. */
+/* Loads P into lp: scaled by powers of two (raw == 0, wc_lp_scale) or as
+ * raw integers.  T (NULL when raw) receives the scales. */
 static void
-load_problem(glp_prob * lp, const wc_lp_t P, int raw, slong * rexp_out, slong * oexp_out)
+load_problem(glp_prob * lp, const wc_lp_t P, int raw, wc_lp_scaled_struct * T)
 {
-    slong m = P->m, N = P->N, i, j, nz = 0, k;
-    slong * cexp = flint_calloc(N + 1, sizeof(slong));
-    slong * rexp = flint_calloc(m + 1, sizeof(slong));
-    slong oexp = WORD_MIN;
+    wc_lp_scaled_struct R;
+    slong m = P->m, N = P->N, i, j, k;
     int * ia, * ja;
     double * ar;
 
-    for (i = 0; i < m; i++)
-        for (j = 0; j < N; j++)
-            nz += !fmpz_is_zero(fmpz_mat_entry(P->A, i, j));
-    ia = flint_malloc((nz + 1) * sizeof(int));
-    ja = flint_malloc((nz + 1) * sizeof(int));
-    ar = flint_malloc((nz + 1) * sizeof(double));
-
-    if (!raw)
+    if (T == NULL)
+        T = &R;
+    wc_lp_scale(T, P, raw);
+    ia = flint_malloc((T->nz + 1) * sizeof(int));
+    ja = flint_malloc((T->nz + 1) * sizeof(int));
+    ar = flint_malloc((T->nz + 1) * sizeof(double));
+    for (k = 0; k < T->nz; k++)
     {
-        /* column scale 2^-cexp_j, then row scale 2^-rexp_i, then one
-           objective scale 2^-oexp: entries end up near 1 */
-        for (j = 0; j < N; j++)
-        {
-            cexp[j] = WORD_MIN;
-            for (i = 0; i < m; i++)
-                if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
-                    cexp[j] = FLINT_MAX(cexp[j], exponent(fmpz_mat_entry(P->A, i, j)));
-            if (cexp[j] == WORD_MIN)
-                cexp[j] = 0;
-        }
-        for (i = 0; i < m; i++)
-        {
-            rexp[i] = WORD_MIN;
-            for (j = 0; j < N; j++)
-                if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
-                    rexp[i] = FLINT_MAX(rexp[i], exponent(fmpz_mat_entry(P->A, i, j)) - cexp[j]);
-            if (rexp[i] == WORD_MIN)
-                rexp[i] = 0;
-        }
-        for (j = 0; j < N; j++)
-            if (!fmpz_is_zero(P->c + j))
-                oexp = FLINT_MAX(oexp, exponent(P->c + j) - cexp[j]);
-        if (oexp == WORD_MIN)
-            oexp = 0;
+        ia[k + 1] = T->row[k] + 1;
+        ja[k + 1] = T->col[k] + 1;
+        ar[k + 1] = T->val[k];
     }
-    else
-        oexp = 0;
-
     glp_set_obj_dir(lp, GLP_MIN);
     glp_add_rows(lp, (int) m);
     glp_add_cols(lp, (int) N);
     for (i = 0; i < m; i++)
-    {
-        double bi = raw ? fmpz_get_d(P->b + i) : scaled(P->b + i, -rexp[i]);
-        glp_set_row_bnds(lp, (int) i + 1, GLP_FX, bi, bi);
-    }
+        glp_set_row_bnds(lp, (int) i + 1, GLP_FX, T->b[i], T->b[i]);
     for (j = 0; j < N; j++)
     {
         glp_set_col_bnds(lp, (int) j + 1, GLP_LO, 0.0, 0.0);
-        glp_set_obj_coef(lp, (int) j + 1,
-            raw ? fmpz_get_d(P->c + j) : scaled(P->c + j, -cexp[j] - oexp));
+        glp_set_obj_coef(lp, (int) j + 1, T->c[j]);
     }
-    for (i = 0, k = 1; i < m; i++)
-        for (j = 0; j < N; j++)
-        {
-            const fmpz * a = fmpz_mat_entry(P->A, i, j);
-            if (fmpz_is_zero(a))
-                continue;
-            ia[k] = (int) i + 1;
-            ja[k] = (int) j + 1;
-            ar[k] = raw ? fmpz_get_d(a) : scaled(a, -cexp[j] - rexp[i]);
-            k++;
-        }
-    glp_load_matrix(lp, (int) nz, ia, ja, ar);
-    if (rexp_out != NULL)
-    {
-        memcpy(rexp_out, rexp, m * sizeof(slong));
-        *oexp_out = oexp;
-    }
-
+    glp_load_matrix(lp, (int) T->nz, ia, ja, ar);
     flint_free(ia);
     flint_free(ja);
     flint_free(ar);
-    flint_free(cexp);
-    flint_free(rexp);
+    if (T == &R)
+        wc_lp_scaled_clear(T);
 }
 
 int
@@ -150,8 +76,8 @@ int
 wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                    const wc_lp_t P, int exact, const slong * warm, wc_error_t err)
 {
-    slong * volatile rexp = NULL;
-    slong oexp = 0;
+    wc_lp_scaled_struct T;
+    int volatile scaled_loaded = 0;
     jmp_buf env;
     glp_prob * volatile lp = NULL;
     glp_prob * volatile lpx = NULL;
@@ -167,15 +93,16 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
     {
         /* GLPK aborted; after its error hook the whole environment must go */
         glp_free_env();
-        flint_free(rexp);
+        if (scaled_loaded)
+            wc_lp_scaled_clear(&T);
         return wc_error_set(err, WC_ERR_SOLVER, "GLPK aborted (caught by glp_error_hook)");
     }
     glp_error_hook(glpk_abort_hook, &env);
     glp_term_out(GLP_OFF);
 
-    rexp = flint_malloc((P->m + 1) * sizeof(slong));
     lp = glp_create_prob();
-    load_problem(lp, P, 0, rexp, &oexp);
+    scaled_loaded = 1;
+    load_problem(lp, P, 0, &T);
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
@@ -216,7 +143,7 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
     {
         /* the same basis, on the raw integers, into GLPK's exact simplex */
         lpx = glp_create_prob();
-        load_problem(lpx, P, 1, NULL, NULL);
+        load_problem(lpx, P, 1, NULL);
         for (i = 0; i < P->m; i++)
             glp_set_row_stat(lpx, (int) i + 1, glp_get_row_stat(lp, (int) i + 1));
         for (j = 0; j < P->N; j++)
@@ -243,8 +170,9 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
         *glpk_status = GLPK_OTHER;
     for (i = 0; dual != NULL && i < P->m; i++)
         dual[i] = exact ? glp_get_row_dual(lp, (int) i + 1)
-                        : ldexp(glp_get_row_dual(lp, (int) i + 1), (int) (oexp - rexp[i]));
-    flint_free(rexp);
+                        : ldexp(glp_get_row_dual(lp, (int) i + 1), (int) (T.oexp - T.rexp[i]));
+    wc_lp_scaled_clear(&T);
+    scaled_loaded = 0;
 
     glp_delete_prob(lp);
     glp_error_hook(NULL, NULL);

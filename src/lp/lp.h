@@ -16,6 +16,24 @@
 /* GLPK's answer, before any exact check. */
 enum { GLPK_OPTIMAL = 0, GLPK_INFEASIBLE = 1, GLPK_OTHER = 2 };
 
+/*
+ * P as a floating-point simplex is given it (scale.c): nz nonzeros as
+ * triplets (row, col, val), row by row, and b, c.  Scaled (raw == 0):
+ * row i of the scaled LP is row i of P times 2^-rexp[i] and the objective
+ * is c times 2^-oexp (column scales aside), so a dual y' of it is the
+ * dual y_i = y'_i 2^(oexp - rexp[i]) of P.  Raw: the integers as doubles,
+ * rexp = 0, oexp = 0.
+ */
+typedef struct {
+    slong nz;
+    int * row, * col;
+    double * val, * b, * c;
+    slong * rexp, oexp;
+} wc_lp_scaled_struct;
+
+void wc_lp_scale(wc_lp_scaled_struct * T, const wc_lp_t P, int raw);
+void wc_lp_scaled_clear(wc_lp_scaled_struct * T);
+
 /* Runs GLPK's double simplex on P (and glp_exact after it when
  * exact != 0, which needs every coefficient to fit in 53 bits) and
  * returns its final basis and status.  With warm (m indices, or NULL) the
