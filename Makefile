@@ -24,11 +24,16 @@ PKG_CFLAGS := $(shell pkg-config --cflags gmp mpfr 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs gmp mpfr 2>/dev/null || echo -lmpfr -lgmp)
 FLINT_LIBS := $(shell pkg-config --libs flint 2>/dev/null || echo -lflint)
 GLPK_LIBS  := $(shell pkg-config --libs glpk 2>/dev/null || echo -lglpk)
+# COIN-OR Clp, a second engine for candidate bases, when installed
+# (make CLP= builds without it)
+CLP      ?= $(shell pkg-config --exists clp 2>/dev/null && echo yes)
+CLP_CFLAGS = $(if $(CLP),-DWC_HAVE_CLP $(shell pkg-config --cflags clp))
+CLP_LIBS   = $(if $(CLP),$(shell pkg-config --libs clp))
 # pricing runs on OpenMP threads (make OPENMP= for a serial build)
 OPENMP   ?= -fopenmp
-LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(PKG_LIBS) $(OPENMP) -lm
+LIBS        = $(FLINT_LIBS) $(GLPK_LIBS) $(CLP_LIBS) $(PKG_LIBS) $(OPENMP) -lm
 
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) $(OPENMP) -Iinclude -Isrc $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANITIZE) $(OPENMP) -Iinclude -Isrc $(PKG_CFLAGS) $(CLP_CFLAGS)
 
 LAYERS   = base io algebra dict lp train net
 LIB_SRC  = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))

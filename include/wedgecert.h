@@ -432,6 +432,20 @@ enum { WC_LOSS_INTERP = 0, WC_LOSS_L1 = 1, WC_LOSS_HINGE = 2, WC_LOSS_SQUARED = 
  * "interp", "l1", "hinge" or "squared" ("unknown" for any other value). */
 const char * wc_loss_name(int loss);
 
+/*
+ * Where the column-generation rounds get their candidate bases and duals
+ * (never values: FLINT checks them).  GLPK always; COIN-OR Clp when the
+ * library was built with it.  AUTO: Clp when built with it (measured in
+ * bench/engines.py: the faster engine on every bench instance), else GLPK.
+ */
+enum { WC_ENGINE_AUTO = 0, WC_ENGINE_GLPK = 1, WC_ENGINE_CLP = 2 };
+
+/* 1 if this build has the engine (AUTO: always). */
+int wc_lp_engine_available(int engine);
+
+/* The engine AUTO stands for (any other engine is returned as it is). */
+int wc_lp_engine_pick(int engine);
+
 typedef struct {
     int loss;           /* WC_LOSS_* */
     fmpq_t beta;        /* > 0; ignored for interp */
@@ -441,6 +455,7 @@ typedef struct {
     int penalty;        /* WC_PENALTY_L1 (sum ||w_j||_1 |alpha_j|, exact) or
                            WC_PENALTY_L2 (weight decay: wc_l2_solve) */
     int method;         /* WC_METHOD_*: where bases come from */
+    int engine;         /* WC_ENGINE_*: column generation's candidate bases */
     int colgen;         /* WC_COLGEN_*: the full LP by column generation */
     ulong max_atoms;    /* refuse larger dictionaries (0: no limit) */
     ulong max_memory;   /* refuse work whose estimated memory is larger, in

@@ -180,7 +180,7 @@ main(void)
         int longer = (iter % 3 == 0);
         slong m = longer ? 8 + n_randint(state, 5) : 1 + n_randint(state, 5), i, u, j, w;
         fmpz * b = _fmpz_vec_init(m);
-        int slacks = n_randint(state, 2), use_guide = n_randint(state, 2);
+        int slacks = n_randint(state, 2), use_guide = n_randint(state, 2), engine;
         int nonneg = !slacks && n_randint(state, 2);
         char why[128];
         wc_lp_t base, guide, P, Q;
@@ -226,7 +226,10 @@ main(void)
         wc_colgen_init(C);
         wc_lp_init(Q, 0, 0);
         wc_lp_solution_init(S, 0, 0);
-        if (wc_colgen_solve(C, Q, S, &V, (int) n_randint(state, 3), NULL, NULL, err) != WC_OK)
+        engine = wc_lp_engine_available(WC_ENGINE_CLP) && n_randint(state, 2)
+                 ? WC_ENGINE_CLP : WC_ENGINE_GLPK;
+        if (wc_colgen_solve(C, Q, S, &V, (int) n_randint(state, 3), engine, NULL, NULL, err)
+            != WC_OK)
             CHECKF(0, (print_toy(&T, base), printf("    %s\n", err->msg)));
         else
         {

@@ -90,6 +90,11 @@ DEGENERATE = {
 ROUTES = [(c, g, m, "") for c in ("auto", "full", "materialise", "stream")
           for g in ("auto", "always", "never") for m in ("auto", "glpk-exact", "pivots")]
 ROUTES += [(c, "auto", "auto", "--no-presolve") for c in ("materialise", "stream")]
+# both engines of candidate bases (clp only where this build has it)
+ENGINES = ["glpk"] + (["clp"] if "clp" in subprocess.run([WC, "--version"], capture_output=True,
+                                                          text=True).stdout else [])
+ROUTES += [(c, "auto", m, "--lp-engine " + e) for c in ("materialise", "stream")
+           for m in ("auto", "glpk-exact") for e in ENGINES]
 
 
 def route_matrix():
@@ -102,7 +107,7 @@ def route_matrix():
                 answers = {}
                 for c, g, m, pre in ROUTES:
                     rc, out, err, sec = run(["solve", path, "--json", "--quiet", "--columns", c,
-                                             "--colgen", g, "--method", m] + loss + bias + ([pre] if pre else []))
+                                             "--colgen", g, "--method", m] + loss + bias + pre.split())
                     runs += 1
                     worst = max(worst, sec)
                     if rc != 0:

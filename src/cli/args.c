@@ -251,6 +251,8 @@ static const cli_option options[] = {
     { "--method", CLI_OPT_SOLVER, OPT_CHOICE, PROB(method),
       { "auto", "glpk-exact", "pivots", NULL },
       { WC_METHOD_AUTO, WC_METHOD_GLPK_EXACT, WC_METHOD_PIVOTS }, NULL },
+    { "--lp-engine", CLI_OPT_SOLVER, OPT_CHOICE, PROB(engine),
+      { "auto", "glpk", "clp", NULL }, { WC_ENGINE_AUTO, WC_ENGINE_GLPK, WC_ENGINE_CLP }, NULL },
     { "--colgen", CLI_OPT_SOLVER, OPT_CHOICE, PROB(colgen),
       { "auto", "always", "never", NULL },
       { WC_COLGEN_AUTO, WC_COLGEN_ALWAYS, WC_COLGEN_NEVER }, NULL },
@@ -370,6 +372,9 @@ cli_parse_args(cli_args * A, int argc, char ** argv, const char * cmd,
     if (status < 0 && A->beta_given && A->p->loss == WC_LOSS_INTERP)
         status = cli_usage_error(cmd, "--beta has no meaning with --loss interp "
                                  "(minimum-norm interpolation); choose l1, hinge or squared");
+    if (status < 0 && !wc_lp_engine_available(A->p->engine))
+        status = cli_usage_error(cmd, "--lp-engine clp: this wedgecert was built without "
+                                 "COIN-OR Clp (install coinor-libclp-dev and rebuild)");
     if (status >= 0)
     {
         cli_args_clear(A);

@@ -87,8 +87,9 @@ main(int argc, char ** argv)
     }
     else if (strcmp(argv[1], "--version") == 0)
     {
-        printf("wedgecert %s (FLINT %s, GMP %s)\n", WC_VERSION,
-               FLINT_VERSION, gmp_version);
+        printf("wedgecert %s (FLINT %s, GMP %s; LP engines glpk%s)\n", WC_VERSION,
+               FLINT_VERSION, gmp_version,
+               wc_lp_engine_available(WC_ENGINE_CLP) ? ", clp" : "");
         status = EXIT_OK;
     }
     else

@@ -158,47 +158,90 @@ solve_empty(wc_lp_solution_t S, const wc_lp_t P)
 /* How a dual is to be priced. */
 enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2, GUIDE_ELASTIC = 3 };
 
-/*
- * GLPK's dual of the working LP P as a guide for pricing: GUIDE_OPTIMAL
- * with basis (of P) when GLPK finds P optimal; when GLPK finds P
- * infeasible, GUIDE_FARKAS with the dual of P's phase-1 LP (members with
- * A_u^T y > 0 can reduce the infeasibility), or with elastic GUIDE_ELASTIC
- * with the dual of the guide LP over W; GUIDE_NONE otherwise.  Only a
- * guide: the last round always prices a certified dual.
- */
+/* The engine's dual yd of P's phase-1 LP, from warm (or NULL), into
+ * basis (a basis of P too: P's artificial of row i is the phase-1 LP's
+ * slack of row i, and so is the latter's own artificial).  RETURNS 1 if P
+ * looks infeasible (b^T yd > 0, the phase-1 value), 0 if it looks
+ * feasible, -1 if the engine gave no optimum. */
 static int
-candidate_dual(fmpq * y, slong * basis, int have_warm, const wc_lp_t P, int method,
-               const wc_colgen_t C, const wc_colgen_dict_struct * V, int elastic)
+phase_one_guide(double * yd, slong * basis, const wc_lp_t P, int engine, const slong * warm)
 {
-    slong m = P->m;
-    double * yd = flint_malloc((m + 1) * sizeof(double));
+    slong m = P->m, i;
     slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
-    int gstatus = GLPK_OTHER, guide = GUIDE_NONE;
+    int gstatus = GLPK_OTHER, result = -1;
+    double value = 0, scale = 0;
     wc_error_t gerr;
     wc_lp_t Q;
 
-    if (P->N > 0 && method != WC_METHOD_PIVOTS
-        && wc_glpk_candidate(basis, yd, &gstatus, P, 0, have_warm ? basis : NULL,
+    wc_lp_phase_one(Q, P);
+    if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, warm, gerr) == WC_OK
+        && gstatus == GLPK_OPTIMAL)
+    {
+        for (i = 0; i < m; i++)
+        {
+            double bi = fmpz_get_d(P->b + i);
+            basis[i] = qbasis[i] < Q->N ? qbasis[i] : qbasis[i] - m;
+            value += bi * yd[i];
+            scale += fabs(bi * yd[i]);
+        }
+        result = value > 1e-9 * scale;
+    }
+    wc_lp_clear(Q);
+    flint_free(qbasis);
+    return result;
+}
+
+/*
+ * The engine's dual of the working LP P as a guide for pricing:
+ * GUIDE_OPTIMAL with basis (of P) when the engine finds P optimal; when P
+ * is infeasible, GUIDE_FARKAS with the dual of P's phase-1 LP (members
+ * with A_u^T y > 0 can reduce the infeasibility), or with elastic
+ * GUIDE_ELASTIC with the dual of the guide LP over W; GUIDE_NONE
+ * otherwise.  A warm basis with an artificial in it (the last round's
+ * phase-1 basis, say) goes to the phase-1 LP first, and on to P from
+ * there when P looks feasible.  *warm (in: basis holds one): 1 if basis
+ * is a basis of P to start the next round from.  Only a guide: the last
+ * round always prices a certified dual.
+ */
+static int
+candidate_dual(fmpq * y, slong * basis, int * warm, const wc_lp_t P, int method,
+               int engine, const wc_colgen_t C, const wc_colgen_dict_struct * V, int elastic)
+{
+    slong m = P->m, i;
+    double * yd = flint_malloc((m + 1) * sizeof(double));
+    int gstatus = GLPK_OTHER, guide = GUIDE_NONE, have_warm = *warm, artificial = 0;
+    wc_error_t gerr;
+    wc_lp_t Q;
+
+    for (i = 0; have_warm && i < m; i++)
+        artificial |= basis[i] >= P->N;
+    *warm = 0;
+    if (P->N == 0 || method == WC_METHOD_PIVOTS)
+        ;
+    else if (artificial && !elastic && phase_one_guide(yd, basis, P, engine, basis) == 1)
+        guide = GUIDE_FARKAS;
+    else if (wc_lp_candidate(engine, basis, yd, &gstatus, P, have_warm ? basis : NULL,
                              gerr) == WC_OK)
     {
         if (gstatus == GLPK_OPTIMAL)
             guide = GUIDE_OPTIMAL;
+        else if (gstatus == GLPK_INFEASIBLE && !elastic)
+            guide = phase_one_guide(yd, basis, P, engine, NULL) == 1 ? GUIDE_FARKAS : GUIDE_NONE;
         else if (gstatus == GLPK_INFEASIBLE)
         {
-            if (elastic)
-                working_lp(Q, C, V, 1);
-            else
-                wc_lp_phase_one(Q, P);
-            if (wc_glpk_candidate(qbasis, yd, &gstatus, Q, 0, NULL, gerr) == WC_OK
+            slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
+            working_lp(Q, C, V, 1);
+            if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, NULL, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL)
-                guide = elastic ? GUIDE_ELASTIC : GUIDE_FARKAS;
+                guide = GUIDE_ELASTIC;
             wc_lp_clear(Q);
+            flint_free(qbasis);
         }
     }
+    *warm = guide == GUIDE_OPTIMAL || guide == GUIDE_FARKAS;
     if (guide != GUIDE_NONE && !wc_qvec_set_d(y, yd, m))
         guide = GUIDE_NONE;
     flint_free(yd);
-    flint_free(qbasis);
     return guide;
 }
 
@@ -250,6 +293,7 @@ key_cmp(const void * a, const void * b)
 /* The state of the rounds. */
 typedef struct {
     slong m, K, w;
+    int engine;             /* WC_ENGINE_*: where candidates come from */
     slong * warm;           /* GLPK's or the last certified basis */
     slong warm_N, warm_L;   /* the working LP that warm is a basis of */
     int have_warm;
@@ -297,10 +341,9 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
         memcpy(st->sorted, C->keys, L * sizeof(ulong));
         qsort(st->sorted, L, sizeof(ulong), key_cmp);
     }
-    guide = candidate_dual(st->y, st->warm, st->have_warm, Q, method, C, V,
+    guide = candidate_dual(st->y, st->warm, &st->have_warm, Q, method, st->engine, C, V,
                            V->guide != NULL && C->rounds > ELASTIC_AFTER);
     certified = (guide == GUIDE_NONE);
-    st->have_warm = (guide == GUIDE_OPTIMAL);
     if (st->have_warm)
     {
         for (j = 0; j < L; j++)
@@ -335,13 +378,14 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
 
 int
 wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
-                const wc_colgen_dict_struct * V, int method,
+                const wc_colgen_dict_struct * V, int method, int engine,
                 wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     slong m = V->base->m, K = V->K, w = V->width, i, len;
     int status = WC_OK;
     rounds_state st;
 
+    st.engine = engine;
     st.m = m;
     st.K = K;
     st.w = w;

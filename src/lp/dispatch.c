@@ -132,7 +132,7 @@ colgen_core(wc_lp_solution_t S, const wc_lp_t P, int method,
     wc_colgen_init(C);
     wc_lp_init(Q, 0, 0);
     wc_lp_solution_init(T, 0, 0);
-    status = wc_colgen_solve(C, Q, T, &V, method, progress, ctx, err);
+    status = wc_colgen_solve(C, Q, T, &V, method, WC_ENGINE_GLPK, progress, ctx, err);
     if (status == WC_OK)
     {
         for (u = 0; u < C->len; u++)

@@ -48,6 +48,15 @@ int wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
 int wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                        const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
 
+/* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, else
+ * Clp's initial solve), never exact; WC_ERR_SOLVER when built without. */
+int wc_clp_candidate(slong * basis, double * dual, int * status,
+                     const wc_lp_t P, const slong * warm, wc_error_t err);
+
+/* The engine's candidate (WC_ENGINE_*; AUTO as wc_lp_engine_pick). */
+int wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
+                    const wc_lp_t P, const slong * warm, wc_error_t err);
+
 /* 1 if the basic solution of GLPK's basis, recomputed exactly, is an
  * optimality certificate for P; then S holds it (certified_by
  * WC_CERT_GLPK_SIMPLEX). */
@@ -150,9 +159,10 @@ void wc_colgen_clear(wc_colgen_t C);
  * C, its working LP in Q (initialised) and that LP's certified solution
  * in S (initialised), valid for the LP over the whole dictionary: optimal,
  * or a Farkas vector.  method: WC_METHOD_AUTO, _GLPK_EXACT or _PIVOTS for
- * each working LP.  RETURNS WC_OK or WC_ERR_SOLVER. */
+ * each working LP; engine (WC_ENGINE_*): where each round's candidate
+ * basis and dual come from.  RETURNS WC_OK or WC_ERR_SOLVER. */
 int wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
-                    const wc_colgen_dict_struct * V, int method,
+                    const wc_colgen_dict_struct * V, int method, int engine,
                     wc_progress_fn progress, void * ctx, wc_error_t err);
 
 /* ----------------------------------------------------------- presolve */

@@ -24,6 +24,7 @@ wc_problem_init(wc_problem_t p)
     p->loss = WC_LOSS_INTERP;
     p->dict = WC_DICT_FULL;
     p->method = WC_METHOD_AUTO;
+    p->engine = WC_ENGINE_AUTO;
     p->columns = WC_COLUMNS_AUTO;
     p->threads = 0;
 }

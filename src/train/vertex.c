@@ -343,7 +343,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         V.price = vertex_price;
         V.ctx = &X;
         wc_colgen_init(C);
-        status = wc_colgen_solve(C, R->lp, R->sol, &V, p->method, p->progress,
+        status = wc_colgen_solve(C, R->lp, R->sol, &V, p->method, p->engine, p->progress,
                                  p->progress_ctx, err);
         R->rounds = C->rounds;
         wc_dict_start(R->V, n, D->d, p->bias, p->dict);

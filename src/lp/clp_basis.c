@@ -1,0 +1,190 @@
+/*
+ * clp_basis.c -- COIN-OR Clp as a second source of candidate bases (its
+ * C interface), behind the same contract as glpk_basis.c: Clp sees the
+ * power-of-two scaled doubles of lp/scale.c and returns a basis and a
+ * dual, a guess that FLINT checks.  Built only where Clp is installed
+ * (WC_HAVE_CLP, set by the Makefile from pkg-config).
+ */
+#include <math.h>
+#include <string.h>
+#include "lp/lp.h"
+
+int
+wc_lp_engine_available(int engine)
+{
+#ifdef WC_HAVE_CLP
+    return engine == WC_ENGINE_AUTO || engine == WC_ENGINE_GLPK || engine == WC_ENGINE_CLP;
+#else
+    return engine == WC_ENGINE_AUTO || engine == WC_ENGINE_GLPK;
+#endif
+}
+
+int
+wc_lp_engine_pick(int engine)
+{
+    if (engine != WC_ENGINE_AUTO)
+        return engine;
+    return wc_lp_engine_available(WC_ENGINE_CLP) ? WC_ENGINE_CLP : WC_ENGINE_GLPK;
+}
+
+int
+wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
+                const wc_lp_t P, const slong * warm, wc_error_t err)
+{
+    /* Clp failing (an abort caught) leaves the round to GLPK */
+    if (wc_lp_engine_pick(engine) == WC_ENGINE_CLP
+        && wc_clp_candidate(basis, dual, status, P, warm, err) == WC_OK)
+        return WC_OK;
+    return wc_glpk_candidate(basis, dual, status, P, 0, warm, err);
+}
+
+#ifdef WC_HAVE_CLP
+#include <setjmp.h>
+#include <signal.h>
+#include <Clp_C_Interface.h>
+
+/* Clp reports an impossible state by assert(), i.e. abort(): while Clp
+ * runs, SIGABRT jumps back here and the round goes to GLPK (the model is
+ * leaked, once). */
+static sigjmp_buf clp_abort_env;
+
+static void
+clp_abort_handler(int sig)
+{
+    (void) sig;
+    siglongjmp(clp_abort_env, 1);
+}
+
+/* Clp's status codes of a variable (ClpSimplex::Status). */
+enum { CLP_BASIC = 1, CLP_AT_LOWER = 3 };
+
+/* Loads the scaled P into model (column-major, as Clp takes it). */
+static void
+load(Clp_Simplex * model, const wc_lp_scaled_struct * T, const wc_lp_t P)
+{
+    slong m = P->m, N = P->N, j, k;
+    CoinBigIndex * start = flint_calloc(N + 2, sizeof(CoinBigIndex));
+    int * index = flint_malloc((T->nz + 1) * sizeof(int));
+    double * value = flint_malloc((T->nz + 1) * sizeof(double));
+
+    for (k = 0; k < T->nz; k++)
+        start[T->col[k] + 1]++;
+    for (j = 0; j < N; j++)
+        start[j + 1] += start[j];
+    for (k = 0; k < T->nz; k++)     /* start[j] runs ahead while filling */
+    {
+        CoinBigIndex at = start[T->col[k]]++;
+        index[at] = T->row[k];
+        value[at] = T->val[k];
+    }
+    for (j = N; j > 0; j--)
+        start[j] = start[j - 1];
+    start[0] = 0;
+    Clp_loadProblem(model, (int) N, (int) m, start, index, value,
+                    NULL, NULL, T->c, T->b, T->b);
+    flint_free(start);
+    flint_free(index);
+    flint_free(value);
+}
+
+/* Scales x[0..len) by one power of two so that its largest entry is at
+ * most 2^LARGE (Clp takes 1e30 for infinity, and asserts on large
+ * bounds); RETURNS the exponent e applied (x := x 2^-e). */
+#define LARGE 60
+static slong
+tame(double * x, slong len)
+{
+    double top = 0;
+    slong i;
+    int e;
+
+    for (i = 0; i < len; i++)
+        top = FLINT_MAX(top, fabs(x[i]));
+    if (!(top > ldexp(1.0, LARGE)))
+        return 0;
+    frexp(top, &e);
+    for (i = 0; i < len; i++)
+        x[i] = ldexp(x[i], LARGE - e);
+    return e - LARGE;
+}
+
+int
+wc_clp_candidate(slong * basis, double * dual, int * status,
+                 const wc_lp_t P, const slong * warm, wc_error_t err)
+{
+    slong m = P->m, N = P->N, i, j, nb = 0, ce;
+    wc_lp_scaled_struct T;
+    Clp_Simplex * model;
+    struct sigaction on_abort, before;
+    int st;
+
+    *status = GLPK_OTHER;
+    if (m == 0 || N == 0)
+        return wc_error_set(err, WC_ERR_SOLVER, "empty LP: nothing for Clp to do");
+    wc_lp_scale(&T, P, 0);
+    memset(&on_abort, 0, sizeof(on_abort));
+    on_abort.sa_handler = clp_abort_handler;
+    sigemptyset(&on_abort.sa_mask);
+    sigaction(SIGABRT, &on_abort, &before);
+    if (sigsetjmp(clp_abort_env, 1))
+    {
+        sigaction(SIGABRT, &before, NULL);
+        wc_lp_scaled_clear(&T);
+        return wc_error_set(err, WC_ERR_SOLVER, "Clp aborted (caught)");
+    }
+    tame(T.b, m);               /* scales x only: the basis and y stay */
+    ce = tame(T.c, N);          /* scales y by 2^-ce */
+    model = Clp_newModel();
+    Clp_setLogLevel(model, 0);
+    load(model, &T, P);
+    Clp_setMaximumIterations(model, (int) FLINT_MIN(10 * (m + N) + 1000, 100000000));
+    if (warm != NULL)
+    {
+        /* columns, then rows: basic when listed (a row when its artificial is) */
+        unsigned char * s = flint_malloc(N + m);
+        memset(s, CLP_AT_LOWER, N + m);
+        for (i = 0; i < m; i++)
+            s[warm[i]] = CLP_BASIC;
+        Clp_copyinStatus(model, s);
+        flint_free(s);
+        Clp_primal(model, 0);
+    }
+    else
+        Clp_dual(model, 0);     /* (no presolve: a candidate needs none) */
+    st = Clp_status(model);
+    if (st == 0)
+        *status = GLPK_OPTIMAL;
+    else if (st == 1)
+        *status = GLPK_INFEASIBLE;
+    for (i = 0; i < m && nb < m; i++)
+        if (Clp_getRowStatus(model, (int) i) == CLP_BASIC)
+            basis[nb++] = N + i;
+    for (j = 0; j < N && nb < m; j++)
+        if (Clp_getColumnStatus(model, (int) j) == CLP_BASIC)
+            basis[nb++] = j;
+    if (nb != m)
+        *status = GLPK_OTHER;
+    if (dual != NULL)
+    {
+        const double * y = Clp_getRowPrice(model);
+        for (i = 0; i < m; i++)
+            dual[i] = ldexp(y[i], (int) (T.oexp + ce - T.rexp[i]));
+    }
+    Clp_deleteModel(model);
+    sigaction(SIGABRT, &before, NULL);
+    wc_lp_scaled_clear(&T);
+    return WC_OK;
+}
+
+#else
+
+int
+wc_clp_candidate(slong * basis, double * dual, int * status,
+                 const wc_lp_t P, const slong * warm, wc_error_t err)
+{
+    (void) basis; (void) dual; (void) P; (void) warm;
+    *status = GLPK_OTHER;
+    return wc_error_set(err, WC_ERR_SOLVER, "wedgecert was built without COIN-OR Clp");
+}
+
+#endif
