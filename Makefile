@@ -48,7 +48,7 @@ HEADERS  = include/wedgecert.h $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 SOVERSION = 0
 VERSION   = 0.1.0
 
-.PHONY: all check check-layers check-asan demo install uninstall fuzz bench clean
+.PHONY: mpi all check check-layers check-asan demo install uninstall fuzz bench clean
 
 all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert $(BUILD)/checkcert
 
@@ -79,11 +79,27 @@ $(BUILD)/libwedgecert.so: $(PIC_OBJ)
 $(BUILD)/wedgecert: $(CLI_OBJ) $(BUILD)/libwedgecert.a
 	$(CC) $(SANITIZE) -o $@ $(CLI_OBJ) $(BUILD)/libwedgecert.a $(LIBS)
 
+# wedgecert-mpi: the same tool, pricing spread over MPI processes (Open MPI)
+MPICC ?= mpicc
+MPI_CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/mpi/cli/%.o)
+
+mpi: $(BUILD)/wedgecert-mpi
+
+$(BUILD)/mpi/cli/%.o: src/cli/%.c src/cli/cli.h $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(MPICC) $(ALL_CFLAGS) -DWC_MPI -c $< -o $@
+
+$(BUILD)/wedgecert-mpi: $(MPI_CLI_OBJ) $(BUILD)/libwedgecert.a
+	$(MPICC) $(SANITIZE) -o $@ $(MPI_CLI_OBJ) $(BUILD)/libwedgecert.a $(LIBS)
+
 $(BUILD)/tests/%: tests/%.c tests/check.h $(BUILD)/libwedgecert.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
 
-check: all $(TESTS) check-layers
+# make check builds wedgecert-mpi too where mpicc exists (not under sanitizers)
+MPI_CHECK = $(if $(SANITIZE),,$(if $(shell command -v $(MPICC) 2>/dev/null),mpi))
+
+check: all $(TESTS) check-layers $(MPI_CHECK)
 	@BUILD=$(BUILD) PREFIX_TEST=$(if $(SANITIZE),no,yes) sh tests/run.sh
 
 # the layers of src/ (tools/check-layers.py): includes and calls only

@@ -30,6 +30,11 @@ typedef struct {
  * file, the device itself for a character device or FIFO; refuses a
  * symbolic link or any other file.  NULL (with a message) on failure. */
 FILE * cli_out_open(cli_out * o, const char * path);
+extern int cli_discard_files;      /* cli_out_open writes to /dev/null */
+
+/* The whole tool (main.c): wedgecert's main, and wedgecert-mpi's after
+ * MPI is set up (mpi.c). */
+int cli_main(int argc, char ** argv);
 
 /* Closes o: checks every write (ok = 0 if the caller's failed), then
  * renames the temporary file over the path; on failure removes it and

@@ -69,7 +69,7 @@ run_command(int argc, char ** argv)
 }
 
 int
-main(int argc, char ** argv)
+cli_main(int argc, char ** argv)
 {
     int status;
 
@@ -99,3 +99,11 @@ main(int argc, char ** argv)
         status = EXIT_OUTPUT;
     return status;
 }
+
+#ifndef WC_MPI
+int
+main(int argc, char ** argv)
+{
+    return cli_main(argc, argv);
+}
+#endif

@@ -105,8 +105,28 @@ void wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 /* Adds part's candidates to top (the union's top K, as if priced in one). */
 void wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y);
 
+/* Appends a copy of a candidate to part as it is (a part read back). */
+void wc_top_push(wc_top_t part, ulong key, const fmpz_t P, const fmpz_t l1, const fmpz * wb);
+
+/*
+ * Pricing across processes (spread.c; set by wedgecert-mpi, NULL for one
+ * process): process rank of size prices its share of every range, and
+ * allgather returns (malloc'ed, *total bytes) the texts of all processes
+ * in rank order, given this one's.  seconds[0] accumulates this process's
+ * pricing time.
+ */
+typedef struct {
+    int rank, size;
+    char * (*allgather)(size_t * total, const char * mine, size_t len, void * ctx);
+    void * ctx;
+    double * seconds;
+} wc_price_comm_struct;
+
+void wc_price_set_comm(const wc_price_comm_struct * comm);
+
 /* Prices the origins g_lo <= g < g_hi into top on threads (0: OpenMP's
- * default); the result does not depend on the number of threads. */
+ * default) and processes (wc_price_set_comm); the result does not depend
+ * on the number of either. */
 void wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                    ulong g_lo, ulong g_hi, int threads,
                    wc_progress_fn progress, void * ctx);

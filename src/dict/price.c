@@ -4,7 +4,8 @@
  *
  * The origins (k, T, S) are numbered by rank, so any range of ranks can be
  * priced on its own: wc_price_range is a pure function of (data, dual,
- * range), and wc_price_all spreads a range over OpenMP threads.  The
+ * range), and wc_price_all (spread.c) spreads a range over OpenMP
+ * threads and processes.  The
  * answer -- the K most violated atoms with distinct directions, ranked by
  * |P_u| / ||w'||_1 and then by key -- does not depend on how the ranges
  * were cut, so it is the same for any number of threads.
@@ -26,9 +27,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef _OPENMP
-#include <omp.h>
-#endif
 #include <flint/fmpq_vec.h>
 #include "dict/dict.h"
 
@@ -501,48 +499,21 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     work_clear(&W);
 }
 
+/* Appends a copy of a candidate to part as it is (no ranking): a part
+ * read back for wc_top_merge. */
 void
-wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
-              ulong g_lo, ulong g_hi, int threads, wc_progress_fn progress, void * ctx)
+wc_top_push(wc_top_t part, ulong key, const fmpz_t P, const fmpz_t l1, const fmpz * wb)
 {
-    ulong G = g_hi - g_lo, chunk;
-    slong nchunks, nthreads = 1, t, i;
-    wc_top_struct * part;
+    wc_cand_struct * e;
 
-#ifdef _OPENMP
-    nthreads = threads > 0 ? threads : omp_get_max_threads();
-#else
-    (void) threads;
-#endif
-    nchunks = (slong) FLINT_MIN(G, (ulong) (64 * nthreads));
-    if (nchunks == 0)
+    if (part->len >= part->cap)
         return;
-    chunk = (G + nchunks - 1) / nchunks;
-    part = flint_malloc(nthreads * sizeof(wc_top_struct));
-    for (t = 0; t < nthreads; t++)
-        wc_top_init(part + t, top->cap, top->d);
-
-#ifdef _OPENMP
-#pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
-#endif
-    for (i = 0; i < nchunks; i++)
-    {
-        slong me = 0;
-#ifdef _OPENMP
-        me = omp_get_thread_num();
-#endif
-        wc_price_range(part + me, E, y, g_lo + FLINT_MIN(G, i * chunk),
-                        g_lo + FLINT_MIN(G, (ulong) (i + 1) * chunk));
-        if (progress != NULL && me == 0)
-            progress(ctx, "pricing", i + 1, nchunks);
-    }
-
-    for (t = 0; t < nthreads; t++)
-    {
-        wc_top_merge(top, part + t, y);
-        wc_top_clear(part + t);
-    }
-    flint_free(part);
+    e = cand_new(part->d);
+    e->key = key;
+    fmpz_set(e->P, P);
+    fmpz_set(e->l1, l1);
+    _fmpz_vec_set(e->wb, wb, part->d + 1);
+    part->c[part->len++] = e;
 }
 
 /*
@@ -560,44 +531,3 @@ wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y)
         top_insert(top, part->c[i], y->scale);
     top->exact += part->exact;
 }
-
-/* ----------------------------------------------------- the most violated */
-
-slong
-wc_dict_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bias,
-                       int kind, const fmpq * v, int threads)
-{
-    slong n = D->n, u = -1;
-    fmpz * Y = _fmpz_vec_init(n);
-    fmpq * k = _fmpq_vec_init(n);
-    fmpz_t Dy, zero;
-    wc_enum_t E;
-    wc_dual_t y;
-    wc_top_t top;
-
-    fmpz_init(Dy);
-    fmpz_init(zero);
-    wc_enum_init(E, D, bias, kind);
-    _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
-    wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
-    wc_top_init(top, 1, D->d);
-    wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
-    fmpq_zero(value);
-    if (top->len > 0)
-    {
-        wc_dict_join(V, E, top->c[0]->key);
-        u = V->len - 1;
-        wc_dict_column(k, V, D, u);
-        _fmpq_vec_dot(value, k, v, n);
-        fmpq_abs(value, value);
-    }
-    wc_top_clear(top);
-    wc_dual_clear(y);
-    wc_enum_clear(E);
-    _fmpz_vec_clear(Y, n);
-    _fmpq_vec_clear(k, n);
-    fmpz_clear(Dy);
-    fmpz_clear(zero);
-    return u;
-}
-
