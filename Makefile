@@ -48,7 +48,7 @@ HEADERS  = include/wedgecert.h $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 SOVERSION = 0
 VERSION   = 0.1.0
 
-.PHONY: mpi all check check-layers check-asan demo install uninstall fuzz bench clean
+.PHONY: mpi print-libs all check check-layers check-asan demo install uninstall fuzz bench clean
 
 all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert $(BUILD)/checkcert
 
@@ -176,8 +176,12 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(PKG_CFLAGS) $< $(LIB_SRC) -o $@ $(LIBS)
 
-bench: all
+bench: all $(MPI_CHECK)
 	sh bench/run.sh
+
+# the libraries a program linking build/libwedgecert.a needs (bench/run.sh)
+print-libs:
+	@echo $(LIBS)
 
 clean:
 	rm -rf build build-asan

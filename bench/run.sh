@@ -1,16 +1,19 @@
 #!/bin/sh
 # bench/run.sh -- wedgecert's benchmarks (make bench).  Every number is a
 # ratio measured in this one run on the same generated instances (seeds
-# below), written as tables and as build/bench/results.csv, scale.csv, l2.csv and
-# results.json.  SCALE_LIMIT (default 60) is the time limit of the scale
-# table.
+# below), written as tables and as build/bench/results.csv, scale.csv,
+# planted.csv, routes.csv, mpi.csv, l2.csv and results.json.  SCALE_LIMIT
+# (default 60) is the time limit of the scale tables.
 set -e
 BUILD=${BUILD:-build}
 OUT=$BUILD/bench
 WC=$BUILD/wedgecert
 mkdir -p "$OUT"
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude bench/dict_bench.c -o "$OUT/dict_bench" \
-   "$BUILD/libwedgecert.a" -lflint -lglpk -lmpfr -lgmp -fopenmp -lm
+   "$BUILD/libwedgecert.a" $(make -s print-libs) -fopenmp -lm
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 bench/dixon.c -o "$OUT/dixon" -lflint -lgmp
+PYSCI=python3
+[ -x /usr/bin/python3 ] && PYSCI=/usr/bin/python3
 now() { date +%s.%N; }
 secs() { python3 -c "import sys; print('%.3f' % (float(sys.argv[2]) - float(sys.argv[1])))" "$1" "$2"; }
 ratio() { python3 -c "
@@ -88,10 +91,40 @@ echo "   (interp with bias, bench/gen.py data seed 1; peak resident memory from 
 python3 bench/scale.py "$WC" "$OUT"
 
 echo
+echo "== planted workload: largest n certified within ${SCALE_LIMIT:-60} s, l1 loss, beta = 1/10"
+echo "   (bench/gen.py planted data seed 1: three planted neurons, one label in ten moved)"
+python3 bench/scale.py "$WC" "$OUT" planted
+
+echo
+echo "== routes and engines: the default against the fastest route; the certified solve"
+echo "   against scipy's HiGHS on the same complete-dictionary LP; the two-Dixon floor"
+$PYSCI bench/routes.py "$WC" "$OUT"
+
+echo
+echo "== MPI: pricing seconds per process, R = 1 and 2 (one thread each; d = 3, n = 150,"
+echo "   interp with bias, bench/gen.py seed 1)"
+echo "kind,instance,seconds,baseline,baseline_s,ratio" > "$OUT/mpi.csv"
+if [ -x "$BUILD/wedgecert-mpi" ] && command -v mpirun >/dev/null; then
+    python3 bench/gen.py 150 3 1 > "$OUT/mpi-data.csv"
+    for R in 1 2; do
+        OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMP_NUM_THREADS=1 \
+            mpirun --oversubscribe -np $R "$BUILD/wedgecert-mpi" solve "$OUT/mpi-data.csv" --bias \
+            --cert "$OUT/mpi-$R.cert" --json > /dev/null 2> "$OUT/mpi-$R.err"
+        line=$(tr '\r' '\n' < "$OUT/mpi-$R.err" | grep '^wedgecert-mpi:')
+        echo "R = $R: $line"
+        per=$(echo "$line" | sed 's/.*seconds://' | awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; print s / NF }')
+        eval "t$R=$per"
+    done
+    cmp -s "$OUT/mpi-1.cert" "$OUT/mpi-2.cert" && same=identical || same=DIFFERENT
+    echo "certificates R = 1 and 2: $same; pricing per process R = 2 / (R = 1 / 2): $(ratio "$t2" "$(python3 -c "print($t1 / 2)")")"
+    echo "mpi,d=3 n=150 R=2 pricing per process,$t2,R=1 pricing / 2,$(python3 -c "print($t1 / 2)"),$(ratio "$t2" "$(python3 -c "print($t1 / 2)")")" >> "$OUT/mpi.csv"
+else
+    echo "(skipped: make mpi needs libopenmpi-dev and openmpi-bin)"
+fi
+
+echo
 echo "== l2 penalty (weight decay): a certified 1e-9 bracket vs a float grid solve"
 echo "   (d = 2, interp with bias; the grid: 2400 directions + sample wedges, HiGHS)"
-PYSCI=python3
-[ -x /usr/bin/python3 ] && PYSCI=/usr/bin/python3
 $PYSCI bench/l2.py "$WC" "$OUT" || echo "(skipped: python3-scipy is needed)"
 
 python3 - "$OUT" <<'PY'
@@ -99,9 +132,11 @@ import csv, json, os, sys
 out = sys.argv[1]
 rows = list(csv.DictReader(open(os.path.join(out, "results.csv"))))
 scale = list(csv.DictReader(open(os.path.join(out, "scale.csv"))))
-l2 = os.path.join(out, "l2.csv")
-l2 = list(csv.DictReader(open(l2))) if os.path.exists(l2) else []
-json.dump({"ratios": rows, "scale": scale, "l2": l2}, open(os.path.join(out, "results.json"), "w"), indent=1)
+def table(name):
+    path = os.path.join(out, name + ".csv")
+    return list(csv.DictReader(open(path))) if os.path.exists(path) else []
+json.dump({"ratios": rows, "scale": scale, "planted": table("planted"), "routes": table("routes"),
+           "mpi": table("mpi"), "l2": table("l2")}, open(os.path.join(out, "results.json"), "w"), indent=1)
 PY
 echo
-echo "written: $OUT/results.csv, $OUT/scale.csv, $OUT/l2.csv, $OUT/results.json"
+echo "written: $OUT/results.csv, scale.csv, planted.csv, routes.csv, mpi.csv, l2.csv, results.json"

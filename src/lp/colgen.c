@@ -3,12 +3,13 @@
  * (wc_colgen_dict_struct in lp.h: the vertex dictionary streamed or built,
  * the columns of an explicit LP, and whatever comes next).
  *
- *   working set W (empty)  ->  working LP over W  ->  GLPK's dual (a guide;
- *   while GLPK finds the working LP infeasible, the dual of its phase-1
- *   LP, and after ELASTIC_AFTER rounds that of the dictionary's guide LP)
+ *   working set W (empty)  ->  working LP over W  ->  the engine's dual
+ *   (GLPK's or Clp's, a guide, from the last round's basis; while the
+ *   engine finds the working LP infeasible, the dual of its phase-1 LP,
+ *   and after ELASTIC_AFTER rounds that of the dictionary's guide LP)
  *     ->  the dictionary prices it (partial pricing allowed)
  *     ->  the K most violated members join W  ->  ...
- *   until GLPK's dual prices clean; then the working LP is certified
+ *   until the engine's dual prices clean; then the working LP is certified
  *   (lp.c), its exact dual is priced over the whole dictionary, and the
  *   rounds go on until that too finds nothing.
  *
@@ -40,7 +41,7 @@
 
 /*
  * Dropping columns keeps the working LP small: once W has more than
- * DROP_SIZE (m + K) members, a member that has been nonbasic in GLPK's
+ * DROP_SIZE (m + K) members, a member that has been nonbasic in the engine's
  * basis for DROP_AGE rounds in a row leaves W (a nonbasic column can go
  * without changing the basis).  It may come back when priced again.
  * After DROP_ROUNDS rounds nothing is dropped, so the rounds end: W only
@@ -294,7 +295,7 @@ key_cmp(const void * a, const void * b)
 typedef struct {
     slong m, K, w;
     int engine;             /* WC_ENGINE_*: where candidates come from */
-    slong * warm;           /* GLPK's or the last certified basis */
+    slong * warm;           /* the engine's or the last certified basis */
     slong warm_N, warm_L;   /* the working LP that warm is a basis of */
     int have_warm;
     slong * age;            /* rounds each member has been nonbasic */
@@ -325,8 +326,8 @@ certify_working(wc_lp_solution_t S, const wc_lp_t Q, rounds_state * st, int meth
     return status;
 }
 
-/* One round's pricing: GLPK's dual first, the certified dual once that
- * prices clean; keys already in W (a rounding error of GLPK's dual) are
+/* One round's pricing: the engine's dual first, the certified dual once
+ * that prices clean; keys already in W (a rounding error of that dual) are
  * not new.  Returns how many joined st->found, or -1 on an error. */
 static slong
 price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
