@@ -48,7 +48,7 @@ HEADERS  = include/wedgecert.h $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.h))
 SOVERSION = 0
 VERSION   = 0.1.0
 
-.PHONY: mpi print-libs all check check-layers check-asan demo install uninstall fuzz bench clean
+.PHONY: mpi optional-mpi print-libs all check check-layers check-asan demo install uninstall fuzz bench clean
 
 all: $(BUILD)/libwedgecert.a $(BUILD)/libwedgecert.so $(BUILD)/wedgecert $(BUILD)/checkcert
 
@@ -81,9 +81,15 @@ $(BUILD)/wedgecert: $(CLI_OBJ) $(BUILD)/libwedgecert.a
 
 # wedgecert-mpi: the same tool, pricing spread over MPI processes (Open MPI)
 MPICC ?= mpicc
+# make check, bench and demo build wedgecert-mpi too where mpicc exists
+# (not under sanitizers)
+MPI_CHECK = $(if $(SANITIZE),,$(if $(shell command -v $(MPICC) 2>/dev/null),mpi))
 MPI_CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/mpi/cli/%.o)
 
 mpi: $(BUILD)/wedgecert-mpi
+
+# wedgecert-mpi where mpicc exists (make demo; make check and bench too)
+optional-mpi: $(MPI_CHECK)
 
 $(BUILD)/mpi/cli/%.o: src/cli/%.c src/cli/cli.h $(HEADERS)
 	@mkdir -p $(dir $@)
@@ -95,9 +101,6 @@ $(BUILD)/wedgecert-mpi: $(MPI_CLI_OBJ) $(BUILD)/libwedgecert.a
 $(BUILD)/tests/%: tests/%.c tests/check.h $(BUILD)/libwedgecert.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
-
-# make check builds wedgecert-mpi too where mpicc exists (not under sanitizers)
-MPI_CHECK = $(if $(SANITIZE),,$(if $(shell command -v $(MPICC) 2>/dev/null),mpi))
 
 check: all $(TESTS) check-layers $(MPI_CHECK)
 	@BUILD=$(BUILD) PREFIX_TEST=$(if $(SANITIZE),no,yes) sh tests/run.sh
@@ -117,7 +120,7 @@ check-asan:
 
 demo:
 	sh tools/install-deps.sh
-	$(MAKE) all
+	$(MAKE) all optional-mpi
 	@echo
 	@echo '$$ build/wedgecert solve examples/space3d.csv --bias --cert $(BUILD)/space3d.cert'
 	@$(BUILD)/wedgecert solve examples/space3d.csv --bias --cert $(BUILD)/space3d.cert
