@@ -34,7 +34,9 @@ static const char oracle_usage[] =
 "                           built and the loss is not squared, else \"lp\": null)\n"
 "    Case k (k = 0..K-1, seed S + k; K = 1 without --count) goes to\n"
 "    DIR/case-kkkk/.  The output for a given seed is byte-identical on\n"
-"    every machine: the generator is plain integer arithmetic.\n"
+"    every machine: the generator is plain integer arithmetic, and the\n"
+"    candidate bases come from GLPK, which every build has (unless\n"
+"    --lp-engine clp is given).\n"
 "\n"
 "GENERATOR\n"
 "    splitmix64: state = seed; next() adds 0x9e3779b97f4a7c15 to the state\n"
@@ -260,6 +262,10 @@ cmd_oracle(int argc, char ** argv)
     flint_free(rest);
     if (status >= 0)
         return status;
+    /* the engine every build has: a degenerate optimum's basis, and so
+       the network and dual written, is the same with or without Clp */
+    if (A.p->engine == WC_ENGINE_AUTO)
+        A.p->engine = WC_ENGINE_GLPK;
     if (n < 0 || d < 0 || seed < 0 || out == NULL)
     {
         cli_args_clear(&A);
