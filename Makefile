@@ -137,6 +137,7 @@ install: all
 	ln -sf libwedgecert.so.$(VERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so.$(SOVERSION)
 	ln -sf libwedgecert.so.$(SOVERSION) $(DESTDIR)$(PREFIX)/lib/libwedgecert.so
 	install -m 755 $(BUILD)/wedgecert $(BUILD)/checkcert $(DESTDIR)$(PREFIX)/bin/
+	if [ -x $(BUILD)/wedgecert-mpi ]; then install -m 755 $(BUILD)/wedgecert-mpi $(DESTDIR)$(PREFIX)/bin/; fi
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/wedgecert.1 man/checkcert.1 $(DESTDIR)$(PREFIX)/share/man/man1/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' \
@@ -148,6 +149,7 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/wedgecert.1 $(DESTDIR)$(PREFIX)/share/man/man1/checkcert.1
 	rm -f $(DESTDIR)$(PREFIX)/include/wedgecert.h $(DESTDIR)$(PREFIX)/bin/wedgecert $(DESTDIR)$(PREFIX)/bin/checkcert \
+	    $(DESTDIR)$(PREFIX)/bin/wedgecert-mpi \
 	    $(DESTDIR)$(PREFIX)/lib/libwedgecert.* $(DESTDIR)$(PREFIX)/lib/pkgconfig/wedgecert.pc
 	rm -rf $(DESTDIR)$(PYTHONDIR)/wedgecert
 
