@@ -8,7 +8,8 @@
  * divided (each process prices its share of the ranks of V, and all
  * processes merge all shares: dict/spread.c), so every process computes
  * the same rounds and the same answer, and rank 0 alone writes: its
- * output and files are those of wedgecert run alone, byte for byte.  On
+ * output and files are those of wedgecert run alone, byte for byte (but
+ * for the run statistic exact_prices, which depends on the cut).  On
  * stderr rank 0 adds one line: the pricing seconds of every process.
  */
 #ifdef WC_MPI
