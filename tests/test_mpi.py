@@ -2,12 +2,14 @@
 """tests/test_mpi.py -- wedgecert-mpi (make mpi) writes what wedgecert writes.
 
 Pricing spread over R = 1, 2, 3 MPI processes (mpirun --oversubscribe)
-must give the byte-identical certificate of the single-process run --
+must give the byte-identical certificate of the single-process run, and
+its --json output but for the run statistic exact_prices --
 interp streamed (optimal, and infeasible by the Farkas route), the l1
 loss (partial pricing), in 2-D and 3-D -- which checkcert accepts; rank 0
 alone writes (no second file, no temporary left), and the pricing line
 names every process.  Skipped where the build has no wedgecert-mpi.
 """
+import json
 import os
 import random
 import shutil
@@ -53,25 +55,32 @@ def main():
     for name, rows, flags in CASES:
         data = write_rows("mpi.csv", rows)
         one = os.path.join(TMP, "one.cert")
-        r = subprocess.run([WC, "solve", data, "--cert", one, "--quiet"] + flags,
+        r = subprocess.run([WC, "solve", data, "--cert", one, "--quiet", "--json"] + flags,
                            capture_output=True, text=True)
         if r.returncode != 0:
             fail(f"{name}: wedgecert alone", r.stderr[:300])
             continue
         want = open(one, "rb").read()
+        want_json = json.loads(r.stdout)
+        want_json.pop("exact_prices", None)
         for R in (1, 2, 3):
             out = os.path.join(TMP, f"mpi{R}")
             shutil.rmtree(out, ignore_errors=True)
             os.makedirs(out)
             cert = os.path.join(out, "c.cert")
             p = subprocess.run(["mpirun", "--oversubscribe", "-np", str(R), MPI, "solve", data,
-                                "--cert", cert] + flags, capture_output=True, text=True, env=ENV,
-                               timeout=300)
+                                "--cert", cert, "--json"] + flags, capture_output=True, text=True,
+                               env=ENV, timeout=300)
             got = open(cert, "rb").read() if os.path.exists(cert) else b""
             c = subprocess.run([CHECK, cert], capture_output=True, text=True)
             line = [s for s in p.stderr.replace("\r", "\n").splitlines() if s.startswith("wedgecert-mpi:")]
+            got_json = json.loads(p.stdout) if p.returncode == 0 else {}
+            got_json.pop("exact_prices", None)
             if p.returncode != 0:
                 fail(f"{name}: R = {R}", f"exit {p.returncode}", p.stderr[-300:])
+            elif got_json != want_json:
+                fail(f"{name}: R = {R}: the --json output differs",
+                     str([k for k in want_json if want_json[k] != got_json.get(k)]))
             elif got != want:
                 fail(f"{name}: R = {R}: the certificate differs from the single-process one")
             elif c.returncode != 0:
@@ -81,7 +90,8 @@ def main():
             elif len(line) != 1 or len(line[0].split(":")[-1].split()) != R:
                 fail(f"{name}: R = {R}: no pricing line naming {R} processes", p.stderr[-300:])
             else:
-                ok(f"{name}: R = {R}: the single-process certificate, byte for byte; checkcert accepts")
+                ok(f"{name}: R = {R}: the single-process certificate, byte for byte, and output; "
+                   "checkcert accepts")
     return result()
 
 
