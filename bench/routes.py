@@ -6,7 +6,8 @@
    n = 24, 60; d = 4 n = 12, 40) the certified solve by every fast route
    (--columns full | stream; materialise is a check of stream, 20-40x
    slower) and engine (--lp-engine glpk | clp), and the default (no
-   option), each the best of two runs; the ratio default / fastest must
+   option), each the best of two runs (of nine under 0.5 s); the ratio
+   default / fastest must
    stay <= 1.2.
 2. HiGHS: the same complete-dictionary LP (--write-lp) solved in doubles
    by scipy's HiGHS (linprog, the solve alone timed, parsing excluded),
@@ -38,9 +39,13 @@ def gen(path, n, d, seed, shuffle=False):
 
 
 def timed(cmd, runs=1):
-    """The best of runs wall-clock seconds of cmd (inf if it fails or times out)."""
+    """The best of runs wall-clock seconds of cmd (inf if it fails or times
+    out); runs under 0.5 s, where process start-up and timer noise are a
+    good part of the time, are repeated 9 times."""
     best = float("inf")
-    for _ in range(runs):
+    i = 0
+    while i < runs or (best < 0.5 and i < 9):
+        i += 1
         t = time.monotonic()
         try:
             ok = subprocess.run(cmd, capture_output=True, text=True, timeout=LIMIT).returncode == 0
