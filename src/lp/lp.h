@@ -49,11 +49,13 @@ int wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                        const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
 
 /* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, else
- * Clp's initial solve), never exact; WC_ERR_SOLVER when built without. */
+ * dual simplex, no presolve), never exact; WC_ERR_SOLVER when built
+ * without Clp or when Clp aborted (its SIGABRT caught). */
 int wc_clp_candidate(slong * basis, double * dual, int * status,
                      const wc_lp_t P, const slong * warm, wc_error_t err);
 
-/* The engine's candidate (WC_ENGINE_*; AUTO as wc_lp_engine_pick). */
+/* The engine's candidate (WC_ENGINE_*; AUTO as wc_lp_engine_pick); a
+ * round Clp fails goes to GLPK. */
 int wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
                     const wc_lp_t P, const slong * warm, wc_error_t err);
 
