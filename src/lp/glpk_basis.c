@@ -25,22 +25,15 @@ glpk_abort_hook(void * info)
     longjmp(*(jmp_buf *) info, 1);
 }
 
-/* Loads P into lp: scaled by powers of two (raw == 0, wc_lp_scale) or as
- * raw integers.  T (NULL when raw) receives the scales. */
+/* Loads T (P's doubles from wc_lp_scale, m rows, N columns) into lp. */
 static void
-load_problem(glp_prob * lp, const wc_lp_t P, int raw, wc_lp_scaled_struct * T)
+load_problem(glp_prob * lp, const wc_lp_scaled_struct * T, slong m, slong N)
 {
-    wc_lp_scaled_struct R;
-    slong m = P->m, N = P->N, i, j, k;
-    int * ia, * ja;
-    double * ar;
+    slong i, j, k;
+    int * ia = flint_malloc((T->nz + 1) * sizeof(int));
+    int * ja = flint_malloc((T->nz + 1) * sizeof(int));
+    double * ar = flint_malloc((T->nz + 1) * sizeof(double));
 
-    if (T == NULL)
-        T = &R;
-    wc_lp_scale(T, P, raw);
-    ia = flint_malloc((T->nz + 1) * sizeof(int));
-    ja = flint_malloc((T->nz + 1) * sizeof(int));
-    ar = flint_malloc((T->nz + 1) * sizeof(double));
     for (k = 0; k < T->nz; k++)
     {
         ia[k + 1] = T->row[k] + 1;
@@ -61,8 +54,6 @@ load_problem(glp_prob * lp, const wc_lp_t P, int raw, wc_lp_scaled_struct * T)
     flint_free(ia);
     flint_free(ja);
     flint_free(ar);
-    if (T == &R)
-        wc_lp_scaled_clear(T);
 }
 
 int
@@ -76,8 +67,7 @@ int
 wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                    const wc_lp_t P, int exact, const slong * warm, wc_error_t err)
 {
-    wc_lp_scaled_struct T;
-    int volatile scaled_loaded = 0;
+    wc_lp_scaled_struct T, raw;     /* scaled, and for glp_exact raw */
     jmp_buf env;
     glp_prob * volatile lp = NULL;
     glp_prob * volatile lpx = NULL;
@@ -89,20 +79,24 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
     if (P->m == 0 || P->N == 0)
         return wc_error_set(err, WC_ERR_SOLVER, "empty LP: nothing for GLPK to do");
 
+    /* (both before setjmp: neither changes until it is freed) */
+    wc_lp_scale(&T, P, 0);
+    if (exact)
+        wc_lp_scale(&raw, P, 1);
     if (setjmp(env))
     {
         /* GLPK aborted; after its error hook the whole environment must go */
         glp_free_env();
-        if (scaled_loaded)
-            wc_lp_scaled_clear(&T);
+        wc_lp_scaled_clear(&T);
+        if (exact)
+            wc_lp_scaled_clear(&raw);
         return wc_error_set(err, WC_ERR_SOLVER, "GLPK aborted (caught by glp_error_hook)");
     }
     glp_error_hook(glpk_abort_hook, &env);
     glp_term_out(GLP_OFF);
 
     lp = glp_create_prob();
-    scaled_loaded = 1;
-    load_problem(lp, P, 0, &T);
+    load_problem(lp, &T, P->m, P->N);
     glp_init_smcp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
     parm.presolve = GLP_OFF;
@@ -143,7 +137,7 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
     {
         /* the same basis, on the raw integers, into GLPK's exact simplex */
         lpx = glp_create_prob();
-        load_problem(lpx, P, 1, NULL);
+        load_problem(lpx, &raw, P->m, P->N);
         for (i = 0; i < P->m; i++)
             glp_set_row_stat(lpx, (int) i + 1, glp_get_row_stat(lp, (int) i + 1));
         for (j = 0; j < P->N; j++)
@@ -172,7 +166,8 @@ wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
         dual[i] = exact ? glp_get_row_dual(lp, (int) i + 1)
                         : ldexp(glp_get_row_dual(lp, (int) i + 1), (int) (T.oexp - T.rexp[i]));
     wc_lp_scaled_clear(&T);
-    scaled_loaded = 0;
+    if (exact)
+        wc_lp_scaled_clear(&raw);
 
     glp_delete_prob(lp);
     glp_error_hook(NULL, NULL);
