@@ -436,7 +436,7 @@ wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
             S[m++] = j;
             in[j] = 1;
         }
-    for (int round = 0; rc == WC_OK; round++)
+    while (rc == WC_OK)
     {
         slong joined = 0;
         double mean = 0;
@@ -455,9 +455,11 @@ wc_l2_lasso_candidate(double * a, const wc_l2_atoms_t * A, const wc_data_t D,
         for (j = 0; rc == WC_OK && j < N; j++)
         {
             double s = 0;
-            for (i = 0; !in[j] && i < n; i++)
+            if (in[j])
+                continue;
+            for (i = 0; i < n; i++)
                 s += A->cold[j * n + i] * r[i];
-            if (!in[j] && fabs(s) > beta * A->cost[j] * (1 + 1e-12))
+            if (fabs(s) > beta * A->cost[j] * (1 + 1e-12))
             {
                 S[m++] = j;
                 in[j] = 1;
