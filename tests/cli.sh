@@ -85,10 +85,13 @@ if [ -s "$T/prog" ] && [ "$(sed 's/ ([0-9.]* s)$//' "$T/prog" | sort | uniq -d |
 else fail "progress in a log" "$(cat "$T/prog")" "$(cat "$T/quiet")"; fi
 
 # progress on a terminal (script(1) gives stderr a pty): a status line with
-# the round, the working set, the atoms that joined and the atoms priced
+# the round, the working set, the atoms that joined, and the stage (pricing
+# with its count, or the round's LP), whichever a redraw lands on; a solve of
+# a few seconds so that redraws fall inside column generation
 if command -v script >/dev/null 2>&1; then
-    script -qc "'$WC' solve '$T/p150.csv' --bias --columns stream >/dev/null" "$T/tty" >/dev/null 2>&1
-    line=$(tr '\r' '\n' < "$T/tty" | grep -E '^wedgecert: round [0-9]+, [0-9]+ atoms \+[0-9]+, atoms priced [0-9]+/[0-9]+ +[0-9.]+ s' | tail -1)
+    python3 bench/gen.py 200 2 7 > "$T/p200.csv"
+    script -qc "'$WC' solve '$T/p200.csv' --bias --columns stream >/dev/null" "$T/tty" >/dev/null 2>&1
+    line=$(tr '\r' '\n' < "$T/tty" | grep -E '^wedgecert: round [0-9]+, [0-9]+ atoms \+[0-9]+, (atoms priced [0-9]+/[0-9]+|column generation) +[0-9.]+ s' | tail -1)
     if [ -n "$line" ]; then ok "progress on a terminal: '$line'"
     elif ! tr '\r' '\n' < "$T/tty" | grep -q '^wedgecert: '; then
         skip "progress on a terminal" "the solve ended within the first second"
