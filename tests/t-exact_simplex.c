@@ -9,7 +9,11 @@
  *     wc_lp_check_optimal, and the warm start gives the same value;
  *   - an infeasible answer's Farkas vector passes wc_lp_check_farkas;
  *   - LPs built feasible (b = A x0, x0 >= 0) and bounded (c = A^T y0 + s,
- *     s >= 0) are never reported infeasible.
+ *     s >= 0) are never reported infeasible;
+ *   - the repair (wc_exact_repair) from the optimal basis of another cost
+ *     vector -- primal feasible, not optimal in general -- reaches the
+ *     optimum's value, and with no pivots allowed it succeeds exactly when
+ *     that basis already passes the check.
  */
 #include <flint/fmpq_vec.h>
 #include "wedgecert.h"
@@ -130,6 +134,57 @@ main(void)
                    (printf("    %s\n", why), print_lp(P)));
         fmpq_clear(v1);
         fmpq_clear(v2);
+        _fmpq_vec_clear(x, P->N);
+        _fmpq_vec_clear(y, P->m);
+        _fmpq_vec_clear(farkas, P->m);
+        flint_free(basis);
+        flint_free(basis2);
+        wc_lp_clear(P);
+    }
+    TEST_END();
+
+    TEST_BEGIN("exact repair: from a feasible basis of another cost to the optimum");
+    for (iter = 0; iter < 1000; iter++)
+    {
+        int status, optimal_already;
+        wc_lp_t P;
+        slong * basis, * basis2, j;
+        fmpz * c;
+        fmpq * x, * y, * farkas;
+        fmpq_t v1, v2;
+        wc_error_t err;
+
+        random_lp(P, state, 1);
+        basis = flint_malloc(P->m * sizeof(slong));
+        basis2 = flint_malloc(P->m * sizeof(slong));
+        x = _fmpq_vec_init(P->N);
+        y = _fmpq_vec_init(P->m);
+        farkas = _fmpq_vec_init(P->m);
+        c = _fmpz_vec_init(P->N);
+        fmpq_init(v1);
+        fmpq_init(v2);
+        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+              && status == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis) == 0);
+        lp_value(v1, P, x);
+        /* the optimum of nonnegative costs c' (bounded): feasible for P */
+        _fmpz_vec_swap(c, P->c, P->N);
+        for (j = 0; j < P->N; j++)
+            fmpz_set_ui(P->c + j, n_randint(state, 5));
+        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+              && status == WC_LP_OPTIMAL);
+        _fmpz_vec_swap(c, P->c, P->N);
+        optimal_already = wc_basis_solution(x, y, P, basis) == 0
+                          && wc_lp_check_optimal(P, x, y, why, sizeof(why));
+        for (j = 0; j < P->m; j++)
+            basis2[j] = basis[j];
+        CHECKF(wc_exact_repair(basis2, P, 0) == optimal_already, print_lp(P));
+        CHECKF(wc_exact_repair(basis, P, 1000) && wc_basis_solution(x, y, P, basis) == 0
+               && wc_lp_check_optimal(P, x, y, why, sizeof(why))
+               && (lp_value(v2, P, x), fmpq_equal(v1, v2)),
+               (printf("    %s\n", why), print_lp(P)));
+        fmpq_clear(v1);
+        fmpq_clear(v2);
+        _fmpz_vec_clear(c, P->N);
         _fmpq_vec_clear(x, P->N);
         _fmpq_vec_clear(y, P->m);
         _fmpq_vec_clear(farkas, P->m);

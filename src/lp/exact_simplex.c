@@ -230,7 +230,7 @@ leaving(const fmpq_mat_t xB, const fmpq_mat_t delta, const slong * basis, slong 
 }
 
 static int
-run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
+run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y, slong max_pivots,
           wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     slong m = P->m, N = P->N, r, it, i;
@@ -254,11 +254,6 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
     {
         slong enter = -1, leave = -1;
 
-        if (it == MAX_PIVOTS)
-        {
-            status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: pivot limit reached");
-            break;
-        }
         if (progress != NULL && it > 0 && it % PROGRESS_EVERY == 0)
             progress(ctx, phase == 1 ? "exact simplex, phase 1" : "exact simplex, phase 2", it, 0);
         if (!basis_solve(xB, y, P, basis, phase))
@@ -279,6 +274,11 @@ run_phase(slong * basis, const wc_lp_t P, int phase, fmpq_mat_t y,
         enter = entering(P, y, in_basis, phase, stalled >= BLAND_AFTER);
         if (enter < 0)
             break;      /* optimal for this phase */
+        if (it == max_pivots)
+        {
+            status = wc_error_set(err, WC_ERR_SOLVER, "exact simplex: pivot limit reached");
+            break;
+        }
 
         basis_matrix(B, P, basis);
         for (i = 0; i < m; i++)
@@ -331,7 +331,7 @@ wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
 
         for (r = 0; r < m; r++)
             basis[r] = P->N + r;    /* all artificials: x_s = |b| */
-        ret = run_phase(basis, P, 1, y, progress, ctx, err);
+        ret = run_phase(basis, P, 1, y, MAX_PIVOTS, progress, ctx, err);
         if (ret == WC_OK)
         {
             basis_solve(xB, y, P, basis, 1);
@@ -349,9 +349,25 @@ wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
         }
     }
     if (ret == WC_OK && *status == WC_LP_OPTIMAL)
-        ret = run_phase(basis, P, 2, y, progress, ctx, err);
+        ret = run_phase(basis, P, 2, y, MAX_PIVOTS, progress, ctx, err);
 
     fmpq_mat_clear(xB);
     fmpq_mat_clear(y);
     return ret;
+}
+
+int
+wc_exact_repair(slong * basis, const wc_lp_t P, slong max_pivots)
+{
+    fmpq_mat_t xB, y;
+    wc_error_t err;
+    int ok;
+
+    fmpq_mat_init(xB, P->m, 1);
+    fmpq_mat_init(y, P->m, 1);
+    ok = basis_solve(xB, NULL, P, basis, 2) && feasible_for_phase2(xB, P, basis)
+         && run_phase(basis, P, 2, y, max_pivots, NULL, NULL, err) == WC_OK;
+    fmpq_mat_clear(xB);
+    fmpq_mat_clear(y);
+    return ok;
 }

@@ -11,6 +11,11 @@
 #include <flint/fmpq_vec.h>
 #include "lp/lp.h"
 
+/* Exact pivots tried on a float basis before GLPK's exact simplex: at
+ * d = 3 (150 samples, l1 loss) nine to twelve repaired a basis in 1 s
+ * where glp_exact took 60 s. */
+#define REPAIR_PIVOTS 24
+
 void
 wc_lp_init(wc_lp_t P, slong m, slong N)
 {
@@ -226,6 +231,26 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
     return 1;
 }
 
+/* Exact pivots from a float basis that failed its check, at most
+ * REPAIR_PIVOTS of them (each is three exact solves of the basis), kept if
+ * they end in a checked optimum; basis is left as it was.  A float simplex
+ * that stops on a reduced cost it rounded to the wrong sign is usually a
+ * few pivots from the exact optimum. */
+static int
+repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis,
+       wc_progress_fn progress, void * ctx)
+{
+    slong * b = flint_malloc((P->m + 1) * sizeof(slong));
+    int ok;
+
+    if (progress) progress(ctx, "exact repair of the basis", 0, 0);
+    memcpy(b, basis, P->m * sizeof(slong));
+    ok = wc_exact_repair(b, P, REPAIR_PIVOTS)
+         && certify_basis(S, P, b, WC_CERT_EXACT_PIVOTS);
+    flint_free(b);
+    return ok;
+}
+
 int
 wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis)
 {
@@ -321,6 +346,8 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, int phase_one,
             if (progress) progress(ctx, "exact check of the basis", 0, 0);
             if (have_basis && certify_basis(S, P, basis,
                                             exact ? WC_CERT_GLPK_EXACT : WC_CERT_GLPK_SIMPLEX))
+                goto done;
+            if (have_basis && repair(S, P, basis, progress, ctx))
                 goto done;
             if (have_basis && !exact && fits
                 && wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK

@@ -86,6 +86,13 @@ int wc_exact_simplex(slong * basis, int * status, fmpq * farkas,
                       const wc_lp_t P, const slong * warm,
                       wc_progress_fn progress, void * ctx, wc_error_t err);
 
+/* Phase-2 exact pivots from basis, if it is primal feasible (exactly),
+ * until it is optimal: the repair of a float basis that missed a reduced
+ * cost by a rounding error.  RETURNS 1 with an optimal basis in basis,
+ * 0 (basis changed) if basis is not primal feasible or is singular, or
+ * max_pivots did not reach an optimum. */
+int wc_exact_repair(slong * basis, const wc_lp_t P, slong max_pivots);
+
 /* Keeps y in S if it is a checked Farkas vector of P (x := 0, value :=
  * b^T y).  RETURNS 1 if kept, else 0. */
 int wc_lp_certify_farkas(wc_lp_solution_t S, const wc_lp_t P, const fmpq * y, int how);
