@@ -11,10 +11,15 @@
 #include <flint/fmpq_vec.h>
 #include "lp/lp.h"
 
-/* Exact pivots tried on a float basis before GLPK's exact simplex: at
- * d = 3 (150 samples, l1 loss) nine to twelve repaired a basis in 1 s
- * where glp_exact took 60 s. */
+/* A float basis that fails its exact check is repaired by exact pivots
+ * (FLINT solves) first: at most REPAIR_PIVOTS of them, then GLPK's exact
+ * simplex, when every entry has at most GLP_EXACT_BITS bits; with larger
+ * entries glp_exact's rational arithmetic is the slow route (l1 loss,
+ * d = 3, 150 samples, 43-bit entries: 60 s, where ten exact pivots took
+ * 1 s; 200 samples: over 270 s, the repair 8 s), and the repair goes on
+ * to the optimum. */
 #define REPAIR_PIVOTS 24
+#define GLP_EXACT_BITS 32
 
 void
 wc_lp_init(wc_lp_t P, slong m, slong N)
@@ -34,23 +39,28 @@ wc_lp_clear(wc_lp_t P)
     _fmpz_vec_clear(P->c, P->N);
 }
 
-int
-wc_lp_fits_53_bits(const wc_lp_t P)
+/* The most bits of an entry of A, b or c. */
+static flint_bitcnt_t
+max_bits(const wc_lp_t P)
 {
+    flint_bitcnt_t bits = 0;
     slong i, j;
 
     for (i = 0; i < P->m; i++)
     {
-        if (fmpz_bits(P->b + i) > 53)
-            return 0;
+        bits = FLINT_MAX(bits, fmpz_bits(P->b + i));
         for (j = 0; j < P->N; j++)
-            if (fmpz_bits(fmpz_mat_entry(P->A, i, j)) > 53)
-                return 0;
+            bits = FLINT_MAX(bits, fmpz_bits(fmpz_mat_entry(P->A, i, j)));
     }
     for (j = 0; j < P->N; j++)
-        if (fmpz_bits(P->c + j) > 53)
-            return 0;
-    return 1;
+        bits = FLINT_MAX(bits, fmpz_bits(P->c + j));
+    return bits;
+}
+
+int
+wc_lp_fits_53_bits(const wc_lp_t P)
+{
+    return max_bits(P) <= 53;
 }
 
 /* ------------------------------------------------------------ certificates */
@@ -232,12 +242,12 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
 }
 
 /* Exact pivots from a float basis that failed its check, at most
- * REPAIR_PIVOTS of them (each is three exact solves of the basis), kept if
+ * max_pivots of them (each is three exact solves of the basis), kept if
  * they end in a checked optimum; basis is left as it was.  A float simplex
  * that stops on a reduced cost it rounded to the wrong sign is usually a
  * few pivots from the exact optimum. */
 static int
-repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis,
+repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, slong max_pivots,
        wc_progress_fn progress, void * ctx)
 {
     slong * b = flint_malloc((P->m + 1) * sizeof(slong));
@@ -245,7 +255,7 @@ repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis,
 
     if (progress) progress(ctx, "exact repair of the basis", 0, 0);
     memcpy(b, basis, P->m * sizeof(slong));
-    ok = wc_exact_repair(b, P, REPAIR_PIVOTS)
+    ok = wc_exact_repair(b, P, max_pivots)
          && certify_basis(S, P, b, WC_CERT_EXACT_PIVOTS);
     flint_free(b);
     return ok;
@@ -330,7 +340,8 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, int phase_one,
     slong m = P->m;
     slong * basis = flint_malloc((m + 1) * sizeof(slong));
     int gstatus = GLPK_OTHER, have_basis = 0, status = WC_OK, xstatus;
-    int fits = wc_lp_fits_53_bits(P);
+    flint_bitcnt_t bits = max_bits(P);
+    int fits = (bits <= 53);
     fmpq * farkas;
 
     S->verified = 0;
@@ -347,9 +358,10 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, int phase_one,
             if (have_basis && certify_basis(S, P, basis,
                                             exact ? WC_CERT_GLPK_EXACT : WC_CERT_GLPK_SIMPLEX))
                 goto done;
-            if (have_basis && repair(S, P, basis, progress, ctx))
+            if (have_basis && repair(S, P, basis, bits > GLP_EXACT_BITS ? WORD_MAX : REPAIR_PIVOTS,
+                                     progress, ctx))
                 goto done;
-            if (have_basis && !exact && fits
+            if (have_basis && !exact && bits <= GLP_EXACT_BITS
                 && wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL
                 && certify_basis(S, P, basis, WC_CERT_GLPK_EXACT))
