@@ -11,6 +11,8 @@ WC=$BUILD/wedgecert
 mkdir -p "$OUT"
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude bench/dict_bench.c -o "$OUT/dict_bench" \
    "$BUILD/libwedgecert.a" $(make -s print-libs) -fopenmp -lm
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude -Isrc bench/price_bench.c -o "$OUT/price_bench" \
+   "$BUILD/libwedgecert.a" $(make -s print-libs) -fopenmp -lm
 cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 bench/dixon.c -o "$OUT/dixon" -lflint -lgmp
 PYSCI=python3
 [ -x /usr/bin/python3 ] && PYSCI=/usr/bin/python3
@@ -32,6 +34,18 @@ for nd in "200 2" "40 3" "16 4"; do
     set -- $r
     printf '%-14s %10s %10s %10s %8s\n' "n=$1,d=$2" "$3" "$5" "$6" "$7"
     echo "dictionary,n=$1 d=$2,$5,double loop,$6,$7" >> "$OUT/results.csv"
+done
+
+echo
+echo "== one pricing (top n + 16, bias, one thread): the lines through each sample"
+echo "   by an angular sweep vs the same pricing atom by atom (seed 1; same: equal keys)"
+printf '%-14s %10s %10s %10s %8s %5s\n' instance atoms sweep_s per_atom_s ratio same
+for nd in "200 2" "500 2" "1000 2" "100 3"; do
+    set -- $nd
+    r=$("$OUT/price_bench" "$1" "$2" 1)
+    set -- $r
+    printf '%-14s %10s %10s %10s %8s %5s\n' "n=$1,d=$2" "$3" "$4" "$5" "$6" "$7"
+    echo "pricing,n=$1 d=$2,$4,per-atom pricing,$5,$6" >> "$OUT/results.csv"
 done
 
 echo

@@ -9,9 +9,16 @@
  *     the built dictionary (plain fmpq columns, sorted by |k_u^T v| and
  *     then by key), for K small and K large;
  *   - pricing any cut of the ranks into ranges and merging gives the same
- *     answer as one range, and as 1 and 2 OpenMP threads.
+ *     answer as one range, and as 1 and 2 OpenMP threads;
+ *   - the angular sweep (sweep.c), on data with duplicates, many
+ *     collinear points, and directions 2^-48 apart: each of its prices lies within its error bound of
+ *     the exact price (rationals compared exactly), the bound is small, and
+ *     the top K with the sweep equals the top K without it and, for some,
+ *     the brute-force top K.
  */
+#include <math.h>
 #include <stdlib.h>
+#include <gmp.h>
 #include <flint/fmpq_vec.h>
 #include "check.h"
 #include "dict/dict.h"
@@ -90,6 +97,145 @@ random_data(wc_data_t D, flint_rand_t st, slong n, slong d, int big)
             fmpq_canonicalise(x);
         }
     }
+}
+
+/* data for the sweep: integers in [-R, R], one point in four repeated,
+ * one in four on the line through two earlier points */
+static void
+sweep_data(wc_data_t D, flint_rand_t st, slong n, slong d, slong R)
+{
+    slong i, j;
+
+    wc_data_clear(D);
+    wc_data_init(D);
+    D->n = n;
+    D->d = d;
+    fmpq_mat_init(D->X, n, d);
+    D->y = _fmpq_vec_init(n);
+    for (i = 0; i < n; i++)
+    {
+        int how = i > 1 ? (int) n_randint(st, 4) : 3;
+        slong a = n_randint(st, FLINT_MAX(i, 1)), b = n_randint(st, FLINT_MAX(i, 1));
+        slong m = (slong) n_randint(st, 5) - 2;
+
+        for (j = 0; j < d; j++)
+        {
+            fmpz * x = fmpq_numref(fmpq_mat_entry(D->X, i, j));
+            const fmpz * xa = fmpq_numref(fmpq_mat_entry(D->X, a, j));
+            const fmpz * xb = fmpq_numref(fmpq_mat_entry(D->X, b, j));
+
+            if (how == 0)
+                fmpz_set(x, xa);
+            else if (how == 1)      /* x_a + m (x_b - x_a): collinear */
+            {
+                fmpz_sub(x, xb, xa);
+                fmpz_mul_si(x, x, m);
+                fmpz_add(x, x, xa);
+            }
+            else
+                fmpz_set_si(x, (slong) n_randint(st, 2 * R + 1) - R);
+            if (fmpz_cmp_si(x, R) > 0 || fmpz_cmp_si(x, -R) < 0)
+                how = 2, j = -1;    /* out of [-R, R]: a random point */
+        }
+    }
+}
+
+/* data whose directions from sample 0 (the origin) come in pairs of
+ * lattice neighbours (a, b), (c, d) with a d - b c = 1 and entries near
+ * 2^24: angles 2^-48 apart, which rounded angles misorder */
+static void
+neighbour_data(wc_data_t D, flint_rand_t st, slong n)
+{
+    slong i;
+
+    sweep_data(D, st, n, 2, 1);
+    fmpq_zero(fmpq_mat_entry(D->X, 0, 0));
+    fmpq_zero(fmpq_mat_entry(D->X, 0, 1));
+    for (i = 1; i + 1 < n; i += 2)
+    {
+        ulong a, b, s, t;
+        slong sx = n_randint(st, 2) ? 1 : -1, sy = n_randint(st, 2) ? 1 : -1;
+        int swap = n_randint(st, 2);
+
+        do {            /* n_xgcd needs a >= b */
+            a = (UWORD(1) << 23) + n_randint(st, UWORD(1) << 23);
+            b = (UWORD(1) << 22) + n_randint(st, a - (UWORD(1) << 22));
+        } while (n_xgcd(&s, &t, a, b) != 1);        /* s a - t b = 1 */
+        fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i, swap)), sx * (slong) a);
+        fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i, !swap)), sy * (slong) b);
+        fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i + 1, swap)), sx * (slong) t);
+        fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i + 1, !swap)), sy * (slong) s);
+    }
+}
+
+/* 1 if |p - P / scale| <= e, the doubles taken exactly */
+static int
+within(double p, double e, const fmpz_t P, const fmpz_t scale)
+{
+    mpq_t a;
+    fmpq_t q, r;
+    int ok;
+
+    mpq_init(a);
+    fmpq_init(q);
+    fmpq_init(r);
+    fmpq_set_fmpz_frac(q, P, scale);
+    mpq_set_d(a, p);
+    fmpq_set_mpq(r, a);
+    fmpq_sub(q, q, r);
+    fmpq_abs(q, q);
+    mpq_set_d(a, e);
+    fmpq_set_mpq(r, a);
+    ok = fmpq_cmp(q, r) <= 0;
+    mpq_clear(a);
+    fmpq_clear(q);
+    fmpq_clear(r);
+    return ok;
+}
+
+/* the sweep's prices of the lines through p in (a, b) against exact ones */
+static void
+check_sweep_pivot(const wc_enum_t E, const wc_dual_t y, wc_sweep_t W, slong a, slong b, slong p)
+{
+    slong n = E->n, d = E->d, s, i, sgn;
+    fmpz_t P, t, w0, w1;
+    double mass;
+
+    fmpz_init(P); fmpz_init(t); fmpz_init(w0); fmpz_init(w1);
+    wc_sweep_pivot(W, E, y, a, b, p);
+    for (s = 0; s < n; s++)
+    {
+        fmpz_sub(w0, E->X + s * d + b, E->X + p * d + b);     /* w' = (v_b, -v_a) */
+        fmpz_sub(w1, E->X + p * d + a, E->X + s * d + a);
+        if (s == p || (fmpz_is_zero(w0) && fmpz_is_zero(w1)))
+            continue;
+        for (sgn = 0; sgn < 2; sgn++)
+        {
+            fmpz_zero(P);
+            mass = 0.0;
+            for (i = 0; i < n; i++)
+            {
+                fmpz_sub(t, E->X + i * d + a, E->X + p * d + a);
+                fmpz_mul(t, t, w0);
+                fmpz_submul(t, E->X + p * d + b, w1);
+                fmpz_addmul(t, E->X + i * d + b, w1);
+                if (sgn)
+                    fmpz_neg(t, t);
+                if (fmpz_sgn(t) > 0)
+                    fmpz_addmul(P, y->Y + i, t);
+                mass += fabs(y->yd[i]) * (fabs(E->xd[a * n + i] - E->xd[a * n + p])
+                                          + fabs(E->xd[b * n + i] - E->xd[b * n + p]))
+                        * (fmpz_get_d(w0) * (fmpz_sgn(w0) < 0 ? -1 : 1)
+                           + fmpz_get_d(w1) * (fmpz_sgn(w1) < 0 ? -1 : 1));
+            }
+            CHECKF(within(W->P[2 * s + sgn], W->err[2 * s + sgn], P, y->scale),
+                   printf("n=%ld p=%ld s=%ld sgn=%ld: sweep %.17g +- %.3g\n", n, p, s, sgn,
+                          W->P[2 * s + sgn], W->err[2 * s + sgn]));
+            CHECKF(W->err[2 * s + sgn] <= 1e-9 * mass + 1e-290,
+                   printf("n=%ld: bound %.3g for a mass %.3g\n", n, W->err[2 * s + sgn], mass));
+        }
+    }
+    fmpz_clear(P); fmpz_clear(t); fmpz_clear(w0); fmpz_clear(w1);
 }
 
 int
@@ -207,6 +353,114 @@ main(void)
         }
         TEST_END();
     }
+
+    TEST_BEGIN("sweep: every price within its proved bound of the exact price");
+    for (iter = 0; iter < 60; iter++)
+    {
+        wc_data_t D;
+        wc_enum_t E;
+        wc_dual_t y;
+        wc_sweep_t W;
+        int nb = iter % 4 == 3;
+        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 2), i, a, b;
+        fmpz * Y = _fmpz_vec_init(n);
+        fmpz_t thr;
+
+        fmpz_init(thr);
+        wc_data_init(D);
+        if (nb)
+            neighbour_data(D, st, n);
+        else
+            sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000 : 6000000);
+        wc_enum_init(E, D, 1, WC_DICT_FULL);
+        for (i = 0; i < n; i++)
+            fmpz_randtest(Y + i, st, iter % 2 ? 10 : 80);
+        fmpz_set_ui(thr, 1 + n_randint(st, 100));
+        wc_dual_init(y, Y, thr, n);
+        a = n_randint(st, d);
+        b = (a + 1 + n_randint(st, d - 1)) % d;
+        if (a > b) { i = a; a = b; b = i; }
+        wc_sweep_init(W, n);
+        CHECK(wc_sweep_usable(E, y, a, b));
+        if (wc_sweep_usable(E, y, a, b))
+            for (i = 0; i < FLINT_MIN(n, 4); i++)
+                check_sweep_pivot(E, y, W, a, b, nb && i == 0 ? 0 : (slong) n_randint(st, n));
+        wc_sweep_clear(W);
+        wc_dual_clear(y);
+        wc_enum_clear(E);
+        wc_data_clear(D);
+        _fmpz_vec_clear(Y, n);
+        fmpz_clear(thr);
+    }
+    TEST_END();
+
+    TEST_BEGIN("sweep: the top K with the sweep = without it = brute force");
+    for (iter = 0; iter < 24; iter++)
+    {
+        wc_data_t D;
+        wc_dict_t V;
+        wc_enum_t E;
+        wc_dual_t y;
+        wc_error_t err;
+        slong n = 70 + n_randint(st, 60), d = 2 + (iter % 4 == 3), i, len = 0;
+        slong K = n_randint(st, 2) ? 1 + (slong) n_randint(st, 8) : 2 * n;
+        int brute = iter % 6 == 0;
+        fmpz * Y = _fmpz_vec_init(n);
+        fmpq * v = _fmpq_vec_init(n);
+        ulong * keys = flint_malloc((K + 1) * sizeof(ulong));
+        fmpz_t thr;
+        fmpq_t bound;
+        wc_top_t t0, t1, t2;
+
+        fmpz_init(thr);
+        fmpq_init(bound);
+        wc_data_init(D);
+        wc_dict_init(V);
+        sweep_data(D, st, n, d, iter % 2 ? 4 : 500);
+        wc_enum_init(E, D, 1, WC_DICT_FULL);
+        for (i = 0; i < n; i++)
+        {
+            fmpz_set_si(Y + i, (slong) n_randint(st, 9) - 4);
+            fmpq_set_fmpz_frac(v + i, Y + i, (fmpz *) &(fmpz){1});
+        }
+        fmpq_set_si(bound, (slong) n_randint(st, 3) * (iter % 2 ? 4 : 500), 1);
+        fmpz_mul(thr, fmpq_numref(bound), E->Lx);
+        wc_dual_init(y, Y, thr, n);
+        if (brute)
+        {
+            wc_dict_build(V, D, 1, WC_DICT_FULL, 0, NULL, NULL, err);
+            len = brute_top(keys, K, V, E, D, v, bound);
+        }
+        wc_top_init(t0, K, d);
+        wc_top_init(t1, K, d);
+        wc_top_init(t2, K, d);
+        E->sweep = 0;
+        wc_price_all(t0, E, y, 0, E->G, 1, NULL, NULL);
+        E->sweep = 1;
+        wc_price_all(t1, E, y, 0, E->G, 1, NULL, NULL);
+        wc_price_all(t2, E, y, 0, E->G, 2, NULL, NULL);
+        CHECKF(t1->len == t0->len && t2->len == t0->len && (!brute || t0->len == len),
+               printf("n=%ld d=%ld K=%ld: %ld without, %ld/%ld with the sweep, brute %ld\n",
+                      n, d, K, t0->len, t1->len, t2->len, len));
+        for (i = 0; i < t0->len && i < t1->len && i < t2->len; i++)
+            CHECKF(t1->c[i]->key == t0->c[i]->key && t2->c[i]->key == t0->c[i]->key
+                   && (!brute || i >= len || keys[i] == t0->c[i]->key),
+                   printf("n=%ld d=%ld K=%ld rank %ld: key %lu without, %lu/%lu with\n",
+                          n, d, K, i, t0->c[i]->key, t1->c[i]->key, t2->c[i]->key));
+        wc_top_clear(t0);
+        wc_top_clear(t1);
+        wc_top_clear(t2);
+        wc_dual_clear(y);
+        wc_enum_clear(E);
+        wc_dict_clear(V);
+        wc_data_clear(D);
+        _fmpz_vec_clear(Y, n);
+        _fmpq_vec_clear(v, n);
+        flint_free(keys);
+        fmpz_clear(thr);
+        fmpq_clear(bound);
+    }
+    TEST_END();
 
     flint_randclear(st);
     flint_cleanup();

@@ -33,6 +33,7 @@ typedef struct {
     double * xd;        /* d x n, column-major, or NULL when some |X_ij| >= 2^50 */
     double * xmax;      /* max_i |X_ij| for each j */
     unsigned dd;        /* bit k: grade k's directions are exact in doubles */
+    int sweep;          /* 1 (wc_enum_init): lines through a sample by a sweep */
 } wc_enum_struct;
 typedef wc_enum_struct wc_enum_t[1];
 
@@ -96,6 +97,24 @@ typedef wc_top_struct wc_top_t[1];
 
 void wc_top_init(wc_top_t top, slong cap, slong d);
 void wc_top_clear(wc_top_t top);
+
+/* The double filter of the grade-2 atoms with hidden biases through one
+ * sample p in the coordinates (a, b), all at once by an angular sweep
+ * (sweep.c): P[2 s + sgn] ~ P_u / scale of the atom (2, {a, b}, {p, s},
+ * sgn) for every s whose x_s differs from x_p in (a, b), within err[2 s +
+ * sgn], proved.  Usable when wc_sweep_usable: data in doubles with
+ * |X_ia|, |X_ib| < 2^25 (exact angular order), a double dual. */
+typedef struct {
+    slong a, b, p;          /* the table's coordinates and sample; p = -1: none */
+    double * P, * err;      /* 2 (n + 1) entries each */
+    void * item;            /* scratch: the angular order */
+} wc_sweep_struct;
+typedef wc_sweep_struct wc_sweep_t[1];
+
+void wc_sweep_init(wc_sweep_t W, slong n);
+void wc_sweep_clear(wc_sweep_t W);
+int wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong a, slong b);
+void wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong a, slong b, slong p);
 
 /* Prices the origins g_lo <= g < g_hi into top: a pure function of the
  * data, the dual and the range. */

@@ -22,6 +22,7 @@ wc_enum_init(wc_enum_t E, const wc_data_t D, int bias, int kind)
     E->d = d;
     E->bias = bias;
     E->kmin = (kind == WC_DICT_SAMPLES) ? d : 1;
+    E->sweep = 1;
     E->first = flint_calloc(d - E->kmin + 2, sizeof(ulong));
     for (k = E->kmin; k <= d; k++)
     {

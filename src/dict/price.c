@@ -39,6 +39,8 @@
  * that might underflow. */
 #define EXP_LIMIT 900
 #define TINY 1e-300
+/* the fewest atoms through one sample that are priced by a sweep */
+#define SWEEP_MIN 64
 
 /* -------------------------------------------------------------- the dual */
 
@@ -243,6 +245,7 @@ typedef struct {
     double * td;        /* n */
     fmpz_t Pp, Pm, s;
     wc_cand_struct * cand;
+    wc_sweep_t sweep;   /* the line atoms through one sample (k = 2) */
 } price_work;
 
 static void
@@ -262,6 +265,7 @@ work_init(price_work * W, slong n, slong d)
     fmpz_init(W->Pm);
     fmpz_init(W->s);
     W->cand = cand_new(d);
+    wc_sweep_init(W->sweep, n);
 }
 
 static void
@@ -278,6 +282,24 @@ work_clear(price_work * W)
     fmpz_clear(W->Pm);
     fmpz_clear(W->s);
     cand_free(W->cand, W->d);
+    wc_sweep_clear(W->sweep);
+}
+
+/* 1 if W's sweep table holds the atoms through S[0] in T (k = 2): kept
+ * from the last atom, or built when `left` atoms of this sample remain to
+ * be priced, at least SWEEP_MIN (a sort of the n samples pays for itself
+ * against that many passes over them). */
+static int
+sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong left)
+{
+    wc_sweep_struct * s = W->sweep;
+
+    if (s->p == W->S[0] && s->a == W->T[0] && s->b == W->T[1])
+        return 1;
+    if (left < SWEEP_MIN || !wc_sweep_usable(E, y, W->T[0], W->T[1]))
+        return 0;
+    wc_sweep_pivot(s, E, y, W->T[0], W->T[1], W->S[0]);
+    return 1;
 }
 
 /* The double filter: P+- ~ fl(sum y_i (+-t_i)_+) / scale with error
@@ -359,6 +381,25 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
     return 1;
 }
 
+/* The double filter of the atom (k, W->T, W->S): from the sweep table of
+ * the lines through S[0] when k = 2 (`left` atoms of that sample remain
+ * in the range), else by filter. */
+static int
+double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
+              const wc_dual_t y, slong k, const double * wT, double b, slong left)
+{
+    slong sgn;
+
+    if (k != 2 || !sweep_table(W, E, y, left))
+        return filter(P, err, W->td, E, y, k, W->T, wT, b);
+    for (sgn = 0; sgn < 2; sgn++)
+    {
+        P[sgn] = W->sweep->P[2 * W->S[1] + sgn];
+        err[sgn] = W->sweep->err[2 * W->S[1] + sgn];
+    }
+    return 1;
+}
+
 /* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
 static void
 exact_prices(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
@@ -424,7 +465,8 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                 continue;
             for (j = 0, l1d = 0.0; j < k; j++)
                 l1d += fabs(wT[j]);
-            have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
+            have_double = double_prices(P, err, &W, E, y, k, wT, b,
+                                        (slong) FLINT_MIN((ulong) (n - W.S[1]), g_hi - g));
         }
         else if (!wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S))
             continue;
