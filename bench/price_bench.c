@@ -1,7 +1,8 @@
 /*
  * price_bench.c -- one full streamed pricing of the dictionary (hidden
- * biases) with the angular sweep for the lines through each sample
- * against the same pricing atom by atom, in one process, one thread.
+ * biases) with the angular sweep (lines through one sample, planes
+ * through two) against the same pricing atom by atom, in one process,
+ * one thread.
  *
  * usage: price_bench N D SEED   (data: integers in [-1000, 1000], dual in
  *        [-1000, 1000], splitmix64; the top K = N + 16 of the dual, as a

@@ -37,10 +37,10 @@ for nd in "200 2" "40 3" "16 4"; do
 done
 
 echo
-echo "== one pricing (top n + 16, bias, one thread): the lines through each sample"
-echo "   by an angular sweep vs the same pricing atom by atom (seed 1; same: equal keys)"
+echo "== one pricing (top n + 16, bias, one thread): lines through a sample, planes"
+echo "   through two, by an angular sweep vs the same pricing atom by atom (seed 1; same: equal keys)"
 printf '%-14s %10s %10s %10s %8s %5s\n' instance atoms sweep_s per_atom_s ratio same
-for nd in "200 2" "500 2" "1000 2" "100 3"; do
+for nd in "200 2" "500 2" "1000 2" "100 3" "200 3"; do
     set -- $nd
     r=$("$OUT/price_bench" "$1" "$2" 1)
     set -- $r

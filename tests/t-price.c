@@ -193,49 +193,61 @@ within(double p, double e, const fmpz_t P, const fmpz_t scale)
     return ok;
 }
 
-/* the sweep's prices of the lines through p in (a, b) against exact ones */
+/* the sweep's prices of the atoms (k, T, S[0 .. k-2] + {s}) against exact
+ * ones from wc_enum_direction_raw (w', b' in integers) */
 static void
-check_sweep_pivot(const wc_enum_t E, const wc_dual_t y, wc_sweep_t W, slong a, slong b, slong p)
+check_sweep_pivot(const wc_enum_t E, const wc_dual_t y, wc_sweep_t W, slong k,
+                  const slong * T, const slong * S)
 {
-    slong n = E->n, d = E->d, s, i, sgn;
-    fmpz_t P, t, w0, w1;
-    double mass;
+    slong n = E->n, d = E->d, s, i, j, sgn, S2[3];
+    fmpz_t P, t;
+    fmpz * w = _fmpz_vec_init(d + 1);
+    fmpz_mat_t M;
+    double mass, wl1;
 
-    fmpz_init(P); fmpz_init(t); fmpz_init(w0); fmpz_init(w1);
-    wc_sweep_pivot(W, E, y, a, b, p);
+    fmpz_init(P); fmpz_init(t);
+    fmpz_mat_init(M, 3, 3);
+    wc_sweep_pivot(W, E, y, k, T, S);
     for (s = 0; s < n; s++)
     {
-        fmpz_sub(w0, E->X + s * d + b, E->X + p * d + b);     /* w' = (v_b, -v_a) */
-        fmpz_sub(w1, E->X + p * d + a, E->X + s * d + a);
-        if (s == p || (fmpz_is_zero(w0) && fmpz_is_zero(w1)))
-            continue;
+        for (j = 0; j < k - 1; j++)
+            S2[j] = S[j];
+        S2[k - 1] = s;
+        if (!wc_enum_direction_raw(w, M, E, k, T, S2))
+            continue;           /* w' = 0: no atom */
+        for (j = 0, wl1 = 0.0; j < k; j++)
+            wl1 += fabs(fmpz_get_d(w + T[j]));
         for (sgn = 0; sgn < 2; sgn++)
         {
             fmpz_zero(P);
             mass = 0.0;
             for (i = 0; i < n; i++)
             {
-                fmpz_sub(t, E->X + i * d + a, E->X + p * d + a);
-                fmpz_mul(t, t, w0);
-                fmpz_submul(t, E->X + p * d + b, w1);
-                fmpz_addmul(t, E->X + i * d + b, w1);
+                double vl1 = 0.0;
+
+                fmpz_set(t, w + d);
+                for (j = 0; j < k; j++)
+                {
+                    fmpz_addmul(t, E->X + i * d + T[j], w + T[j]);
+                    vl1 += fabs(E->xd[T[j] * n + i] - E->xd[T[j] * n + S[0]]);
+                }
                 if (sgn)
                     fmpz_neg(t, t);
                 if (fmpz_sgn(t) > 0)
                     fmpz_addmul(P, y->Y + i, t);
-                mass += fabs(y->yd[i]) * (fabs(E->xd[a * n + i] - E->xd[a * n + p])
-                                          + fabs(E->xd[b * n + i] - E->xd[b * n + p]))
-                        * (fmpz_get_d(w0) * (fmpz_sgn(w0) < 0 ? -1 : 1)
-                           + fmpz_get_d(w1) * (fmpz_sgn(w1) < 0 ? -1 : 1));
+                mass += fabs(y->yd[i]) * vl1 * wl1;
             }
             CHECKF(within(W->P[2 * s + sgn], W->err[2 * s + sgn], P, y->scale),
-                   printf("n=%ld p=%ld s=%ld sgn=%ld: sweep %.17g +- %.3g\n", n, p, s, sgn,
-                          W->P[2 * s + sgn], W->err[2 * s + sgn]));
+                   printf("n=%ld k=%ld S0=%ld s=%ld sgn=%ld: sweep %.17g +- %.3g\n", n, k, S[0],
+                          s, sgn, W->P[2 * s + sgn], W->err[2 * s + sgn]));
             CHECKF(W->err[2 * s + sgn] <= 1e-9 * mass + 1e-290,
-                   printf("n=%ld: bound %.3g for a mass %.3g\n", n, W->err[2 * s + sgn], mass));
+                   printf("n=%ld k=%ld: bound %.3g for a mass %.3g\n", n, k,
+                          W->err[2 * s + sgn], mass));
         }
     }
-    fmpz_clear(P); fmpz_clear(t); fmpz_clear(w0); fmpz_clear(w1);
+    fmpz_clear(P); fmpz_clear(t);
+    fmpz_mat_clear(M);
+    _fmpz_vec_clear(w, d + 1);
 }
 
 int
@@ -362,7 +374,7 @@ main(void)
         wc_dual_t y;
         wc_sweep_t W;
         int nb = iter % 4 == 3;
-        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 2), i, a, b;
+        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 2), i, k, T[3], S[2];
         fmpz * Y = _fmpz_vec_init(n);
         fmpz_t thr;
 
@@ -371,20 +383,23 @@ main(void)
         if (nb)
             neighbour_data(D, st, n);
         else
-            sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000 : 6000000);
+            sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000 : d == 2 ? 6000000 : 6000);
         wc_enum_init(E, D, 1, WC_DICT_FULL);
         for (i = 0; i < n; i++)
             fmpz_randtest(Y + i, st, iter % 2 ? 10 : 80);
         fmpz_set_ui(thr, 1 + n_randint(st, 100));
         wc_dual_init(y, Y, thr, n);
-        a = n_randint(st, d);
-        b = (a + 1 + n_randint(st, d - 1)) % d;
-        if (a > b) { i = a; a = b; b = i; }
+        k = nb ? 2 : 2 + (slong) n_randint(st, d - 1);
+        wc_subset_unrank(T, n_randint(st, wc_binomial(d, k)), d, k);
         wc_sweep_init(W, n);
-        CHECK(wc_sweep_usable(E, y, a, b));
-        if (wc_sweep_usable(E, y, a, b))
+        CHECK(wc_sweep_usable(E, y, k, T));
+        if (wc_sweep_usable(E, y, k, T))
             for (i = 0; i < FLINT_MIN(n, 4); i++)
-                check_sweep_pivot(E, y, W, a, b, nb && i == 0 ? 0 : (slong) n_randint(st, n));
+            {
+                S[0] = nb && i == 0 ? 0 : (slong) n_randint(st, n);
+                S[1] = n_randint(st, n);
+                check_sweep_pivot(E, y, W, k, T, S);
+            }
         wc_sweep_clear(W);
         wc_dual_clear(y);
         wc_enum_clear(E);

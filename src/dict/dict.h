@@ -98,23 +98,25 @@ typedef wc_top_struct wc_top_t[1];
 void wc_top_init(wc_top_t top, slong cap, slong d);
 void wc_top_clear(wc_top_t top);
 
-/* The double filter of the grade-2 atoms with hidden biases through one
- * sample p in the coordinates (a, b), all at once by an angular sweep
- * (sweep.c): P[2 s + sgn] ~ P_u / scale of the atom (2, {a, b}, {p, s},
- * sgn) for every s whose x_s differs from x_p in (a, b), within err[2 s +
- * sgn], proved.  Usable when wc_sweep_usable: data in doubles with
- * |X_ia|, |X_ib| < 2^25 (exact angular order), a double dual. */
+/* The double filter of the atoms of grade k = 2 or 3 with hidden biases
+ * through the samples S[0 .. k-2] on the coordinates T, all at once by an
+ * angular sweep (sweep.c): P[2 s + sgn] ~ P_u / scale of the atom (k, T,
+ * S + {s}, sgn) for every s whose direction is not 0, within err[2 s +
+ * sgn], proved.  Usable when wc_sweep_usable: data in doubles with every
+ * |X_ij|, j in T, below 2^25 (k = 2) or 2^15 (k = 3) -- an exact angular
+ * order -- and a double dual. */
 typedef struct {
-    slong a, b, p;          /* the table's coordinates and sample; p = -1: none */
+    slong k, T[3], S[2];    /* the table's atoms; k = 0: none */
     double * P, * err;      /* 2 (n + 1) entries each */
-    void * item;            /* scratch: the angular order */
+    void * item;            /* scratch: the points in angular order */
 } wc_sweep_struct;
 typedef wc_sweep_struct wc_sweep_t[1];
 
 void wc_sweep_init(wc_sweep_t W, slong n);
 void wc_sweep_clear(wc_sweep_t W);
-int wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong a, slong b);
-void wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong a, slong b, slong p);
+int wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong k, const slong * T);
+void wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
+                    const slong * T, const slong * S);
 
 /* Prices the origins g_lo <= g < g_hi into top: a pure function of the
  * data, the dual and the range. */

@@ -254,7 +254,7 @@ work_init(price_work * W, slong n, slong d)
     W->n = n;
     W->d = d;
     W->T = flint_malloc((d + 1) * sizeof(slong));
-    W->S = flint_malloc((d + 1) * sizeof(slong));
+    W->S = flint_calloc(d + 1, sizeof(slong));
     W->wT = flint_malloc((d + 1) * sizeof(double));
     W->w = _fmpz_vec_init(d + 1);
     /* rows of k - 1 <= n samples (no bias: k - 1 <= n, so k <= n + 1) */
@@ -285,20 +285,24 @@ work_clear(price_work * W)
     wc_sweep_clear(W->sweep);
 }
 
-/* 1 if W's sweep table holds the atoms through S[0] in T (k = 2): kept
- * from the last atom, or built when `left` atoms of this sample remain to
- * be priced, at least SWEEP_MIN (a sort of the n samples pays for itself
- * against that many passes over them). */
+/* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
+ * 3): kept from the last atom, or built when `left` atoms through them
+ * remain to be priced, at least SWEEP_MIN (a sort of the n samples pays
+ * for itself against that many passes over them). */
 static int
-sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong left)
+sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong left)
 {
     wc_sweep_struct * s = W->sweep;
+    slong j;
 
-    if (s->p == W->S[0] && s->a == W->T[0] && s->b == W->T[1])
+    for (j = 0; j < k - 1 && s->k == k && s->S[j] == W->S[j]; j++)
+        ;
+    if (j == k - 1 && s->k == k && s->T[0] == W->T[0] && s->T[1] == W->T[1]
+        && (k == 2 || s->T[2] == W->T[2]))
         return 1;
-    if (left < SWEEP_MIN || !wc_sweep_usable(E, y, W->T[0], W->T[1]))
+    if (left < SWEEP_MIN || !wc_sweep_usable(E, y, k, W->T))
         return 0;
-    wc_sweep_pivot(s, E, y, W->T[0], W->T[1], W->S[0]);
+    wc_sweep_pivot(s, E, y, k, W->T, W->S);
     return 1;
 }
 
@@ -382,20 +386,20 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
 }
 
 /* The double filter of the atom (k, W->T, W->S): from the sweep table of
- * the lines through S[0] when k = 2 (`left` atoms of that sample remain
- * in the range), else by filter. */
+ * the atoms through S[0 .. k-2] when k = 2 or 3 (`left` atoms through them
+ * remain in the range), else by filter. */
 static int
 double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
               const wc_dual_t y, slong k, const double * wT, double b, slong left)
 {
     slong sgn;
 
-    if (k != 2 || !sweep_table(W, E, y, left))
+    if ((k != 2 && k != 3) || !sweep_table(W, E, y, k, left))
         return filter(P, err, W->td, E, y, k, W->T, wT, b);
     for (sgn = 0; sgn < 2; sgn++)
     {
-        P[sgn] = W->sweep->P[2 * W->S[1] + sgn];
-        err[sgn] = W->sweep->err[2 * W->S[1] + sgn];
+        P[sgn] = W->sweep->P[2 * W->S[k - 1] + sgn];
+        err[sgn] = W->sweep->err[2 * W->S[k - 1] + sgn];
     }
     return 1;
 }
@@ -466,7 +470,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
             for (j = 0, l1d = 0.0; j < k; j++)
                 l1d += fabs(wT[j]);
             have_double = double_prices(P, err, &W, E, y, k, wT, b,
-                                        (slong) FLINT_MIN((ulong) (n - W.S[1]), g_hi - g));
+                                        (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g));
         }
         else if (!wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S))
             continue;

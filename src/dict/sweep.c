@@ -1,28 +1,34 @@
 /*
- * sweep.c -- the double filter of every line atom through one sample, by
- * an angular sweep (proofs/DERIVATIONS.md section 5).
+ * sweep.c -- the double filter of every atom through k - 1 given samples
+ * (lines through one sample, k = 2; planes through two, k = 3) by an
+ * angular sweep (proofs/DERIVATIONS.md section 5).
  *
- * The atoms of grade 2 with hidden biases, coordinates T = (a, b) and
- * origin S = {p, s}, are the lines through samples p and s in the (a, b)
- * plane.  With v_i = x_i - x_p restricted to T and v = v_s, the + atom has
- * t_i = -cross(v, v_i) and the - atom t_i = cross(v, v_i), so
- *     P- = sum_{cross(v, v_i) > 0} y_i cross(v, v_i) = cross(v, V_W),
- *     P+ = P- - cross(v, V),
- * where V = sum_i y_i v_i and V_W is the same sum over the open half-plane
- * W left of v (points on the line add cross = 0 either way).  Sorted by
- * angle, the half-planes of consecutive directions are windows of one
- * cyclic sequence that slide forward, so all n - 1 lines through p cost
- * one sort and O(n) additions instead of n - 1 passes over the samples.
+ * With hidden biases, the atom of grade k on coordinates T with origin
+ * S = {s_0 .. s_{k-2}, s} has w' = n(v_s), t_i = <n(v_s), v_i>, where
+ * v_i = x_i - x_{s_0} on T and n(v) is the Hodge dual of the rows
+ * v_{s_1} .. v_{s_{k-2}}, v: (v_b, -v_a) for k = 2, u x v for k = 3 with
+ * the axis u = v_{s_1}.  Seen along the axis, the points turn about the
+ * pivot, and sign t_i = sigma orient(v_s, v_i) with orient the exact 2-D
+ * orientation about the axis (cross(v, w), resp. det[u, v, w]) and sigma =
+ * -1 for k = 2, +1 for k = 3.  So with V = sum_i y_i v_i and V_H the same
+ * sum over the open half-plane H = {orient(v_s, .) > 0},
+ *     sum_{t_i > 0} y_i t_i = <n(v_s), V_H>           (k = 3),
+ *     sum_{t_i < 0} y_i t_i = <n(v_s), V_H>           (k = 2),
+ * and the other sign is the difference with <n(v_s), V>; points on the
+ * plane add t = 0 either way.  Sorted by angle, the half-planes of
+ * consecutive directions are windows of one cyclic sequence that only
+ * slide forward: one sort and O(n) additions for all atoms through the
+ * pivot, instead of a pass over the samples per atom.
  *
- * Exactness: the angular order is exact (cross products of integers below
- * 2^26 are exact in doubles), so every window holds exactly the right
- * points; the sums carry rounding only, bounded by the textbook bound of
- * recursive summation: after k additions and removals of terms a_j,
- *     |fl(V_c) - V_c| <= (k + 4) 2^-52 sum_j |a_j|
- * per coordinate c (the 4 covers the rounding of y_i and of the products).
- * The bound on each P is then derived as in price.c's filter, and the
- * atoms it cannot clear are priced exactly there, so the top K is the
- * same as without the sweep.
+ * Exactness: the angular order is exact (the 2-D coordinates, normals
+ * and orientations are integers below 2^53 for |X_ij| below 2^25 (k = 2)
+ * or 2^15 (k = 3), so exact in doubles), so every window holds exactly
+ * the right points; the sums carry rounding only, bounded by the textbook
+ * bound of recursive summation: after j additions and removals of terms
+ * a_l, |fl(V_c) - V_c| <= (j + 4) 2^-52 sum_l |a_l| per coordinate c (the
+ * 4 covers the rounding of y_i and of the products).  The bound on each
+ * price follows, and the atoms it cannot clear are priced exactly in
+ * price.c, so the top K is the same as without the sweep.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -30,34 +36,42 @@
 #include "dict/dict.h"
 
 #define U52 (1.0 / 4503599627370496.0)       /* 2^-52 */
-#define TWO25 33554432.0
 #define TINY 1e-300
+
+/* one point seen from the pivot: v on T, its normal n(v), its 2-D
+ * coordinates about the axis, a rounded angle, its sample */
+typedef struct {
+    double v[3], nv[3], X, Y, key;
+    slong i;
+} sweep_item;
 
 /* the exact half of the plane: 0 for angles in [0, pi), 1 in [pi, 2 pi) */
 static int
-half(double x, double y)
+half(const sweep_item * p)
 {
-    return y < 0 || (y == 0 && x < 0);
+    return p->Y < 0 || (p->Y == 0 && p->X < 0);
 }
 
-/* exact sign of cross((ax, ay), (bx, by)) for integers below 2^26 */
-static int
-cross_sign(double ax, double ay, double bx, double by)
+/* <n(v_p), v_q> exactly: t_q of the + atom through p */
+static double
+t_of(const sweep_item * p, const sweep_item * q, slong dim)
 {
-    double c = ax * by - ay * bx;
+    double t = p->nv[0] * q->v[0] + p->nv[1] * q->v[1];
 
-    return (c > 0) - (c < 0);
+    return dim == 3 ? t + p->nv[2] * q->v[2] : t;
 }
 
-/* -1, 0, 1 as the angle of u is below, equal to or above that of v */
+/* -1, 0, 1 as the angle of p is below, equal to or above that of q */
 static int
-angle_cmp(double ux, double uy, double vx, double vy)
+angle_cmp(const sweep_item * p, const sweep_item * q, slong dim)
 {
-    int hu = half(ux, uy), hv = half(vx, vy);
+    int hp = half(p), hq = half(q);
+    double o;
 
-    if (hu != hv)
-        return hu - hv;
-    return -cross_sign(ux, uy, vx, vy);
+    if (hp != hq)
+        return hp - hq;
+    o = (dim == 2 ? -1 : 1) * t_of(p, q, dim);     /* orient(p, q) */
+    return (o < 0) - (o > 0);
 }
 
 /* a monotone stand-in for the angle in [0, 4), rounded (the diamond angle) */
@@ -68,11 +82,6 @@ pseudo_angle(double x, double y)
         return x >= 0 ? y / (x + y) : 1 - x / (y - x);
     return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
 }
-
-typedef struct {
-    double key;
-    slong i;
-} sweep_item;
 
 static int
 item_cmp(const void * a, const void * b)
@@ -85,8 +94,7 @@ item_cmp(const void * a, const void * b)
 void
 wc_sweep_init(wc_sweep_t W, slong n)
 {
-    W->p = -1;
-    W->a = W->b = -1;
+    W->k = 0;
     W->P = flint_malloc(2 * (n + 1) * sizeof(double));
     W->err = flint_malloc(2 * (n + 1) * sizeof(double));
     W->item = flint_malloc((n + 1) * sizeof(sweep_item));
@@ -101,28 +109,77 @@ wc_sweep_clear(wc_sweep_t W)
 }
 
 int
-wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong a, slong b)
+wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong k, const slong * T)
 {
-    return E->sweep && E->bias && E->xd != NULL && y->yd != NULL
-           && E->xmax[a] < TWO25 && E->xmax[b] < TWO25;
+    double lim = k == 2 ? 33554432.0 : 32768.0;        /* 2^25, 2^15 */
+    slong j;
+
+    if (!(E->sweep && E->bias && E->xd != NULL && y->yd != NULL && (k == 2 || k == 3)))
+        return 0;
+    for (j = 0; j < k; j++)
+        if (!(E->xmax[T[j]] < lim))
+            return 0;
+    return 1;
 }
 
-/* Sorts the v_i (i != p, v_i != 0) exactly by angle into W->item[0..m). */
-static slong
-sort_by_angle(wc_sweep_t W, const wc_enum_t E, slong p)
+/* n(v) for the item: (v_b, -v_a), or u x v */
+static void
+normal(double * nv, const double * v, const double * u, slong dim)
 {
-    slong n = E->n, m = 0, i, j;
-    const double * xa = E->xd + W->a * n, * xb = E->xd + W->b * n;
-    sweep_item * it = W->item;
+    if (dim == 2)
+    {
+        nv[0] = v[1];
+        nv[1] = -v[0];
+        return;
+    }
+    nv[0] = u[1] * v[2] - u[2] * v[1];
+    nv[1] = u[2] * v[0] - u[0] * v[2];
+    nv[2] = u[0] * v[1] - u[1] * v[0];
+}
 
+/* The points off the axis, seen from the pivot, into W->item[0..m), sorted
+ * exactly by angle; the 2-D frame about u is e1 = u x e_c (c: u's smallest
+ * coordinate), e2 = u x e1, so that (e1, e2, u) is right-handed. */
+static slong
+sort_by_angle(wc_sweep_t W, const wc_enum_t E)
+{
+    slong n = E->n, dim = W->k, m = 0, i, j, c = 0;
+    const double * x = E->xd;
+    const slong * T = W->T, p = W->S[0];
+    sweep_item * it = W->item;
+    double u[3] = {0, 0, 0}, e1[3] = {0, 0, 0}, e2[3] = {0, 0, 0}, ec[3] = {0, 0, 0};
+
+    if (dim == 3)
+    {
+        for (j = 0; j < 3; j++)
+            u[j] = x[T[j] * n + W->S[1]] - x[T[j] * n + p];
+        for (j = 1; j < 3; j++)
+            if (fabs(u[j]) < fabs(u[c]))
+                c = j;
+        ec[c] = 1;
+        normal(e1, ec, u, 3);
+        normal(e2, e1, u, 3);
+    }
     for (i = 0; i < n; i++)
     {
-        double vx = xa[i] - xa[p], vy = xb[i] - xb[p];
+        sweep_item * q = it + m;
 
-        if (i == p || (vx == 0 && vy == 0))
-            continue;
-        it[m].key = pseudo_angle(vx, vy);
-        it[m++].i = i;
+        q->v[2] = q->nv[2] = 0.0;
+        for (j = 0; j < dim; j++)
+            q->v[j] = x[T[j] * n + i] - x[T[j] * n + p];
+        if (dim == 2)
+            q->X = q->v[0], q->Y = q->v[1];
+        else
+        {
+            q->X = e1[0] * q->v[0] + e1[1] * q->v[1] + e1[2] * q->v[2];
+            q->Y = e2[0] * q->v[0] + e2[1] * q->v[1] + e2[2] * q->v[2];
+        }
+        if (q->X == 0 && q->Y == 0)
+            continue;           /* the pivot, its copies, the axis: t = 0 */
+        normal(q->nv, q->v, u, dim);
+        q->key = pseudo_angle(q->X, q->Y);
+        q->i = i;
+        m++;
     }
     qsort(it, m, sizeof(sweep_item), item_cmp);
     /* the rounded keys may misorder nearly equal angles: an insertion
@@ -130,10 +187,8 @@ sort_by_angle(wc_sweep_t W, const wc_enum_t E, slong p)
     for (i = 1; i < m; i++)
     {
         sweep_item t = it[i];
-        double tx = xa[t.i] - xa[p], ty = xb[t.i] - xb[p];
 
-        for (j = i; j > 0 && angle_cmp(tx, ty, xa[it[j - 1].i] - xa[p],
-                                       xb[it[j - 1].i] - xb[p]) < 0; j--)
+        for (j = i; j > 0 && angle_cmp(&t, it + j - 1, dim) < 0; j--)
             it[j] = it[j - 1];
         it[j] = t;
     }
@@ -142,58 +197,66 @@ sort_by_angle(wc_sweep_t W, const wc_enum_t E, slong p)
 
 /* A running sum of y_i v_i with its error bound. */
 typedef struct {
-    double x, y, ax, ay;        /* the sum, and sum |terms| since reset */
+    double s[3], a[3];          /* the sum, and sum |terms| since reset */
     slong ops;
 } run_sum;
 
 static void
-run_add(run_sum * s, double yi, double vx, double vy, int sign)
+run_add(run_sum * r, double yi, const double * v, int sign)
 {
-    double tx = yi * vx, ty = yi * vy;
+    slong j;
 
-    s->x += sign * tx;
-    s->y += sign * ty;
-    s->ax += fabs(tx);
-    s->ay += fabs(ty);
-    s->ops++;
+    for (j = 0; j < 3; j++)
+    {
+        double t = yi * v[j];
+
+        r->s[j] += sign * t;
+        r->a[j] += fabs(t);
+    }
+    r->ops++;
 }
 
-/* P = cross(v, S) and its error bound, from S's bound */
+/* <nv, S> and its error bound, from S's bound */
 static double
-cross_bound(double * err, double vx, double vy, const run_sum * s)
+dot_bound(double * err, const double * nv, const run_sum * r)
 {
-    double ex = (double) (s->ops + 4) * U52 * s->ax, ey = (double) (s->ops + 4) * U52 * s->ay;
-    double P = vx * s->y - vy * s->x;
+    double P = 0.0, e = TINY;
+    slong j;
 
-    *err = fabs(vx) * ey + fabs(vy) * ex + 2 * U52 * (fabs(vx * s->y) + fabs(vy * s->x)) + TINY;
+    for (j = 0; j < 3; j++)
+    {
+        P += nv[j] * r->s[j];
+        e += fabs(nv[j]) * ((double) (r->ops + 4) * U52 * r->a[j] + 2 * U52 * fabs(r->s[j]));
+    }
+    *err = e;
     return P;
 }
 
 void
-wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong a, slong b, slong p)
+wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
+               const slong * T, const slong * S)
 {
-    slong n = E->n, m, q, g1, e, s, u;
-    const double * xa = E->xd + a * n, * xb = E->xd + b * n, * yd = y->yd;
-    const sweep_item * it;
+    slong m, q, g1, e, s, u, j;
+    const double * yd = y->yd;
+    sweep_item * it;
     run_sum all, win;
 
-    W->a = a;
-    W->b = b;
-    W->p = p;
-    m = sort_by_angle(W, E, p);
+    W->k = k;
+    for (j = 0; j < k; j++)
+        W->T[j] = T[j];
+    for (j = 0; j < k - 1; j++)
+        W->S[j] = S[j];
+    m = sort_by_angle(W, E);
     it = W->item;
     memset(&all, 0, sizeof(all));
     for (q = 0; q < m; q++)
-        run_add(&all, yd[it[q].i], xa[it[q].i] - xa[p], xb[it[q].i] - xb[p], 1);
+        run_add(&all, yd[it[q].i], it[q].v, 1);
     memset(&win, 0, sizeof(win));
     s = e = 0;
     for (q = 0; q < m; q = g1)
     {
-        double rx = xa[it[q].i] - xa[p], ry = xb[it[q].i] - xb[p];
-
         /* the group [q, g1) of one angle; its window starts at g1 */
-        for (g1 = q + 1; g1 < m && angle_cmp(xa[it[g1].i] - xa[p], xb[it[g1].i] - xb[p],
-                                             rx, ry) == 0; g1++)
+        for (g1 = q + 1; g1 < m && angle_cmp(it + g1, it + q, k) == 0; g1++)
             ;
         if (e <= g1)
         {
@@ -201,28 +264,21 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong a, slon
             s = e = g1;
         }
         for ( ; s < g1; s++)
-        {
-            slong i = it[s % m].i;
-            run_add(&win, yd[i], xa[i] - xa[p], xb[i] - xb[p], -1);
-        }
-        for ( ; e < q + m; e++)
-        {
-            slong i = it[e % m].i;
-            if (cross_sign(rx, ry, xa[i] - xa[p], xb[i] - xb[p]) <= 0)
-                break;
-            run_add(&win, yd[i], xa[i] - xa[p], xb[i] - xb[p], 1);
-        }
+            run_add(&win, yd[it[s % m].i], it[s % m].v, -1);
+        /* orient(q, .) > 0: the open half-plane ahead */
+        for ( ; e < q + m && (k == 2 ? -1 : 1) * t_of(it + q, it + e % m, k) > 0; e++)
+            run_add(&win, yd[it[e % m].i], it[e % m].v, 1);
         for (u = q; u < g1; u++)
         {
+            double ew, ea, Qw = dot_bound(&ew, it[u].nv, &win), Qa = dot_bound(&ea, it[u].nv, &all);
+            double ed = ew + ea + 2 * U52 * (fabs(Qw) + fabs(Qa));
             slong i = it[u].i;
-            double vx = xa[i] - xa[p], vy = xb[i] - xb[p], e1, e2, Pm, c;
 
-            Pm = cross_bound(&e1, vx, vy, &win);
-            c = cross_bound(&e2, vx, vy, &all);
-            W->P[2 * i + 1] = Pm;
-            W->err[2 * i + 1] = e1;
-            W->P[2 * i] = Pm - c;
-            W->err[2 * i] = e1 + e2 + 2 * U52 * (fabs(Pm) + fabs(c));
+            /* k = 3: P+ = Qw, P- = Qw - Qa; k = 2: P- = -Qw, P+ = Qa - Qw */
+            W->P[2 * i] = k == 3 ? Qw : Qa - Qw;
+            W->err[2 * i] = k == 3 ? ew : ed;
+            W->P[2 * i + 1] = k == 3 ? Qw - Qa : -Qw;
+            W->err[2 * i + 1] = k == 3 ? ed : ew;
         }
     }
 }
