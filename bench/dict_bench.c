@@ -11,25 +11,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include "wedgecert.h"
-
-static unsigned long long state;
-
-static long long
-next_int(void)
-{
-    unsigned long long z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return (long long) ((z ^ (z >> 31)) % 41) - 20;
-}
-
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
+#include "bench.h"
 
 /* det of the m x m row-major matrix A by Gaussian elimination in doubles */
 static double
@@ -133,7 +115,7 @@ main(int argc, char ** argv)
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
         {
-            long long v = next_int();
+            long long v = next_int(20);
             X[i * d + j] = (double) v;
             fmpq_set_si(fmpq_mat_entry(D->X, i, j), v, 1);
         }

@@ -15,26 +15,8 @@
 #include <time.h>
 #include <flint/fmpq_vec.h>
 #include "wedgecert.h"
+#include "bench.h"
 #include "dict/dict.h"
-
-static unsigned long long state;
-
-static long long
-next_int(void)
-{
-    unsigned long long z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return (long long) ((z ^ (z >> 31)) % 2001) - 1000;
-}
-
-static double
-now(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + 1e-9 * t.tv_nsec;
-}
 
 /* seconds of one pricing into top */
 static double
@@ -75,10 +57,10 @@ main(int argc, char ** argv)
     D->y = _fmpq_vec_init(n);
     for (i = 0; i < n; i++)
         for (j = 0; j < d; j++)
-            fmpq_set_si(fmpq_mat_entry(D->X, i, j), next_int(), 1);
+            fmpq_set_si(fmpq_mat_entry(D->X, i, j), next_int(1000), 1);
     Y = _fmpz_vec_init(n);
     for (i = 0; i < n; i++)
-        fmpz_set_si(Y + i, next_int());
+        fmpz_set_si(Y + i, next_int(1000));
     fmpz_init_set_ui(thr, 1);
     wc_enum_init(E, D, 1, WC_DICT_FULL);
     wc_dual_init(y, Y, thr, n);

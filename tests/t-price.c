@@ -66,17 +66,24 @@ brute_top(ulong * keys, slong K, const wc_dict_t V, const wc_enum_t E,
     return FLINT_MIN(nv, K);
 }
 
+/* D := n zero points in d dimensions */
 static void
-random_data(wc_data_t D, flint_rand_t st, slong n, slong d, int big)
+data_alloc(wc_data_t D, slong n, slong d)
 {
-    slong i, j;
-
     wc_data_clear(D);
     wc_data_init(D);
     D->n = n;
     D->d = d;
     fmpq_mat_init(D->X, n, d);
     D->y = _fmpq_vec_init(n);
+}
+
+static void
+random_data(wc_data_t D, flint_rand_t st, slong n, slong d, int big)
+{
+    slong i, j;
+
+    data_alloc(D, n, d);
     for (i = 0; i < n; i++)
     {
         if (i > 0 && n_randint(st, 5) == 0)
@@ -106,12 +113,7 @@ sweep_data(wc_data_t D, flint_rand_t st, slong n, slong d, slong R)
 {
     slong i, j;
 
-    wc_data_clear(D);
-    wc_data_init(D);
-    D->n = n;
-    D->d = d;
-    fmpq_mat_init(D->X, n, d);
-    D->y = _fmpq_vec_init(n);
+    data_alloc(D, n, d);
     for (i = 0; i < n; i++)
     {
         int how = i > 1 ? (int) n_randint(st, 4) : 3;
