@@ -39,7 +39,7 @@
  * that might underflow. */
 #define EXP_LIMIT 900
 #define TINY 1e-300
-/* the fewest atoms through one sample that are priced by a sweep */
+/* the fewest atoms through the same samples that are priced by a sweep */
 #define SWEEP_MIN 64
 
 /* -------------------------------------------------------------- the dual */
@@ -245,7 +245,7 @@ typedef struct {
     double * td;        /* n */
     fmpz_t Pp, Pm, s;
     wc_cand_struct * cand;
-    wc_sweep_t sweep;   /* the line atoms through one sample (k = 2) */
+    wc_sweep_t sweep;   /* the atoms through one sample (k = 2) or two (k = 3) */
 } price_work;
 
 static void
