@@ -52,13 +52,20 @@ half(const sweep_item * p)
     return p->Y < 0 || (p->Y == 0 && p->X < 0);
 }
 
-/* <n(v_p), v_q> exactly: t_q of the + atom through p */
+/* <n(v_p), v_q> exactly (the third coordinates are 0 for k = 2): t_q of
+ * the + atom through p */
 static double
-t_of(const sweep_item * p, const sweep_item * q, slong dim)
+t_of(const sweep_item * p, const sweep_item * q)
 {
-    double t = p->nv[0] * q->v[0] + p->nv[1] * q->v[1];
+    return p->nv[0] * q->v[0] + p->nv[1] * q->v[1] + p->nv[2] * q->v[2];
+}
 
-    return dim == 3 ? t + p->nv[2] * q->v[2] : t;
+/* orient(p, q) = sigma t_q of the + atom through p: > 0 when q lies less
+ * than pi counterclockwise of p about the axis */
+static double
+orient(const sweep_item * p, const sweep_item * q, slong dim)
+{
+    return dim == 2 ? -t_of(p, q) : t_of(p, q);
 }
 
 /* -1, 0, 1 as the angle of p is below, equal to or above that of q */
@@ -70,7 +77,7 @@ angle_cmp(const sweep_item * p, const sweep_item * q, slong dim)
 
     if (hp != hq)
         return hp - hq;
-    o = (dim == 2 ? -1 : 1) * t_of(p, q, dim);     /* orient(p, q) */
+    o = orient(p, q, dim);
     return (o < 0) - (o > 0);
 }
 
@@ -263,10 +270,10 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
             memset(&win, 0, sizeof(win));   /* a fresh sum: exact zero */
             s = e = g1;
         }
-        for ( ; s < g1; s++)
-            run_add(&win, yd[it[s % m].i], it[s % m].v, -1);
+        for ( ; s < g1; s++)                /* s < g1 <= m: no wrap */
+            run_add(&win, yd[it[s].i], it[s].v, -1);
         /* orient(q, .) > 0: the open half-plane ahead */
-        for ( ; e < q + m && (k == 2 ? -1 : 1) * t_of(it + q, it + e % m, k) > 0; e++)
+        for ( ; e < q + m && orient(it + q, it + e % m, k) > 0; e++)
             run_add(&win, yd[it[e % m].i], it[e % m].v, 1);
         for (u = q; u < g1; u++)
         {
