@@ -13,8 +13,13 @@
  *   - the repair (wc_exact_repair) from the optimal basis of another cost
  *     vector -- primal feasible, not optimal in general -- reaches the
  *     optimum's value, and with no pivots allowed it succeeds exactly when
- *     that basis already passes the check.
+ *     that basis already passes the check;
+ *   - wc_lp_certify_warm from such a basis of a larger LP (20 rows) reaches
+ *     the exact simplex's optimum with either engine, also where 24 exact
+ *     pivots alone do not (the dual refinement of lp.c; such cases must
+ *     occur, or the test proves nothing).
  */
+#include <string.h>
 #include <flint/fmpq_vec.h>
 #include "wedgecert.h"
 #include "lp/lp.h"
@@ -83,6 +88,88 @@ random_lp(wc_lp_t P, flint_rand_t state, int built)
         for (j = 0; j < N; j++)
             fmpz_set_si(P->c + j, (slong) n_randint(state, 9) - 2);
     }
+}
+
+/* A feasible, bounded LP of m rows and N columns with entries of about
+ * bits bits: b = A x0 (x0 >= 0 sparse), c = A^T y0 + s (s >= 0). */
+static void
+larger_lp(wc_lp_t P, flint_rand_t state, slong m, slong N, flint_bitcnt_t bits)
+{
+    slong i, j;
+    fmpz_t t;
+
+    fmpz_init(t);
+    wc_lp_init(P, m, N);
+    for (i = 0; i < m; i++)
+        for (j = 0; j < N; j++)
+            fmpz_randtest(fmpz_mat_entry(P->A, i, j), state, bits);
+    for (j = 0; j < N; j++)
+    {
+        fmpz_set_ui(t, n_randint(state, 4) ? 0 : 1 + n_randint(state, 9));
+        for (i = 0; i < m; i++)
+            fmpz_addmul(P->b + i, fmpz_mat_entry(P->A, i, j), t);
+        fmpz_set_ui(P->c + j, n_randint(state, 1000));
+    }
+    for (i = 0; i < m; i++)
+    {
+        fmpz_set_si(t, (slong) n_randint(state, 5) - 2);
+        for (j = 0; j < N; j++)
+            fmpz_addmul(P->c + j, fmpz_mat_entry(P->A, i, j), t);
+    }
+    fmpz_clear(t);
+}
+
+/* The certify_warm test for one engine; RETURNS how many cases needed
+ * more than the capped repair. */
+static slong
+test_certify_warm(flint_rand_t state, int engine, slong cases)
+{
+    slong iter, beyond_repair = 0;
+    char why[256];
+
+    for (iter = 0; iter < cases; iter++)
+    {
+        int status;
+        wc_lp_t P;
+        wc_lp_solution_t S;
+        slong * basis = flint_malloc(20 * sizeof(slong)), * copy = flint_malloc(20 * sizeof(slong));
+        fmpz * c = _fmpz_vec_init(80);
+        fmpq * x = _fmpq_vec_init(80), * y = _fmpq_vec_init(20), * farkas = _fmpq_vec_init(20);
+        fmpq_t v1, v2;
+        wc_error_t err;
+        slong j;
+
+        fmpq_init(v1);
+        fmpq_init(v2);
+        larger_lp(P, state, 20, 80, 4 + n_randint(state, 12));
+        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+              && status == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis) == 0);
+        lp_value(v1, P, x);
+        _fmpz_vec_swap(c, P->c, P->N);
+        for (j = 0; j < P->N; j++)
+            fmpz_set_ui(P->c + j, n_randint(state, 5));
+        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+              && status == WC_LP_OPTIMAL);
+        _fmpz_vec_swap(c, P->c, P->N);
+        memcpy(copy, basis, P->m * sizeof(slong));
+        beyond_repair += !wc_exact_repair(copy, P, 24);
+        wc_lp_solution_init(S, P->m, P->N);
+        CHECKF(wc_lp_certify_warm(S, P, basis, engine) && S->verified
+               && wc_lp_check_optimal(P, S->x, S->y, why, sizeof(why))
+               && (lp_value(v2, P, S->x), fmpq_equal(v1, v2)),
+               (printf("    engine %d: %s\n", engine, why), print_lp(P)));
+        wc_lp_solution_clear(S);
+        fmpq_clear(v1);
+        fmpq_clear(v2);
+        _fmpz_vec_clear(c, 80);
+        _fmpq_vec_clear(x, 80);
+        _fmpq_vec_clear(y, 20);
+        _fmpq_vec_clear(farkas, 20);
+        flint_free(basis);
+        flint_free(copy);
+        wc_lp_clear(P);
+    }
+    return beyond_repair;
 }
 
 int
@@ -191,6 +278,16 @@ main(void)
         flint_free(basis);
         flint_free(basis2);
         wc_lp_clear(P);
+    }
+    TEST_END();
+
+    TEST_BEGIN("certify_warm: the engine's refinement reaches the optimum beyond 24 exact pivots");
+    {
+        slong beyond = test_certify_warm(state, WC_ENGINE_GLPK, 20);
+        CHECKF(beyond > 0, printf("    no case needed more than 24 exact pivots\n"));
+        if (wc_lp_engine_available(WC_ENGINE_CLP))
+            CHECKF(test_certify_warm(state, WC_ENGINE_CLP, 20) > 0,
+                   printf("    Clp: no case needed more than 24 exact pivots\n"));
     }
     TEST_END();
     flint_randclear(state);

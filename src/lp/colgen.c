@@ -304,8 +304,9 @@ typedef struct {
     fmpq * y;
 } rounds_state;
 
-/* Certifies the working LP Q into S (GLPK's basis checked exactly, else
- * the whole repair of wc_lp_solve_simplex) and keeps its basis warm. */
+/* Certifies the working LP Q into S (the engine's basis checked exactly,
+ * repaired or refined, else the whole route of wc_lp_solve_simplex) and
+ * keeps its basis warm. */
 static int
 certify_working(wc_lp_solution_t S, const wc_lp_t Q, rounds_state * st, int method,
                 wc_progress_fn progress, void * ctx, wc_error_t err)
@@ -316,7 +317,7 @@ certify_working(wc_lp_solution_t S, const wc_lp_t Q, rounds_state * st, int meth
     wc_lp_solution_init(S, Q->m, Q->N);
     if (Q->N == 0)
         solve_empty(S, Q);
-    else if (!(st->have_warm && wc_lp_certify_basis(S, Q, st->warm)))
+    else if (!(st->have_warm && wc_lp_certify_warm(S, Q, st->warm, st->engine)))
         status = wc_lp_solve_simplex(S, Q, method, progress, ctx, err);
     if (status == WC_OK && S->status == WC_LP_OPTIMAL && S->basis[0] >= 0)
     {

@@ -59,10 +59,12 @@ int wc_clp_candidate(slong * basis, double * dual, int * status,
 int wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
                     const wc_lp_t P, const slong * warm, wc_error_t err);
 
-/* 1 if the basic solution of GLPK's basis, recomputed exactly, is an
- * optimality certificate for P; then S holds it (certified_by
- * WC_CERT_GLPK_SIMPLEX). */
-int wc_lp_certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis);
+/* 1 if the basic solution of an engine's basis, recomputed exactly, is an
+ * optimality certificate for P (certified_by WC_CERT_GLPK_SIMPLEX), or
+ * becomes one after a few exact pivots (repair) or the dual refinement of
+ * lp.c with the engine's float simplex; then S holds it, for the basis
+ * reached. */
+int wc_lp_certify_warm(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine);
 
 /* The phase-1 LP of P: minimise 1^T s s.t. A x + diag(sgn) s = b, x, s >= 0
  * (always feasible; a dual optimum of value > 0 is a Farkas vector of P). */
