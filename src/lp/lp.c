@@ -269,32 +269,29 @@ repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, slong max_pivot
  * engine to see: it takes column j scaled by 2^-e_j (e_j the bits of its
  * largest entry, scale.c) and its tolerance is about 1e-7 of the largest
  * scaled cost.  The LP min d^T x s.t. A x = b, x >= 0 has the same feasible
- * set and objective c^T x - b^T y, so the same optimal bases.  Its costs
- * are rescaled so that the most negative d_j 2^-e_j becomes about
- * -2^REFINE_BITS, each negative one at most -1 and none above
- * 2^REFINE_BITS after column scaling: the engine sees exactly where the
- * basis fails, and pivots on from b.  Its basis is checked again,
- * REFINE_ROUNDS times at most.  (Iterative refinement in the sense of
- * exact LP solvers such as SoPlex, on the dual side only.)  Clamping the
- * large costs changes that LP but not the signs, and only a guide is asked
- * for: every basis is checked; where the clamp makes the LP unbounded, the
- * next round clamps REFINE_BITS higher.  Measured: a planted l1 instance (d = 2,
- * n = 200, 32-bit entries) where the engine's basis failed its check and
- * neither 1,000 exact pivots nor 5 minutes of glp_exact reached the
- * optimum.
+ * set and objective c^T x - b^T y, so the same optimal bases.  Scaled by
+ * one power of two so that the most negative d_j 2^-e_j is about
+ * -2^REFINE_BITS, and without the columns whose scaled d_j is above
+ * 2^REFINE_BITS (never basic in b, and far from entering), it shows the
+ * engine exactly where b fails, and the engine pivots on from b.  Its
+ * basis is checked on the whole LP, and the next round starts from it,
+ * REFINE_ROUNDS times at most.  (Iterative refinement in the sense of exact
+ * LP solvers such as SoPlex, on the dual side only.)  Measured: a planted
+ * l1 instance (d = 2, n = 200, 32-bit entries) where the engine's basis
+ * failed its check and neither 1,000 exact pivots nor 5 minutes of
+ * glp_exact reached the optimum; refined in one round.
  */
 #define REFINE_ROUNDS 8
 #define REFINE_BITS 20
 
-/* cost := the rescaled reduced costs of b's basis, clamped at 2^clamp
- * after column scaling; RETURNS 0 if b is not primal feasible or no
- * reduced cost is negative. */
+/* Q := the refinement LP of b's basis (its columns keep[0..Q->N) of P);
+ * RETURNS 0 if b is not primal feasible or no reduced cost is negative. */
 static int
-refined_costs(fmpz * cost, wc_lp_solution_t S, const wc_lp_t P, const slong * b,
-              slong clamp)
+refinement_lp(wc_lp_t Q, slong * keep, wc_lp_solution_t S, const wc_lp_t P, const slong * b)
 {
-    slong m = P->m, N = P->N, i, j, low = WORD_MIN;
+    slong m = P->m, N = P->N, i, j, low = WORD_MIN, kept = 0;
     slong * e = flint_calloc(N + 1, sizeof(slong));
+    fmpz * d = _fmpz_vec_init(N + 1);
     fmpz * Y = _fmpz_vec_init(m + 1);
     fmpz_t dy, t;
     int ok = 0;
@@ -310,11 +307,11 @@ refined_costs(fmpz * cost, wc_lp_solution_t S, const wc_lp_t P, const slong * b,
     {
         for (i = 0; i < m; i++)
             e[j] = FLINT_MAX(e[j], (slong) fmpz_bits(fmpz_mat_entry(P->A, i, j)));
-        transpose_times(cost + j, P, j, Y);
+        transpose_times(d + j, P, j, Y);
         fmpz_mul(t, P->c + j, dy);
-        fmpz_sub(cost + j, t, cost + j);        /* d_j dy */
-        if (fmpz_sgn(cost + j) < 0)
-            low = FLINT_MAX(low, (slong) fmpz_bits(cost + j) - e[j]);
+        fmpz_sub(d + j, t, d + j);              /* d_j dy */
+        if (fmpz_sgn(d + j) < 0)
+            low = FLINT_MAX(low, (slong) fmpz_bits(d + j) - e[j]);
     }
     if (low == WORD_MIN)
         goto done;
@@ -323,20 +320,27 @@ refined_costs(fmpz * cost, wc_lp_solution_t S, const wc_lp_t P, const slong * b,
         slong shift = REFINE_BITS - low;
 
         if (shift >= 0)
-            fmpz_mul_2exp(cost + j, cost + j, shift);
-        else if (fmpz_sgn(cost + j) < 0)
-            fmpz_fdiv_q_2exp(cost + j, cost + j, -shift);
+            fmpz_mul_2exp(d + j, d + j, shift);
+        else if (fmpz_sgn(d + j) < 0)
+            fmpz_fdiv_q_2exp(d + j, d + j, -shift);     /* stays negative */
         else
-            fmpz_cdiv_q_2exp(cost + j, cost + j, -shift);
-        fmpz_one(t);
-        fmpz_mul_2exp(t, t, clamp + e[j]);
-        if (fmpz_cmp(cost + j, t) > 0)
-            fmpz_set(cost + j, t);
+            fmpz_cdiv_q_2exp(d + j, d + j, -shift);
+        if (fmpz_sgn(d + j) <= 0 || (slong) fmpz_bits(d + j) <= REFINE_BITS + e[j])
+            keep[kept++] = j;
     }
+    wc_lp_init(Q, m, kept);
+    for (j = 0; j < kept; j++)
+    {
+        for (i = 0; i < m; i++)
+            fmpz_set(fmpz_mat_entry(Q->A, i, j), fmpz_mat_entry(P->A, i, keep[j]));
+        fmpz_set(Q->c + j, d + keep[j]);
+    }
+    _fmpz_vec_set(Q->b, P->b, m);
     ok = 1;
 done:
     fmpz_clear(dy); fmpz_clear(t);
     _fmpz_vec_clear(Y, m + 1);
+    _fmpz_vec_clear(d, N + 1);
     flint_free(e);
     return ok;
 }
@@ -345,34 +349,44 @@ static int
 refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
        wc_progress_fn progress, void * ctx)
 {
-    slong m = P->m, round, clamp = REFINE_BITS;
+    slong m = P->m, N = P->N, round, i, j;
     slong * b = flint_malloc((m + 1) * sizeof(slong));
     slong * next = flint_malloc((m + 1) * sizeof(slong));
-    wc_lp_struct Q = *P;        /* P's A and b, costs of its own (read only) */
+    slong * warm = flint_malloc((m + 1) * sizeof(slong));
+    slong * keep = flint_malloc((N + 1) * sizeof(slong));
+    slong * pos = flint_malloc((N + 1) * sizeof(slong));
     int ok = 0, status;
     wc_error_t err;
+    wc_lp_t Q;
 
     if (progress) progress(ctx, "refinement of the basis", 0, 0);
-    Q.c = _fmpz_vec_init(P->N + 1);
     memcpy(b, basis, m * sizeof(slong));
     for (round = 0; round < REFINE_ROUNDS && !ok; round++)
     {
-        if (!refined_costs(Q.c, S, P, b, clamp)
-            || wc_lp_candidate(engine, next, NULL, &status, &Q, b, err) != WC_OK
-            || status == GLPK_INFEASIBLE)
+        if (!refinement_lp(Q, keep, S, P, b))
             break;
-        if (status != GLPK_OPTIMAL)
+        for (j = 0; j < N; j++)
+            pos[j] = -1;
+        for (j = 0; j < Q->N; j++)
+            pos[keep[j]] = j;
+        for (i = 0; i < m; i++)         /* b's columns are all kept (d = 0) */
+            warm[i] = b[i] < N ? pos[b[i]] : Q->N + b[i] - N;
+        if (wc_lp_candidate(engine, next, NULL, &status, Q, warm, err) == WC_OK
+            && status == GLPK_OPTIMAL)
         {
-            clamp += REFINE_BITS;       /* unbounded by the clamp: relax it */
-            continue;
+            for (i = 0; i < m; i++)
+                b[i] = next[i] < Q->N ? keep[next[i]] : N + next[i] - Q->N;
+            ok = certify_basis(S, P, b, WC_CERT_GLPK_SIMPLEX);
         }
-        memcpy(b, next, m * sizeof(slong));
-        ok = certify_basis(S, P, b, WC_CERT_GLPK_SIMPLEX)
-             || repair(S, P, b, REPAIR_PIVOTS, NULL, NULL);
+        else
+            round = REFINE_ROUNDS;
+        wc_lp_clear(Q);
     }
-    _fmpz_vec_clear(Q.c, P->N + 1);
     flint_free(b);
     flint_free(next);
+    flint_free(warm);
+    flint_free(keep);
+    flint_free(pos);
     return ok;
 }
 
@@ -380,8 +394,8 @@ int
 wc_lp_certify_warm(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine)
 {
     return certify_basis(S, P, basis, WC_CERT_GLPK_SIMPLEX)
-           || repair(S, P, basis, REPAIR_PIVOTS, NULL, NULL)
-           || refine(S, P, basis, engine, NULL, NULL);
+           || refine(S, P, basis, engine, NULL, NULL)
+           || repair(S, P, basis, REPAIR_PIVOTS, NULL, NULL);
 }
 
 /* Keeps y if it is a checked Farkas vector. */
