@@ -145,6 +145,8 @@ enum { WC_PRICE_COST = 0, WC_PRICE_FARKAS = 1, WC_PRICE_GUIDE = 2 };
 typedef struct {
     slong width;                /* 1 or 2 */
     slong K;                    /* at most K members join in a round */
+    int eager;                  /* the working LP, not pricing, is the cost
+                                   of a round: drop members early (colgen.c) */
     const wc_lp_struct * base;  /* rows, b, the fixed columns */
     const wc_lp_struct * guide; /* or NULL */
     void (*column)(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx);

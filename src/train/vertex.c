@@ -32,6 +32,15 @@ round_size(slong n, ulong G)
 }
 
 /*
+ * The working LP (Clp's pivots over thousands of dense columns), not
+ * pricing, is the cost of a round while a pricing pass is cheap: G <=
+ * EAGER_G n^2 origins (d = 2, and d = 3 up to n of about 750, where the
+ * sweep prices); then the engine drops members early (colgen.c, with the
+ * measurements).  At d = 4 (G about n^4 / 24) pricing dominates.
+ */
+#define EAGER_G 128
+
+/*
  * Rounds guided by GLPK's dual price V in segments: the G origins are cut
  * into NSEG fixed ranges, priced from where the last round stopped, until
  * K violated atoms are found (partial pricing; the answer is then the top
@@ -337,6 +346,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     {
         V.width = 2;
         V.K = round_size(n, X.E->G);
+        V.eager = (X.E->G <= (ulong) (EAGER_G * n * n));
         V.base = base;
         V.guide = gbase;
         V.column = vertex_column;
