@@ -4,7 +4,7 @@
 set -e
 PKGS="build-essential pkg-config libgmp-dev libmpfr-dev libflint-dev libglpk-dev \
 glpk-utils qsopt-ex python3 python3-scipy python3-sklearn python3-numpy librsvg2-bin clang \
-libclang-rt-14-dev valgrind hyperfine coinor-libclp-dev libopenmpi-dev openmpi-bin"
+libclang-rt-14-dev valgrind hyperfine coinor-libclp-dev libopenblas0-serial libopenmpi-dev openmpi-bin"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
