@@ -90,6 +90,30 @@ random_lp(wc_lp_t P, flint_rand_t state, int built)
     }
 }
 
+/* v := P's optimal value, and basis := an optimal basis of P with its
+ * costs replaced by random ones in [0, 5) (bounded, so it exists): feasible
+ * for P, not optimal in general.  x, y, farkas: room for P's answers. */
+static void
+basis_of_other_cost(slong * basis, fmpq_t v, wc_lp_t P, flint_rand_t state,
+                    fmpq * x, fmpq * y, fmpq * farkas)
+{
+    fmpz * c = _fmpz_vec_init(P->N);
+    int status;
+    slong j;
+    wc_error_t err;
+
+    CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+          && status == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis) == 0);
+    lp_value(v, P, x);
+    _fmpz_vec_swap(c, P->c, P->N);
+    for (j = 0; j < P->N; j++)
+        fmpz_set_ui(P->c + j, n_randint(state, 5));
+    CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
+          && status == WC_LP_OPTIMAL);
+    _fmpz_vec_swap(c, P->c, P->N);
+    _fmpz_vec_clear(c, P->N);
+}
+
 /* A feasible, bounded LP of m rows and N columns with entries of about
  * bits bits: b = A x0 (x0 >= 0 sparse), c = A^T y0 + s (s >= 0). */
 static void
@@ -129,28 +153,16 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
 
     for (iter = 0; iter < cases; iter++)
     {
-        int status;
         wc_lp_t P;
         wc_lp_solution_t S;
         slong * basis = flint_malloc(20 * sizeof(slong)), * copy = flint_malloc(20 * sizeof(slong));
-        fmpz * c = _fmpz_vec_init(80);
         fmpq * x = _fmpq_vec_init(80), * y = _fmpq_vec_init(20), * farkas = _fmpq_vec_init(20);
         fmpq_t v1, v2;
-        wc_error_t err;
-        slong j;
 
         fmpq_init(v1);
         fmpq_init(v2);
         larger_lp(P, state, 20, 80, 4 + n_randint(state, 12));
-        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
-              && status == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis) == 0);
-        lp_value(v1, P, x);
-        _fmpz_vec_swap(c, P->c, P->N);
-        for (j = 0; j < P->N; j++)
-            fmpz_set_ui(P->c + j, n_randint(state, 5));
-        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
-              && status == WC_LP_OPTIMAL);
-        _fmpz_vec_swap(c, P->c, P->N);
+        basis_of_other_cost(basis, v1, P, state, x, y, farkas);
         memcpy(copy, basis, P->m * sizeof(slong));
         beyond_repair += !wc_exact_repair(copy, P, 24);
         wc_lp_solution_init(S, P->m, P->N);
@@ -161,7 +173,6 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
         wc_lp_solution_clear(S);
         fmpq_clear(v1);
         fmpq_clear(v2);
-        _fmpz_vec_clear(c, 80);
         _fmpq_vec_clear(x, 80);
         _fmpq_vec_clear(y, 20);
         _fmpq_vec_clear(farkas, 20);
@@ -233,13 +244,11 @@ main(void)
     TEST_BEGIN("exact repair: from a feasible basis of another cost to the optimum");
     for (iter = 0; iter < 1000; iter++)
     {
-        int status, optimal_already;
+        int optimal_already;
         wc_lp_t P;
         slong * basis, * basis2, j;
-        fmpz * c;
         fmpq * x, * y, * farkas;
         fmpq_t v1, v2;
-        wc_error_t err;
 
         random_lp(P, state, 1);
         basis = flint_malloc(P->m * sizeof(slong));
@@ -247,19 +256,9 @@ main(void)
         x = _fmpq_vec_init(P->N);
         y = _fmpq_vec_init(P->m);
         farkas = _fmpq_vec_init(P->m);
-        c = _fmpz_vec_init(P->N);
         fmpq_init(v1);
         fmpq_init(v2);
-        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
-              && status == WC_LP_OPTIMAL && wc_basis_solution(x, y, P, basis) == 0);
-        lp_value(v1, P, x);
-        /* the optimum of nonnegative costs c' (bounded): feasible for P */
-        _fmpz_vec_swap(c, P->c, P->N);
-        for (j = 0; j < P->N; j++)
-            fmpz_set_ui(P->c + j, n_randint(state, 5));
-        CHECK(wc_exact_simplex(basis, &status, farkas, P, NULL, NULL, NULL, err) == WC_OK
-              && status == WC_LP_OPTIMAL);
-        _fmpz_vec_swap(c, P->c, P->N);
+        basis_of_other_cost(basis, v1, P, state, x, y, farkas);
         optimal_already = wc_basis_solution(x, y, P, basis) == 0
                           && wc_lp_check_optimal(P, x, y, why, sizeof(why));
         for (j = 0; j < P->m; j++)
@@ -271,7 +270,6 @@ main(void)
                (printf("    %s\n", why), print_lp(P)));
         fmpq_clear(v1);
         fmpq_clear(v2);
-        _fmpz_vec_clear(c, P->N);
         _fmpq_vec_clear(x, P->N);
         _fmpq_vec_clear(y, P->m);
         _fmpq_vec_clear(farkas, P->m);
