@@ -227,12 +227,10 @@ dot_fmpz_fmpq(fmpq_t r, const fmpz * a, const fmpq * x, slong len)
 /* Recomputes the basic solution of basis exactly and keeps it if it is a
  * certificate of optimality. */
 static int
-certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
+certify_solved(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
 {
     char why[128];
 
-    if (wc_basis_solution(S->x, S->y, P, basis) != 0)
-        return 0;
     if (!wc_lp_check_optimal(P, S->x, S->y, why, sizeof(why)))
         return 0;
     dot_fmpz_fmpq(S->value, P->c, S->x, P->N);
@@ -241,6 +239,13 @@ certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
     S->verified = 1;
     memcpy(S->basis, basis, P->m * sizeof(slong));
     return 1;
+}
+
+/* The same with S's x and y computed for basis first. */
+static int
+certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
+{
+    return wc_basis_solution(S->x, S->y, P, basis) == 0 && certify_solved(S, P, basis, how);
 }
 
 /* Exact pivots from a float basis that failed its check, at most
@@ -285,9 +290,11 @@ repair(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, slong max_pivot
 #define REFINE_BITS 20
 
 /* Q := the refinement LP of b's basis (its columns keep[0..Q->N) of P);
- * RETURNS 0 if b is not primal feasible or no reduced cost is negative. */
+ * solved: S's x and y are already b's basic solution.  RETURNS 0 if b is
+ * singular or not primal feasible, or no reduced cost is negative. */
 static int
-refinement_lp(wc_lp_t Q, slong * keep, wc_lp_solution_t S, const wc_lp_t P, const slong * b)
+refinement_lp(wc_lp_t Q, slong * keep, wc_lp_solution_t S, const wc_lp_t P, const slong * b,
+              int solved)
 {
     slong m = P->m, N = P->N, i, j, low = WORD_MIN, kept = 0;
     slong * e = flint_calloc(N + 1, sizeof(slong));
@@ -297,7 +304,7 @@ refinement_lp(wc_lp_t Q, slong * keep, wc_lp_solution_t S, const wc_lp_t P, cons
     int ok = 0;
 
     fmpz_init(dy); fmpz_init(t);
-    if (wc_basis_solution(S->x, S->y, P, b) != 0)
+    if (!solved && wc_basis_solution(S->x, S->y, P, b) != 0)
         goto done;
     for (j = 0; j < N; j++)
         if (fmpq_sgn(S->x + j) < 0)
@@ -345,8 +352,9 @@ done:
     return ok;
 }
 
+/* solved: S's x and y are basis's basic solution (the failed check's). */
 static int
-refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
+refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int solved, int engine,
        wc_progress_fn progress, void * ctx)
 {
     slong m = P->m, N = P->N, round, i, j;
@@ -355,7 +363,7 @@ refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
     slong * warm = flint_malloc((m + 1) * sizeof(slong));
     slong * keep = flint_malloc((N + 1) * sizeof(slong));
     slong * pos = flint_malloc((N + 1) * sizeof(slong));
-    int ok = 0, status, solved;
+    int ok = 0, status, proposed;
     wc_error_t err;
     wc_lp_t Q;
 
@@ -363,7 +371,7 @@ refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
     memcpy(b, basis, m * sizeof(slong));
     for (round = 0; round < REFINE_ROUNDS && !ok; round++)
     {
-        if (!refinement_lp(Q, keep, S, P, b))
+        if (!refinement_lp(Q, keep, S, P, b, solved))
             break;
         for (j = 0; j < N; j++)
             pos[j] = -1;
@@ -371,16 +379,17 @@ refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
             pos[keep[j]] = j;
         for (i = 0; i < m; i++)         /* b's columns are all kept (d = 0) */
             warm[i] = b[i] < N ? pos[b[i]] : Q->N + b[i] - N;
-        solved = wc_lp_candidate(engine, next, NULL, &status, Q, warm, err) == WC_OK
-                 && status == GLPK_OPTIMAL;
-        if (solved)
+        proposed = wc_lp_candidate(engine, next, NULL, &status, Q, warm, err) == WC_OK
+                   && status == GLPK_OPTIMAL;
+        if (proposed)
         {
             for (i = 0; i < m; i++)
                 b[i] = next[i] < Q->N ? keep[next[i]] : N + next[i] - Q->N;
-            ok = certify_basis(S, P, b, WC_CERT_GLPK_SIMPLEX);
+            solved = wc_basis_solution(S->x, S->y, P, b) == 0;
+            ok = solved && certify_solved(S, P, b, WC_CERT_GLPK_SIMPLEX);
         }
         wc_lp_clear(Q);
-        if (!solved)
+        if (!proposed)
             break;
     }
     flint_free(b);
@@ -394,8 +403,10 @@ refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine,
 int
 wc_lp_certify_warm(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int engine)
 {
-    return certify_basis(S, P, basis, WC_CERT_GLPK_SIMPLEX)
-           || refine(S, P, basis, engine, NULL, NULL)
+    int solved = wc_basis_solution(S->x, S->y, P, basis) == 0;
+
+    return (solved && certify_solved(S, P, basis, WC_CERT_GLPK_SIMPLEX))
+           || refine(S, P, basis, solved, engine, NULL, NULL)
            || repair(S, P, basis, REPAIR_PIVOTS, NULL, NULL);
 }
 
@@ -492,7 +503,7 @@ solve_core(wc_lp_solution_t S, const wc_lp_t P, int method, int phase_one,
                 goto done;
             if (have_basis && repair(S, P, basis, REPAIR_PIVOTS, progress, ctx))
                 goto done;
-            if (have_basis && !exact && refine(S, P, basis, WC_ENGINE_GLPK, progress, ctx))
+            if (have_basis && !exact && refine(S, P, basis, 0, WC_ENGINE_GLPK, progress, ctx))
                 goto done;
             if (have_basis && !exact && bits <= GLP_EXACT_BITS
                 && wc_glpk_basis(basis, &gstatus, P, 1, warm, gerr) == WC_OK
