@@ -155,13 +155,18 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
     {
         wc_lp_t P;
         wc_lp_solution_t S;
-        slong * basis = flint_malloc(20 * sizeof(slong)), * copy = flint_malloc(20 * sizeof(slong));
-        fmpq * x = _fmpq_vec_init(80), * y = _fmpq_vec_init(20), * farkas = _fmpq_vec_init(20);
+        slong * basis, * copy;
+        fmpq * x, * y, * farkas;
         fmpq_t v1, v2;
 
+        larger_lp(P, state, 20, 80, 4 + n_randint(state, 12));
+        basis = flint_malloc(P->m * sizeof(slong));
+        copy = flint_malloc(P->m * sizeof(slong));
+        x = _fmpq_vec_init(P->N);
+        y = _fmpq_vec_init(P->m);
+        farkas = _fmpq_vec_init(P->m);
         fmpq_init(v1);
         fmpq_init(v2);
-        larger_lp(P, state, 20, 80, 4 + n_randint(state, 12));
         basis_of_other_cost(basis, v1, P, state, x, y, farkas);
         memcpy(copy, basis, P->m * sizeof(slong));
         beyond_repair += !wc_exact_repair(copy, P, 24);
@@ -173,9 +178,9 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
         wc_lp_solution_clear(S);
         fmpq_clear(v1);
         fmpq_clear(v2);
-        _fmpq_vec_clear(x, 80);
-        _fmpq_vec_clear(y, 20);
-        _fmpq_vec_clear(farkas, 20);
+        _fmpq_vec_clear(x, P->N);
+        _fmpq_vec_clear(y, P->m);
+        _fmpq_vec_clear(farkas, P->m);
         flint_free(basis);
         flint_free(copy);
         wc_lp_clear(P);

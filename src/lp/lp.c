@@ -224,7 +224,7 @@ dot_fmpz_fmpq(fmpq_t r, const fmpz * a, const fmpq * x, slong len)
     fmpq_clear(t);
 }
 
-/* Recomputes the basic solution of basis exactly and keeps it if it is a
+/* Keeps S's x and y, the exact basic solution of basis, if they are a
  * certificate of optimality. */
 static int
 certify_solved(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
@@ -241,7 +241,7 @@ certify_solved(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how
     return 1;
 }
 
-/* The same with S's x and y computed for basis first. */
+/* The same with S's x and y recomputed for basis first. */
 static int
 certify_basis(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int how)
 {
