@@ -52,8 +52,7 @@
  * interp d = 2 n = 300 14.0 / 20.0, d = 3 n = 200 20.6 / 25.5, d = 4
  * n = 100 26.3 / 23.5 (pricing dominates there: not eager); planted l1
  * d = 2 n = 200 4.8 / 6.5, d = 3 n = 200 19.8 / 26.0.
- */
-/*
+ *
  * Nothing is dropped in a round whose working LP the engine solved no
  * better than the last round's (a stall: a degenerate working LP, the
  * engine's dual moving between optimal duals of equal value).  Dropping
