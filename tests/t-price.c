@@ -10,6 +10,9 @@
  *     then by key), for K small and K large;
  *   - pricing any cut of the ranks into ranges and merging gives the same
  *     answer as one range, and as 1 and 2 OpenMP threads;
+ *   - with at most c atoms a group (wc_enum_group), the same against a
+ *     brute-force walk over every atom, copies included, with and without
+ *     the sweep;
  *   - the angular sweep (sweep.c), on data with duplicates, many
  *     collinear points, and directions 2^-48 apart: each of its prices lies within its error bound of
  *     the exact price (rationals compared exactly), the bound is small, and
@@ -64,6 +67,82 @@ brute_top(ulong * keys, slong K, const wc_dict_t V, const wc_enum_t E,
     flint_free(b);
     _fmpq_vec_clear(k, D->n);
     return FLINT_MIN(nv, K);
+}
+
+typedef struct { fmpq_t s; ulong key, group; slong u; } walk_t;
+
+static int
+walk_cmp(const void * a, const void * b)
+{
+    const walk_t * x = a, * y = b;
+    int c = fmpq_cmp(y->s, x->s);
+    return c ? c : (x->key > y->key) - (x->key < y->key);
+}
+
+/* keys of the walk of wc_top_struct by brute force: every atom of every
+ * origin (copies included) priced by fmpq columns, in rank order, skipped
+ * when its group already holds its direction or c atoms; returns how many */
+static slong
+brute_walk(ulong * keys, slong K, slong c, const wc_enum_t E, const wc_data_t D,
+           int kind, const fmpq * v, const fmpq_t bound)
+{
+    slong d = D->d, n = D->n, k, i, j, len = 0, nv = 0, T[8], S[8];
+    fmpz * wb = _fmpz_vec_init(d + 1);
+    fmpq * col = _fmpq_vec_init(n);
+    walk_t * w = flint_malloc((2 * E->G + 1) * sizeof(walk_t));
+    wc_dict_t A;
+    ulong g;
+
+    wc_dict_init(A);
+    wc_dict_start(A, n, d, E->bias, kind);
+    for (g = 0; g < E->G; g++)
+    {
+        int sg;
+        wc_enum_origin(&k, T, S, E, g);
+        if (!wc_enum_direction(wb, E, k, T, S))
+            continue;
+        for (sg = 0; sg < 2; sg++)
+        {
+            wc_dict_push(A, k, T, E->bias ? k : k - 1, S, sg ? -1 : +1, wb);
+            fmpq_init(w[nv].s);
+            wc_dict_column(col, A, D, A->len - 1);
+            _fmpq_vec_dot(w[nv].s, col, v, n);
+            fmpq_abs(w[nv].s, w[nv].s);
+            w[nv].key = 2 * g + sg;
+            w[nv].group = wc_enum_group(E, k, T, S);
+            w[nv].u = A->len - 1;
+            if (fmpq_cmp(w[nv].s, bound) > 0)
+                nv++;
+            else
+                fmpq_clear(w[nv].s);
+        }
+    }
+    qsort(w, nv, sizeof(walk_t), walk_cmp);
+    for (i = 0; i < nv; i++)
+    {
+        slong same = 0, copy = 0;
+        for (j = 0; j < len; j++)
+            if (w[j].group == w[i].group)
+            {
+                same++;
+                copy |= _fmpz_vec_equal(A->wb + w[j].u * (d + 1), A->wb + w[i].u * (d + 1), d + 1);
+            }
+        if (!copy && same < c && len < K)
+        {
+            fmpq_swap(w[len].s, w[i].s);
+            w[len].key = w[i].key;
+            w[len].group = w[i].group;
+            w[len].u = w[i].u;
+            keys[len++] = w[i].key;
+        }
+    }
+    for (i = 0; i < nv; i++)
+        fmpq_clear(w[i].s);
+    flint_free(w);
+    wc_dict_clear(A);
+    _fmpz_vec_clear(wb, d + 1);
+    _fmpq_vec_clear(col, n);
+    return len;
 }
 
 /* D := n zero points in d dimensions */
@@ -325,9 +404,9 @@ main(void)
 
             len = brute_top(keys, K, V, E, D, v, bound);
 
-            wc_top_init(t1, K, d);
-            wc_top_init(t2, K, d);
-            wc_top_init(tc, K, d);
+            wc_top_init(t1, K, 0, d);
+            wc_top_init(t2, K, 0, d);
+            wc_top_init(tc, K, 0, d);
             wc_price_all(t1, E, y, 0, E->G, 1, NULL, NULL);
             wc_price_all(t2, E, y, 0, E->G, 2, NULL, NULL);
             /* random cut into three ranges, priced apart, merged */
@@ -339,7 +418,7 @@ main(void)
                 {
                     ulong lo = cut == 0 ? 0 : cut == 1 ? a : b;
                     ulong hi = cut == 0 ? a : cut == 1 ? b : E->G;
-                    wc_top_init(p, K, d);
+                    wc_top_init(p, K, 0, d);
                     wc_price_range(p, E, y, lo, hi);
                     wc_top_merge(tc, p, y);
                     wc_top_clear(p);
@@ -448,9 +527,9 @@ main(void)
             wc_dict_build(V, D, 1, WC_DICT_FULL, 0, NULL, NULL, err);
             len = brute_top(keys, K, V, E, D, v, bound);
         }
-        wc_top_init(t0, K, d);
-        wc_top_init(t1, K, d);
-        wc_top_init(t2, K, d);
+        wc_top_init(t0, K, 0, d);
+        wc_top_init(t1, K, 0, d);
+        wc_top_init(t2, K, 0, d);
         E->sweep = 0;
         wc_price_all(t0, E, y, 0, E->G, 1, NULL, NULL);
         E->sweep = 1;
@@ -470,6 +549,82 @@ main(void)
         wc_dual_clear(y);
         wc_enum_clear(E);
         wc_dict_clear(V);
+        wc_data_clear(D);
+        _fmpz_vec_clear(Y, n);
+        _fmpq_vec_clear(v, n);
+        flint_free(keys);
+        fmpz_clear(thr);
+        fmpq_clear(bound);
+    }
+    TEST_END();
+
+    TEST_BEGIN("at most c a group: streamed walk = brute-force walk, any cut, 1 and 2 threads");
+    for (iter = 0; iter < 60; iter++)
+    {
+        wc_data_t D;
+        wc_enum_t E;
+        wc_dual_t y;
+        int sweep = iter % 5 == 4, bias = sweep || n_randint(st, 2), kind = !sweep && n_randint(st, 4) == 0;
+        slong n = sweep ? 66 + n_randint(st, 20) : 1 + n_randint(st, 9);
+        slong d = sweep ? 2 + (iter % 10 == 9) : 1 + n_randint(st, 3), i, len, cut;
+        slong K = n_randint(st, 2) ? 1 + (slong) n_randint(st, 6) : 3 * n, c = 1 + (slong) n_randint(st, 2);
+        fmpz * Y = _fmpz_vec_init(n);
+        fmpq * v = _fmpq_vec_init(n);
+        ulong * keys = flint_malloc((K + 1) * sizeof(ulong));
+        fmpz_t thr;
+        fmpq_t bound;
+        wc_top_t t[4];
+
+        fmpz_init(thr);
+        fmpq_init(bound);
+        wc_data_init(D);
+        if (sweep)
+            sweep_data(D, st, n, d, iter % 2 ? 4 : 500);
+        else
+            random_data(D, st, n, d, iter % 7 == 6);
+        wc_enum_init(E, D, bias, kind);
+        for (i = 0; i < n; i++)
+        {
+            fmpz_set_si(Y + i, (slong) n_randint(st, 9) - 4);
+            fmpq_set_fmpz_frac(v + i, Y + i, (fmpz *) &(fmpz){1});
+        }
+        fmpq_set_si(bound, (slong) n_randint(st, 3) * (sweep && iter % 2 == 0 ? 500 : 1), 1);
+        fmpz_mul(thr, fmpq_numref(bound), E->Lx);
+        wc_dual_init(y, Y, thr, n);
+        len = brute_walk(keys, K, c, E, D, kind, v, bound);
+        for (i = 0; i < 4; i++)
+            wc_top_init(t[i], K, c, d);
+        E->sweep = 0;
+        wc_price_all(t[0], E, y, 0, E->G, 1, NULL, NULL);
+        E->sweep = 1;
+        wc_price_all(t[1], E, y, 0, E->G, 1, NULL, NULL);
+        wc_price_all(t[2], E, y, 0, E->G, 2, NULL, NULL);
+        {
+            ulong a = n_randint(st, E->G + 1), b = n_randint(st, E->G + 1), e;
+            wc_top_t p;
+            if (a > b) { e = a; a = b; b = e; }
+            for (cut = 0; cut < 3; cut++)
+            {
+                wc_top_init(p, K, c, d);
+                wc_price_range(p, E, y, cut == 0 ? 0 : cut == 1 ? a : b,
+                               cut == 0 ? a : cut == 1 ? b : E->G);
+                wc_top_merge(t[3], p, y);
+                wc_top_clear(p);
+            }
+        }
+        for (cut = 0; cut < 4; cut++)
+        {
+            CHECKF(t[cut]->len == len,
+                   printf("n=%ld d=%ld bias=%d K=%ld c=%ld route %ld: brute %ld, streamed %ld\n",
+                          n, d, bias, K, c, cut, len, t[cut]->len));
+            for (i = 0; i < len && i < t[cut]->len; i++)
+                CHECKF(t[cut]->c[i]->key == keys[i],
+                       printf("n=%ld d=%ld K=%ld c=%ld route %ld rank %ld: brute %lu, streamed %lu\n",
+                              n, d, K, c, cut, i, keys[i], t[cut]->c[i]->key));
+            wc_top_clear(t[cut]);
+        }
+        wc_dual_clear(y);
+        wc_enum_clear(E);
         wc_data_clear(D);
         _fmpz_vec_clear(Y, n);
         _fmpq_vec_clear(v, n);

@@ -59,6 +59,11 @@ int wc_enum_direction(fmpz * wb, const wc_enum_t E, slong k, const slong * T, co
 void wc_enum_origin(slong * k, slong * T, slong * S, const wc_enum_t E, ulong g);
 ulong wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int sign);
 
+/* The group of the origin (k, T, S) for diverse rounds (wc_top_struct): a
+ * hash of k, T and the first j samples of S (the pivot), j = 1 for one or
+ * two samples, |S| - 1 beyond (the samples a sweep turns about). */
+ulong wc_enum_group(const wc_enum_t E, slong k, const slong * T, const slong * S);
+
 /* --------------------------------------------------------- price.c */
 
 /*
@@ -80,23 +85,34 @@ typedef wc_dual_struct wc_dual_t[1];
 void wc_dual_init(wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n);
 void wc_dual_clear(wc_dual_t y);
 
-/* The K most violated atoms with distinct directions, in rank order. */
+/*
+ * The K most violated atoms, in rank order, at most per_group of one group
+ * (0: no limit) and one a direction within a group.  The group of an atom
+ * is its pivot: its grade, coordinates and the first samples of its origin
+ * (wc_enum_group), so that the atoms turning about one axis compete with
+ * each other, not with the rest.  Exactly: walk all violated atoms in rank
+ * order, skip one whose direction its group already holds, or whose group
+ * holds per_group; take the first K.
+ */
 typedef struct {
-    ulong key;
+    ulong key, group;
     fmpz_t P, l1;
     fmpz * wb;          /* sign * the primitive direction from the integer data */
+    double lo;          /* a lower bound for the ratio, in units of scale */
 } wc_cand_struct;
 
 typedef struct {
-    slong len, cap, d;
+    slong len, cap, per_group, d;
     wc_cand_struct ** c;
     double worst_lo;    /* a lower bound for the ratio of c[cap - 1], in units of scale */
     ulong exact;        /* how many atoms needed exact arithmetic */
+    ulong changes;      /* how many insertions changed c */
 } wc_top_struct;
 typedef wc_top_struct wc_top_t[1];
 
-void wc_top_init(wc_top_t top, slong cap, slong d);
+void wc_top_init(wc_top_t top, slong cap, slong per_group, slong d);
 void wc_top_clear(wc_top_t top);
+
 
 /* The double filter of the atoms of grade k = 2 or 3 with hidden biases
  * through the samples S[0 .. k-2] on the coordinates T, all at once by an
@@ -127,7 +143,7 @@ void wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 void wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y);
 
 /* Appends a copy of a candidate to part as it is (a part read back). */
-void wc_top_push(wc_top_t part, ulong key, const fmpz_t P, const fmpz_t l1, const fmpz * wb);
+void wc_top_push(wc_top_t part, const wc_cand_struct * c);
 
 /*
  * Pricing across processes (spread.c; set by wedgecert-mpi, NULL for one

@@ -123,6 +123,28 @@ wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int si
     return 2 * g + (sign < 0);
 }
 
+static ulong
+mix(ulong h, slong v)
+{
+    h = (h + (ulong) v + 1) * UWORD(0x9E3779B97F4A7C15);
+    return h ^ (h >> 29);
+}
+
+/* A hash, not a rank: two groups that collide are one larger group, which
+ * changes which violated atoms a round takes, never whether it takes one. */
+ulong
+wc_enum_group(const wc_enum_t E, slong k, const slong * T, const slong * S)
+{
+    slong ns = E->bias ? k : k - 1, j = ns <= 2 ? FLINT_MIN(ns, 1) : ns - 1, i;
+    ulong h = (ulong) k;
+
+    for (i = 0; i < k; i++)
+        h = mix(h, T[i]);
+    for (i = 0; i < j; i++)
+        h = mix(h, S[i]);
+    return h;
+}
+
 /* -------------------------------------------------------------- directions */
 
 /*

@@ -6,9 +6,10 @@
  * priced on its own: wc_price_range is a pure function of (data, dual,
  * range), and wc_price_all (spread.c) spreads a range over OpenMP
  * threads and processes.  The
- * answer -- the K most violated atoms with distinct directions, ranked by
- * |P_u| / ||w'||_1 and then by key -- does not depend on how the ranges
- * were cut, so it is the same for any number of threads.
+ * answer -- the K most violated atoms, ranked by |P_u| / ||w'||_1 and then
+ * by key, one a direction and at most per_group a pivot (wc_top_struct)
+ * -- does not depend on how the ranges were cut, so it is the same for
+ * any number of threads.
  *
  * Per atom, integers throughout: w' from the integer data (a Hodge dual of
  * sample differences), t_i = <X_i, w'> + b', P_u = sum_i Y_i (t_i)_+.
@@ -118,10 +119,12 @@ cand_free(wc_cand_struct * c, slong d)
 }
 
 void
-wc_top_init(wc_top_t top, slong cap, slong d)
+wc_top_init(wc_top_t top, slong cap, slong per_group, slong d)
 {
     top->len = 0;
     top->cap = FLINT_MAX(cap, 1);
+    top->per_group = FLINT_MAX(per_group, 0);
+    top->changes = 0;
     top->d = d;
     top->c = flint_malloc((top->cap + 1) * sizeof(wc_cand_struct *));
     top->worst_lo = 0.0;
@@ -172,13 +175,61 @@ same_ratio(const wc_cand_struct * a, const wc_cand_struct * b)
     return ratio_cmp(a, b) == 0;
 }
 
-/* Inserts a copy of c, keeping one candidate a direction (the smaller key:
- * equal directions have equal columns, so equal ratios, and sit in one
- * block of equal ratio). */
+/* a copy of c in the same group and direction */
+static int
+same_atom(const wc_cand_struct * a, const wc_cand_struct * c, slong d)
+{
+    return a->group == c->group && _fmpz_vec_equal(a->wb, c->wb, d + 1);
+}
+
+/* A lower bound for |P| / (l1 scale), P, l1, scale >= 0 (l1 scale > 0),
+ * in doubles: each conversion and the product and quotient err by at most
+ * 2^-52 relatively, far inside SAFE_LO; beyond 1000 bits, by fmpq. */
+static double
+ratio_lo(const fmpz_t P, const fmpz_t l1, const fmpz_t scale)
+{
+    double r;
+
+    if (fmpz_bits(P) < 1000 && fmpz_bits(l1) < 1000 && fmpz_bits(scale) < 1000)
+        r = fmpz_get_d(P) / (fmpz_get_d(l1) * fmpz_get_d(scale));
+    else
+    {
+        fmpq_t q;
+        fmpz_t den;
+
+        fmpq_init(q);
+        fmpz_init(den);
+        fmpz_mul(den, l1, scale);
+        fmpq_set_fmpz_frac(q, P, den);
+        r = fmpq_get_d(q);
+        fmpq_clear(q);
+        fmpz_clear(den);
+    }
+    return r * SAFE_LO;
+}
+
+static void
+top_remove(wc_top_t top, slong i)
+{
+    cand_free(top->c[i], top->d);
+    memmove(top->c + i, top->c + i + 1, (top->len - i - 1) * sizeof(void *));
+    top->len--;
+}
+
+/*
+ * Inserts a copy of c, keeping one candidate an atom (a group and a
+ * direction: equal directions have equal columns, so equal ratios, and sit
+ * in one block of equal ratio; the smaller key stays) and at most
+ * per_group of one group.  This keeps the walk of wc_top_struct over the
+ * atoms seen so far: c is skipped if its group is full above it; else it
+ * takes the place of its copy under a larger key, or pushes out the
+ * group's last member, or the last of all -- and an atom once skipped or
+ * pushed out stays out, as more atoms only push further.
+ */
 static void
 top_insert(wc_top_t top, const wc_cand_struct * c, const fmpz_t scale)
 {
-    slong lo = 0, hi = top->len, i, d = top->d;
+    slong lo = 0, hi = top->len, i, d = top->d, same = 0, dup = -1;
     wc_cand_struct * e;
 
     while (lo < hi)
@@ -190,47 +241,67 @@ top_insert(wc_top_t top, const wc_cand_struct * c, const fmpz_t scale)
             hi = mid;
     }
     for (i = lo - 1; i >= 0 && same_ratio(top->c[i], c); i--)
-        if (_fmpz_vec_equal(top->c[i]->wb, c->wb, d + 1))
+        if (same_atom(top->c[i], c, d))
             return;                         /* an earlier key is kept */
+    for (i = 0; top->per_group > 0 && i < lo; i++)
+        if (top->c[i]->group == c->group && ++same == top->per_group)
+            return;                         /* its group is full above it */
     for (i = lo; i < top->len && same_ratio(top->c[i], c); i++)
-        if (_fmpz_vec_equal(top->c[i]->wb, c->wb, d + 1))
+        if (same_atom(top->c[i], c, d))
         {
-            cand_free(top->c[i], d);        /* c's key is smaller */
-            memmove(top->c + i, top->c + i + 1, (top->len - i - 1) * sizeof(void *));
-            top->len--;
+            top_remove(top, dup = i);       /* c's key is smaller */
+            break;
+        }
+    for (i = lo; dup < 0 && top->per_group > 0 && i < top->len; i++)
+        if (top->c[i]->group == c->group && ++same == top->per_group)
+        {
+            top_remove(top, i);             /* the group's last member */
             break;
         }
     if (lo >= top->cap)
         return;
     e = cand_new(d);
     e->key = c->key;
+    e->group = c->group;
     fmpz_set(e->P, c->P);
     fmpz_set(e->l1, c->l1);
     _fmpz_vec_set(e->wb, c->wb, d + 1);
+    e->lo = fmpz_is_zero(c->l1) || fmpz_is_zero(scale) ? 0.0 : ratio_lo(c->P, c->l1, scale);
     memmove(top->c + lo + 1, top->c + lo, (top->len - lo) * sizeof(void *));
     top->c[lo] = e;
     if (++top->len > top->cap)
         cand_free(top->c[--top->len], d);
+    /* the worst kept ratio, rounded down, in the filter's units */
     if (top->len == top->cap)
-    {
-        /* the worst kept ratio, rounded down, in the filter's units */
-        fmpq_t q;
-        fmpz_t den;
+        top->worst_lo = top->c[top->len - 1]->lo;
+    top->changes++;
+}
 
-        fmpq_init(q);
-        fmpz_init(den);
-        e = top->c[top->len - 1];
-        fmpz_mul(den, e->l1, scale);
-        if (fmpz_is_zero(den))
-            top->worst_lo = 0.0;
-        else
+/* A lower bound for the ratio of the per_group-th member of the group in
+ * top (-1 if it has fewer): an atom of the group below it cannot enter.
+ * Kept in *cache until the group or top changes. */
+typedef struct {
+    ulong group, changes;
+    double floor;
+} group_floor_cache;
+
+static double
+group_floor(group_floor_cache * f, const wc_top_t top, ulong group)
+{
+    slong i, same = 0;
+
+    if (f->group == group && f->changes == top->changes)
+        return f->floor;
+    f->group = group;
+    f->changes = top->changes;
+    f->floor = -1.0;
+    for (i = 0; i < top->len; i++)
+        if (top->c[i]->group == group && ++same == top->per_group)
         {
-            fmpq_set_fmpz_frac(q, e->P, den);
-            top->worst_lo = fmpq_get_d(q) * SAFE_LO;
+            f->floor = top->c[i]->lo;
+            break;
         }
-        fmpq_clear(q);
-        fmpz_clear(den);
-    }
+    return f->floor;
 }
 
 /* --------------------------------------------------------------- pricing */
@@ -245,6 +316,7 @@ typedef struct {
     double * td;        /* n */
     fmpz_t Pp, Pm, s;
     wc_cand_struct * cand;
+    ulong group, group_of;  /* the group of origin group_of */
     wc_sweep_t sweep;   /* the atoms through one sample (k = 2) or two (k = 3) */
 } price_work;
 
@@ -265,6 +337,7 @@ work_init(price_work * W, slong n, slong d)
     fmpz_init(W->Pm);
     fmpz_init(W->s);
     W->cand = cand_new(d);
+    W->group_of = UWORD_MAX;
     wc_sweep_init(W->sweep, n);
 }
 
@@ -404,6 +477,45 @@ double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
     return 1;
 }
 
+/* The group of origin g (W's), 0 for all when top has no per_group. */
+static ulong
+atom_group(price_work * W, const wc_top_t top, const wc_enum_t E, slong k, ulong g)
+{
+    if (top->per_group == 0)
+        return 0;
+    if (W->group_of != g)
+    {
+        W->group = wc_enum_group(E, k, W->T, W->S);
+        W->group_of = g;
+    }
+    return W->group;
+}
+
+/* Offers the atom (origin g, sign sgn: W's direction w, its exact price
+ * P and l1) to top, its direction made primitive. */
+static void
+offer(wc_top_t top, price_work * W, const wc_enum_t E, slong k, ulong g, slong sgn,
+      const fmpz_t P, const fmpz_t l1, const fmpz_t scale)
+{
+    slong d = W->d;
+    wc_cand_struct * c = W->cand;
+    fmpz_t content;
+
+    c->key = 2 * g + sgn;
+    c->group = atom_group(W, top, E, k, g);
+    fmpz_abs(c->P, P);
+    fmpz_set(c->l1, l1);
+    if (sgn == 0)
+        _fmpz_vec_set(c->wb, W->w, d + 1);
+    else
+        _fmpz_vec_neg(c->wb, W->w, d + 1);
+    fmpz_init(content);
+    _fmpz_vec_content(content, c->wb, d + 1);
+    _fmpz_vec_scalar_divexact_fmpz(c->wb, c->wb, d + 1, content);
+    fmpz_clear(content);
+    top_insert(top, c, scale);
+}
+
 /* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
 static void
 exact_prices(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
@@ -435,6 +547,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     price_work W;
     fmpz_t l1, lim;
     double P[2], err[2];
+    group_floor_cache fc = {0, 0, -1.0};
 
     if (g_lo >= g_hi)
         return;
@@ -504,6 +617,9 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                     continue;                   /* every term is zero */
                 if (top->len == top->cap && hi / l1d < top->worst_lo)
                     continue;                   /* proved: not among the top K */
+                if (top->per_group > 0
+                    && hi / l1d < group_floor(&fc, top, atom_group(&W, top, E, k, g)))
+                    continue;                   /* proved: its group is full above it */
             }
             if (!exact_done)
             {
@@ -521,23 +637,8 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                 top->exact++;
             }
             Pu = sgn == 0 ? W.Pp : W.Pm;
-            if (fmpz_cmpabs(Pu, lim) <= 0)
-                continue;
-            W.cand->key = 2 * g + sgn;
-            fmpz_abs(W.cand->P, Pu);
-            fmpz_set(W.cand->l1, l1);
-            if (sgn == 0)
-                _fmpz_vec_set(W.cand->wb, W.w, d + 1);
-            else
-                _fmpz_vec_neg(W.cand->wb, W.w, d + 1);
-            {
-                fmpz_t c;
-                fmpz_init(c);
-                _fmpz_vec_content(c, W.cand->wb, d + 1);
-                _fmpz_vec_scalar_divexact_fmpz(W.cand->wb, W.cand->wb, d + 1, c);
-                fmpz_clear(c);
-            }
-            top_insert(top, W.cand, y->scale);
+            if (fmpz_cmpabs(Pu, lim) > 0)
+                offer(top, &W, E, k, g, sgn, Pu, l1, y->scale);
         }
     }
     fmpz_clear(l1);
@@ -546,27 +647,31 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 }
 
 /* Appends a copy of a candidate to part as it is (no ranking): a part
- * read back for wc_top_merge. */
+ * read back for wc_top_merge, which ranks it. */
 void
-wc_top_push(wc_top_t part, ulong key, const fmpz_t P, const fmpz_t l1, const fmpz * wb)
+wc_top_push(wc_top_t part, const wc_cand_struct * c)
 {
     wc_cand_struct * e;
 
     if (part->len >= part->cap)
         return;
     e = cand_new(part->d);
-    e->key = key;
-    fmpz_set(e->P, P);
-    fmpz_set(e->l1, l1);
-    _fmpz_vec_set(e->wb, wb, part->d + 1);
+    e->key = c->key;
+    e->group = c->group;
+    fmpz_set(e->P, c->P);
+    fmpz_set(e->l1, c->l1);
+    _fmpz_vec_set(e->wb, c->wb, part->d + 1);
+    e->lo = 0.0;
     part->c[part->len++] = e;
 }
 
 /*
- * Why merging gives the same answer for any cut of the ranks: a direction
- * among the global top K is, in the part holding its first key, among that
- * part's top K too (fewer distinct directions compete there), under the
- * same key; a copy under a later key in another part loses to it here.
+ * Why merging gives the same answer for any cut of the ranks: an atom
+ * (group, direction) the global walk takes is, in the part holding its
+ * first key, taken by that part's walk too, under the same key -- the atoms
+ * ranked above it there are copies of distinct atoms ranked above it in
+ * all, so there are no more of them, in its group or in all; a copy under
+ * a later key in another part loses to it here.
  */
 void
 wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y)

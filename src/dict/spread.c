@@ -48,7 +48,7 @@ price_threads(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     chunk = (G + nchunks - 1) / nchunks;
     part = flint_malloc(nthreads * sizeof(wc_top_struct));
     for (t = 0; t < nthreads; t++)
-        wc_top_init(part + t, top->cap, top->d);
+        wc_top_init(part + t, top->cap, top->per_group, top->d);
 
 #ifdef _OPENMP
 #pragma omp parallel for schedule(dynamic, 1) num_threads(nthreads)
@@ -73,7 +73,7 @@ price_threads(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     flint_free(part);
 }
 
-/* top as text: "exact len", then "key P l1 wb_0 .. wb_d" a line, hex. */
+/* top as text: "exact len", then "key group P l1 wb_0 .. wb_d" a line, hex. */
 static char *
 top_write(size_t * len, const wc_top_t top)
 {
@@ -85,7 +85,7 @@ top_write(size_t * len, const wc_top_t top)
     for (i = 0; i < top->len; i++)
     {
         const wc_cand_struct * c = top->c[i];
-        fprintf(f, "%lx ", (unsigned long) c->key);
+        fprintf(f, "%lx %lx ", (unsigned long) c->key, (unsigned long) c->group);
         fmpz_fprint(f, c->P);
         fputc(' ', f);
         fmpz_fprint(f, c->l1);
@@ -105,27 +105,30 @@ top_write(size_t * len, const wc_top_t top)
 static int
 top_read(wc_top_t part, FILE * f)
 {
-    unsigned long exact, key;
+    unsigned long exact, key, group;
     long len, i, j;
     int ok;
-    fmpz_t P, l1;
-    fmpz * wb = _fmpz_vec_init(part->d + 1);
+    wc_cand_struct c;
 
-    fmpz_init(P);
-    fmpz_init(l1);
+    fmpz_init(c.P);
+    fmpz_init(c.l1);
+    c.wb = _fmpz_vec_init(part->d + 1);
     ok = fscanf(f, "%lu %ld", &exact, &len) == 2;
     part->exact = exact;
     for (i = 0; ok && i < len; i++)
     {
-        ok = fscanf(f, "%lx", &key) == 1 && fmpz_fread(f, P) > 0 && fmpz_fread(f, l1) > 0;
+        ok = fscanf(f, "%lx %lx", &key, &group) == 2
+             && fmpz_fread(f, c.P) > 0 && fmpz_fread(f, c.l1) > 0;
         for (j = 0; ok && j <= part->d; j++)
-            ok = fmpz_fread(f, wb + j) > 0;
+            ok = fmpz_fread(f, c.wb + j) > 0;
+        c.key = key;
+        c.group = group;
         if (ok)
-            wc_top_push(part, key, P, l1, wb);
+            wc_top_push(part, &c);
     }
-    fmpz_clear(P);
-    fmpz_clear(l1);
-    _fmpz_vec_clear(wb, part->d + 1);
+    fmpz_clear(c.P);
+    fmpz_clear(c.l1);
+    _fmpz_vec_clear(c.wb, part->d + 1);
     return ok;
 }
 
@@ -151,7 +154,7 @@ wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     lo = g_lo + (G / R) * r + FLINT_MIN(r, G % R);
     hi = lo + G / R + (r < G % R);
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    wc_top_init(mine, top->cap, top->d);
+    wc_top_init(mine, top->cap, top->per_group, top->d);
     price_threads(mine, E, y, lo, hi, threads, progress, ctx);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     comm->seconds[0] += (double) (t1.tv_sec - t0.tv_sec) + 1e-9 * (double) (t1.tv_nsec - t0.tv_nsec);
@@ -168,7 +171,7 @@ wc_price_all(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     f = fmemopen(all, total, "r");
     for (i = 0; i < comm->size; i++)
     {
-        wc_top_init(part, top->cap, top->d);
+        wc_top_init(part, top->cap, top->per_group, top->d);
         if (f == NULL || !top_read(part, f))
             flint_abort();      /* our own text, from our own processes */
         wc_top_merge(top, part, y);
@@ -197,7 +200,7 @@ wc_dict_join_most_violated(wc_dict_t V, fmpq_t value, const wc_data_t D, int bia
     wc_enum_init(E, D, bias, kind);
     _fmpq_vec_get_fmpz_vec_fmpz(Y, Dy, v, n);
     wc_dual_init(y, Y, zero, n);       /* bound 0: every k_u^T v != 0 counts */
-    wc_top_init(top, 1, D->d);
+    wc_top_init(top, 1, 0, D->d);
     wc_price_all(top, E, y, 0, E->G, threads, NULL, NULL);
     fmpq_zero(value);
     if (top->len > 0)

@@ -32,6 +32,28 @@ round_size(slong n, ulong G)
 }
 
 /*
+ * Diverse rounds: at most this many of a round's K atoms turn about one
+ * pivot (wc_enum_group: the sample a line turns about at d = 2, the two
+ * samples a plane turns about at d = 3).  The most violated atoms crowd
+ * about a few pivots -- neighbours in the arrangement, nearly the same
+ * column -- of which the working LP uses one or two.  Measured
+ * (bench/gen.py seed 1, bias, certified seconds and rounds; one run each,
+ * without the limit -> with it): interp d = 2 n = 300 12.7 s, 43 rounds
+ * -> 10.0 s, 32; d = 3 n = 200 18.8 s, 90 -> 11.3 s, 29; d = 4 n = 100
+ * 19.9 s, 100 -> 15.0 s, 42; planted l1 d = 2 n = 200 4.1 s, 36 -> 1.8 s,
+ * 18; n = 400 40 s, 49 -> 19 s, 27; d = 3 n = 200 19.9 s, 100 -> 11.2 s,
+ * 28; n = 400 304 s, 248 -> 150 s, 51.  Same optima.  One a pivot at
+ * d = 2 was slower than two (planted n = 200 / 400: 3.7 / 25.9 s against
+ * 2.3 / 20.6), two at d = 3 and 4 slower than one (interp d = 3 15.1
+ * against 13.6 s, d = 4 23.4 against 17.2).
+ */
+static slong
+group_size(slong d)
+{
+    return d <= 2 ? 2 : 1;
+}
+
+/*
  * The working LP (Clp's pivots over thousands of dense columns), not
  * pricing, is the cost of a round while a pricing pass is cheap: G <=
  * EAGER_G n^2 origins (d = 2, and d = 3 up to n of about 750, where the
@@ -88,7 +110,7 @@ build_all(wc_dict_t A, ulong ** key, const wc_enum_t E, const wc_data_t D, int k
 
 typedef struct {
     fmpq_t s;           /* |k_u^T v| */
-    ulong key;
+    ulong key, group;
     slong u;
 } priced_atom;
 
@@ -104,14 +126,16 @@ priced_cmp(const void * a, const void * b)
 }
 
 /* keys[0..*len) := the K atoms of A in the segments marked in done with
- * the largest |k_u^T v| > bound (then the smaller key), one a direction
- * (its smallest key), by plain rational arithmetic. */
+ * the largest |k_u^T v| > bound (then the smaller key), one a direction in
+ * a group (its smallest key), at most per_group of a group (0: any; the
+ * walk of wc_top_struct), by plain rational arithmetic. */
 static void
-price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
-                   const ulong * akey, const char * done, ulong G,
+price_materialised(ulong * keys, slong * len, slong K, slong per_group, const wc_dict_t A,
+                   const ulong * akey, const char * done, const wc_enum_t E,
                    const wc_data_t D, const fmpq * v, const fmpq_t bound)
 {
-    slong u, nv = 0, i, j, d = A->d, s;
+    slong u, nv = 0, i, j, d = A->d, s, same;
+    ulong G = E->G;
     priced_atom * viol = flint_malloc((A->len + 1) * sizeof(priced_atom));
     fmpq * k = _fmpq_vec_init(D->n);
 
@@ -131,20 +155,27 @@ price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
             continue;
         }
         viol[nv].key = akey[u];
+        viol[nv].group = per_group > 0
+                         ? wc_enum_group(E, A->k[u], A->T + u * d, A->S + u * d) : 0;
         viol[nv].u = u;
         nv++;
     }
     qsort(viol, nv, sizeof(priced_atom), priced_cmp);
     for (i = 0, *len = 0; i < nv; i++)
     {
+        int copy = 0;
+
         /* an equal direction has an equal price: look back in the block */
-        for (j = *len - 1; j >= 0 && fmpq_equal(viol[j].s, viol[i].s); j--)
-            if (_fmpz_vec_equal(A->wb + viol[j].u * (d + 1), A->wb + viol[i].u * (d + 1), d + 1))
-                break;
-        if ((j < 0 || !fmpq_equal(viol[j].s, viol[i].s)) && *len < K)
+        for (j = *len - 1; j >= 0 && !copy && fmpq_equal(viol[j].s, viol[i].s); j--)
+            copy = viol[j].group == viol[i].group
+                   && _fmpz_vec_equal(A->wb + viol[j].u * (d + 1), A->wb + viol[i].u * (d + 1), d + 1);
+        for (j = 0, same = 0; per_group > 0 && j < *len; j++)
+            same += viol[j].group == viol[i].group;
+        if (!copy && *len < K && (per_group == 0 || same < per_group))
         {
             fmpq_swap(viol[*len].s, viol[i].s);
             viol[*len].key = viol[i].key;
+            viol[*len].group = viol[i].group;
             viol[*len].u = viol[i].u;
             (*len)++;
         }
@@ -158,10 +189,11 @@ price_materialised(ulong * keys, slong * len, slong K, const wc_dict_t A,
 }
 
 /* keys[0..*len) := the K most violated atoms of V for the dual point v
- * (|k_u^T v| > bound), streamed or over all atoms built; with partial,
- * segment by segment from *next until K are found. */
+ * (|k_u^T v| > bound), at most per_group a pivot (wc_top_struct's walk),
+ * streamed or over all atoms built; with partial, segment by segment from
+ * *next until K are found. */
 static void
-price(ulong * keys, slong * len, slong K, wc_result_struct * R, const wc_enum_t E,
+price(ulong * keys, slong * len, slong K, slong per_group, wc_result_struct * R, const wc_enum_t E,
       const wc_dict_t A, const ulong * akey, const wc_data_t D, const fmpq * v,
       const fmpq_t bound, const wc_problem_struct * p, int partial, slong * next)
 {
@@ -185,7 +217,7 @@ price(ulong * keys, slong * len, slong K, wc_result_struct * R, const wc_enum_t 
         fmpz_mul(thr, fmpq_numref(bound), E->Lx);
         fmpz_mul(thr, thr, Dy);
         wc_dual_init(y, Y, thr, n);
-        wc_top_init(top, K, D->d);
+        wc_top_init(top, K, per_group, D->d);
     }
     *len = 0;
     for (s = 0; s < NSEG; s++)
@@ -199,7 +231,7 @@ price(ulong * keys, slong * len, slong K, wc_result_struct * R, const wc_enum_t 
             *len = top->len;
         }
         else if (partial || s == NSEG - 1)
-            price_materialised(keys, len, K, A, akey, done, E->G, D, v, bound);
+            price_materialised(keys, len, K, per_group, A, akey, done, E, D, v, bound);
         priced += seg_start(E->G, seg + 1) - seg_start(E->G, seg);
         if (p->progress != NULL)
             p->progress(p->progress_ctx, "atoms priced", (slong) FLINT_MIN(2 * priced, WORD_MAX),
@@ -300,7 +332,7 @@ vertex_price(ulong * keys, slong K, const fmpq * y, int test, int partial, void 
         fmpq_one(bound);
     else
         fmpz_set(fmpq_numref(bound), fmpq_numref(p->beta));
-    price(keys, &len, K, X->R, X->E, X->full, X->fkey, X->D, X->v, bound, p,
+    price(keys, &len, K, group_size(X->D->d), X->R, X->E, X->full, X->fkey, X->D, X->v, bound, p,
           partial, &X->next_seg);
     fmpq_clear(bound);
     return len;
