@@ -221,9 +221,10 @@ sweep_data(wc_data_t D, flint_rand_t st, slong n, slong d, slong R)
     }
 }
 
-/* data whose directions from sample 0 (the origin) come in pairs of
- * lattice neighbours (a, b), (c, d) with a d - b c = 1 and entries near
- * 2^24: angles 2^-48 apart, which rounded angles misorder */
+/* data whose directions from sample 0 (the origin) come in triples: lattice
+ * neighbours (a, b), (c, d) with a d - b c = 1 and entries near 2^24 --
+ * angles 2^-48 apart, which rounded angles misorder -- and (2a, 2b), of the
+ * first's angle: the neighbour must not come between them */
 static void
 neighbour_data(wc_data_t D, flint_rand_t st, slong n)
 {
@@ -232,7 +233,7 @@ neighbour_data(wc_data_t D, flint_rand_t st, slong n)
     sweep_data(D, st, n, 2, 1);
     fmpq_zero(fmpq_mat_entry(D->X, 0, 0));
     fmpq_zero(fmpq_mat_entry(D->X, 0, 1));
-    for (i = 1; i + 1 < n; i += 2)
+    for (i = 1; i + 2 < n; i += 3)
     {
         ulong a, b, s, t;
         slong sx = n_randint(st, 2) ? 1 : -1, sy = n_randint(st, 2) ? 1 : -1;
@@ -246,6 +247,8 @@ neighbour_data(wc_data_t D, flint_rand_t st, slong n)
         fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i, !swap)), sy * (slong) b);
         fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i + 1, swap)), sx * (slong) t);
         fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i + 1, !swap)), sy * (slong) s);
+        fmpz_mul_2exp(fmpq_numref(fmpq_mat_entry(D->X, i + 2, 0)), fmpq_numref(fmpq_mat_entry(D->X, i, 0)), 1);
+        fmpz_mul_2exp(fmpq_numref(fmpq_mat_entry(D->X, i + 2, 1)), fmpq_numref(fmpq_mat_entry(D->X, i, 1)), 1);
     }
 }
 

@@ -31,6 +31,7 @@
  * price.c, so the top K is the same as without the sweep.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "dict/dict.h"
@@ -90,12 +91,33 @@ pseudo_angle(double x, double y)
     return x < 0 ? 2 - y / (-x - y) : 3 + x / (x - y);
 }
 
-static int
-item_cmp(const void * a, const void * b)
+/*
+ * Sorts a[0 .. m) ascending into a or b (scratch of m words) and returns
+ * which: least significant digit first, 8 bits a pass, skipping the
+ * passes whose digit all share.
+ */
+static uint64_t *
+radix_sort(uint64_t * a, uint64_t * b, slong m)
 {
-    double x = ((const sweep_item *) a)->key, y = ((const sweep_item *) b)->key;
+    slong cnt[257], i, shift;
+    uint64_t * t;
 
-    return (x > y) - (x < y);
+    for (shift = 0; shift < 64; shift += 8)
+    {
+        memset(cnt, 0, sizeof(cnt));
+        for (i = 0; i < m; i++)
+            cnt[((a[i] >> shift) & 255) + 1]++;
+        for (i = 1; i <= 256 && cnt[i] < m; i++)
+            ;
+        if (i <= 256)
+            continue;               /* one digit: the order stands */
+        for (i = 1; i <= 256; i++)
+            cnt[i] += cnt[i - 1];
+        for (i = 0; i < m; i++)
+            b[cnt[(a[i] >> shift) & 255]++] = a[i];
+        t = a, a = b, b = t;
+    }
+    return a;
 }
 
 void
@@ -104,7 +126,8 @@ wc_sweep_init(wc_sweep_t W, slong n)
     W->k = 0;
     W->P = flint_malloc(2 * (n + 1) * sizeof(double));
     W->err = flint_malloc(2 * (n + 1) * sizeof(double));
-    W->item = flint_malloc((n + 1) * sizeof(sweep_item));
+    /* the points, the same sorted, and two sort keys a point */
+    W->item = flint_malloc((n + 1) * (2 * sizeof(sweep_item) + 2 * sizeof(uint64_t)));
 }
 
 void
@@ -144,16 +167,17 @@ normal(double * nv, const double * v, const double * u, slong dim)
     nv[2] = u[0] * v[1] - u[1] * v[0];
 }
 
-/* The points off the axis, seen from the pivot, into W->item[0..m), sorted
+/* The points off the axis, seen from the pivot, into *sorted[0..m), sorted
  * exactly by angle; the 2-D frame about u is e1 = u x e_c (c: u's smallest
  * coordinate), e2 = u x e1, so that (e1, e2, u) is right-handed. */
 static slong
-sort_by_angle(wc_sweep_t W, const wc_enum_t E)
+sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
 {
-    slong n = E->n, dim = W->k, m = 0, i, j, c = 0;
+    slong n = E->n, dim = W->k, m = 0, i, j, c = 0, ib;
     const double * x = E->xd;
     const slong * T = W->T, p = W->S[0];
-    sweep_item * it = W->item;
+    sweep_item * it = W->item, * out = it + (n + 1);
+    uint64_t * key = (uint64_t *) (out + (n + 1)), low;
     double u[3] = {0, 0, 0}, e1[3] = {0, 0, 0}, e2[3] = {0, 0, 0}, ec[3] = {0, 0, 0};
 
     if (dim == 3)
@@ -188,17 +212,32 @@ sort_by_angle(wc_sweep_t W, const wc_enum_t E)
         q->i = i;
         m++;
     }
-    qsort(it, m, sizeof(sweep_item), item_cmp);
+    /* sort keys: the bits of the rounded angle (>= +0, so they rise with
+       it), the low ones replaced by the point's place in it */
+    ib = FLINT_BIT_COUNT(m);
+    low = (UINT64_C(1) << ib) - 1;
+    for (i = 0; i < m; i++)
+    {
+        double a = it[i].key + 0.0;         /* -0 -> +0 */
+        uint64_t b;
+
+        memcpy(&b, &a, sizeof(b));
+        key[i] = (b & ~low) | (uint64_t) i;
+    }
+    key = radix_sort(key, key + (n + 1), m);
+    for (i = 0; i < m; i++)
+        out[i] = it[key[i] & low];
     /* the rounded keys may misorder nearly equal angles: an insertion
        sort with the exact comparison makes the order exact */
     for (i = 1; i < m; i++)
     {
-        sweep_item t = it[i];
+        sweep_item t = out[i];
 
-        for (j = i; j > 0 && angle_cmp(&t, it + j - 1, dim) < 0; j--)
-            it[j] = it[j - 1];
-        it[j] = t;
+        for (j = i; j > 0 && angle_cmp(&t, out + j - 1, dim) < 0; j--)
+            out[j] = out[j - 1];
+        out[j] = t;
     }
+    *sorted = out;
     return m;
 }
 
@@ -253,8 +292,7 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
         W->T[j] = T[j];
     for (j = 0; j < k - 1; j++)
         W->S[j] = S[j];
-    m = sort_by_angle(W, E);
-    it = W->item;
+    m = sort_by_angle(&it, W, E);
     memset(&all, 0, sizeof(all));
     for (q = 0; q < m; q++)
         run_add(&all, yd[it[q].i], it[q].v, 1);
