@@ -26,7 +26,8 @@
 #include "check.h"
 #include "dict/dict.h"
 
-typedef struct { fmpq_t s; ulong key; } bf_t;
+/* a priced atom: |k_u^T v|, key, group (brute_walk), place in its dictionary */
+typedef struct { fmpq_t s; ulong key, group; slong u; } bf_t;
 
 static int
 bf_cmp(const void * a, const void * b)
@@ -34,6 +35,23 @@ bf_cmp(const void * a, const void * b)
     const bf_t * x = a, * y = b;
     int c = fmpq_cmp(y->s, x->s);
     return c ? c : (x->key > y->key) - (x->key < y->key);
+}
+
+/* b->s := |k_u^T v| for atom u of A (col: scratch); 1 if above bound,
+ * else 0 with b->s cleared */
+static int
+bf_price(bf_t * b, const wc_dict_t A, slong u, const wc_data_t D, fmpq * col,
+         const fmpq * v, const fmpq_t bound)
+{
+    fmpq_init(b->s);
+    wc_dict_column(col, A, D, u);
+    _fmpq_vec_dot(b->s, col, v, D->n);
+    fmpq_abs(b->s, b->s);
+    b->u = u;
+    if (fmpq_cmp(b->s, bound) > 0)
+        return 1;
+    fmpq_clear(b->s);
+    return 0;
 }
 
 /* keys of the top K by brute force over V; returns how many */
@@ -47,15 +65,8 @@ brute_top(ulong * keys, slong K, const wc_dict_t V, const wc_enum_t E,
 
     for (u = 0; u < V->len; u++)
     {
-        fmpq_init(b[nv].s);
-        wc_dict_column(k, V, D, u);
-        _fmpq_vec_dot(b[nv].s, k, v, D->n);
-        fmpq_abs(b[nv].s, b[nv].s);
         b[nv].key = wc_enum_key(E, V->k[u], V->T + u * V->d, V->S + u * V->d, V->sign[u]);
-        if (fmpq_cmp(b[nv].s, bound) > 0)
-            nv++;
-        else
-            fmpq_clear(b[nv].s);
+        nv += bf_price(b + nv, V, u, D, k, v, bound);
     }
     qsort(b, nv, sizeof(bf_t), bf_cmp);
     for (i = 0; i < nv; i++)
@@ -69,16 +80,6 @@ brute_top(ulong * keys, slong K, const wc_dict_t V, const wc_enum_t E,
     return FLINT_MIN(nv, K);
 }
 
-typedef struct { fmpq_t s; ulong key, group; slong u; } walk_t;
-
-static int
-walk_cmp(const void * a, const void * b)
-{
-    const walk_t * x = a, * y = b;
-    int c = fmpq_cmp(y->s, x->s);
-    return c ? c : (x->key > y->key) - (x->key < y->key);
-}
-
 /* keys of the walk of wc_top_struct by brute force: every atom of every
  * origin (copies included) priced by fmpq columns, in rank order, skipped
  * when its group already holds its direction or c atoms; returns how many */
@@ -89,7 +90,7 @@ brute_walk(ulong * keys, slong K, slong c, const wc_enum_t E, const wc_data_t D,
     slong d = D->d, n = D->n, k, i, j, len = 0, nv = 0, T[8], S[8];
     fmpz * wb = _fmpz_vec_init(d + 1);
     fmpq * col = _fmpq_vec_init(n);
-    walk_t * w = flint_malloc((2 * E->G + 1) * sizeof(walk_t));
+    bf_t * w = flint_malloc((2 * E->G + 1) * sizeof(bf_t));
     wc_dict_t A;
     ulong g;
 
@@ -104,20 +105,12 @@ brute_walk(ulong * keys, slong K, slong c, const wc_enum_t E, const wc_data_t D,
         for (sg = 0; sg < 2; sg++)
         {
             wc_dict_push(A, k, T, E->bias ? k : k - 1, S, sg ? -1 : +1, wb);
-            fmpq_init(w[nv].s);
-            wc_dict_column(col, A, D, A->len - 1);
-            _fmpq_vec_dot(w[nv].s, col, v, n);
-            fmpq_abs(w[nv].s, w[nv].s);
             w[nv].key = 2 * g + sg;
             w[nv].group = wc_enum_group(E, k, T, S);
-            w[nv].u = A->len - 1;
-            if (fmpq_cmp(w[nv].s, bound) > 0)
-                nv++;
-            else
-                fmpq_clear(w[nv].s);
+            nv += bf_price(w + nv, A, A->len - 1, D, col, v, bound);
         }
     }
-    qsort(w, nv, sizeof(walk_t), walk_cmp);
+    qsort(w, nv, sizeof(bf_t), bf_cmp);
     for (i = 0; i < nv; i++)
     {
         slong same = 0, copy = 0;
