@@ -276,14 +276,14 @@ static void
 check_sweep_pivot(const wc_enum_t E, const wc_dual_t y, wc_sweep_t W, slong k,
                   const slong * T, const slong * S)
 {
-    slong n = E->n, d = E->d, s, i, j, sgn, S2[3];
+    slong n = E->n, d = E->d, s, i, j, sgn, S2[4];
     fmpz_t P, t;
     fmpz * w = _fmpz_vec_init(d + 1);
     fmpz_mat_t M;
     double mass, wl1;
 
     fmpz_init(P); fmpz_init(t);
-    fmpz_mat_init(M, 3, 3);
+    fmpz_mat_init(M, 4, 4);
     wc_sweep_pivot(W, E, y, k, T, S);
     for (s = 0; s < n; s++)
     {
@@ -451,7 +451,7 @@ main(void)
         wc_dual_t y;
         wc_sweep_t W;
         int nb = iter % 4 == 3;
-        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 2), i, k, T[3], S[2];
+        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 3), i, k, T[4], S[3];
         fmpz * Y = _fmpz_vec_init(n);
         fmpz_t thr;
 
@@ -460,7 +460,8 @@ main(void)
         if (nb)
             neighbour_data(D, st, n);
         else
-            sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000 : d == 2 ? 6000000 : 6000);
+            sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000
+                                    : d == 2 ? 6000000 : d == 3 ? 6000 : 2000);
         wc_enum_init(E, D, 1, WC_DICT_FULL);
         for (i = 0; i < n; i++)
             fmpz_randtest(Y + i, st, iter % 2 ? 10 : 80);
@@ -475,6 +476,7 @@ main(void)
             {
                 S[0] = nb && i == 0 ? 0 : (slong) n_randint(st, n);
                 S[1] = n_randint(st, n);
+                S[2] = n_randint(st, n);
                 check_sweep_pivot(E, y, W, k, T, S);
             }
         wc_sweep_clear(W);
@@ -494,9 +496,10 @@ main(void)
         wc_enum_t E;
         wc_dual_t y;
         wc_error_t err;
-        slong n = 70 + n_randint(st, 60), d = 2 + (iter % 4 == 3), i, len = 0;
+        slong d = iter % 8 == 7 ? 4 : 2 + (iter % 4 == 3), i, len = 0;
+        slong n = d == 4 ? 36 + n_randint(st, 12) : 70 + n_randint(st, 60);
         slong K = n_randint(st, 2) ? 1 + (slong) n_randint(st, 8) : 2 * n;
-        int brute = iter % 6 == 0;
+        int brute = iter % 6 == 0 && d < 4;
         fmpz * Y = _fmpz_vec_init(n);
         fmpq * v = _fmpq_vec_init(n);
         ulong * keys = flint_malloc((K + 1) * sizeof(ulong));

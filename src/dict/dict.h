@@ -114,15 +114,15 @@ void wc_top_init(wc_top_t top, slong cap, slong per_group, slong d);
 void wc_top_clear(wc_top_t top);
 
 
-/* The double filter of the atoms of grade k = 2 or 3 with hidden biases
+/* The double filter of the atoms of grade k = 2, 3 or 4 with hidden biases
  * through the samples S[0 .. k-2] on the coordinates T, all at once by an
  * angular sweep (sweep.c): P[2 s + sgn] ~ P_u / scale of the atom (k, T,
  * S + {s}, sgn) for every s whose direction is not 0, within err[2 s +
  * sgn], proved.  Usable when wc_sweep_usable: data in doubles with every
- * |X_ij|, j in T, below 2^25 (k = 2) or 2^15 (k = 3) -- an exact angular
- * order -- and a double dual. */
+ * |X_ij|, j in T, below 2^25 (k = 2), 2^15 (k = 3) or 2^11 (k = 4) -- an
+ * exact angular order -- and a double dual. */
 typedef struct {
-    slong k, T[3], S[2];    /* the table's atoms; k = 0: none */
+    slong k, T[4], S[3];    /* the table's atoms; k = 0: none */
     double * P, * err;      /* 2 (n + 1) entries each */
     void * item;            /* scratch: the points in angular order */
 } wc_sweep_struct;

@@ -361,19 +361,20 @@ work_clear(price_work * W)
 }
 
 /* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
- * 3): kept from the last atom, or built when `left` atoms through them
+ * 3, 4): kept from the last atom, or built when `left` atoms through them
  * remain to be priced, at least SWEEP_MIN (a sort of the n samples pays
  * for itself against that many passes over them). */
 static int
 sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong left)
 {
     wc_sweep_struct * s = W->sweep;
-    slong j;
+    slong j, l;
 
     for (j = 0; j < k - 1 && s->k == k && s->S[j] == W->S[j]; j++)
         ;
-    if (j == k - 1 && s->k == k && s->T[0] == W->T[0] && s->T[1] == W->T[1]
-        && (k == 2 || s->T[2] == W->T[2]))
+    for (l = 0; j == k - 1 && s->k == k && l < k && s->T[l] == W->T[l]; l++)
+        ;
+    if (j == k - 1 && s->k == k && l == k)
         return 1;
     if (left < SWEEP_MIN || !wc_sweep_usable(E, y, k, W->T))
         return 0;
@@ -461,7 +462,7 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
 }
 
 /* The double filter of the atom (k, W->T, W->S): from the sweep table of
- * the atoms through S[0 .. k-2] when k = 2 or 3 (`left` atoms through them
+ * the atoms through S[0 .. k-2] when k = 2, 3 or 4 (`left` atoms through them
  * remain in the range), else by filter. */
 static int
 double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
@@ -469,7 +470,7 @@ double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
 {
     slong sgn;
 
-    if ((k != 2 && k != 3) || !sweep_table(W, E, y, k, left))
+    if (k < 2 || k > 4 || !sweep_table(W, E, y, k, left))
         return filter(P, err, W->td, E, y, k, W->T, wT, b);
     for (sgn = 0; sgn < 2; sgn++)
     {

@@ -1,18 +1,21 @@
 /*
  * sweep.c -- the double filter of every atom through k - 1 given samples
- * (lines through one sample, k = 2; planes through two, k = 3) by an
- * angular sweep (proofs/DERIVATIONS.md section 5).
+ * (lines through one sample, k = 2; planes through two, k = 3; hyperplanes
+ * of R^4 through three, k = 4) by an angular sweep (proofs/DERIVATIONS.md
+ * section 5).
  *
  * With hidden biases, the atom of grade k on coordinates T with origin
  * S = {s_0 .. s_{k-2}, s} has w' = n(v_s), t_i = <n(v_s), v_i>, where
  * v_i = x_i - x_{s_0} on T and n(v) is the Hodge dual of the rows
  * v_{s_1} .. v_{s_{k-2}}, v: (v_b, -v_a) for k = 2, u x v for k = 3 with
- * the axis u = v_{s_1}.  Seen along the axis, the points turn about the
- * pivot, and sign t_i = sigma orient(v_s, v_i) with orient the exact 2-D
- * orientation about the axis (cross(v, w), resp. det[u, v, w]) and sigma =
- * -1 for k = 2, +1 for k = 3.  So with V = sum_i y_i v_i and V_H the same
- * sum over the open half-plane H = {orient(v_s, .) > 0},
- *     sum_{t_i > 0} y_i t_i = <n(v_s), V_H>           (k = 3),
+ * the axis u = v_{s_1}, the 4-D cross product of u, u2 = v_{s_2} and v
+ * for k = 4 (the axis a plane).  Seen along the axis, the points turn
+ * about the pivot, and sign t_i = sigma orient(v_s, v_i) with orient the
+ * exact 2-D orientation about the axis (cross(v, w), resp. det[u, v, w],
+ * det[w, u, u2, v]) and sigma = -1 for k = 2, +1 for k = 3, 4.  So with
+ * V = sum_i y_i v_i and V_H the same sum over the open half-plane H =
+ * {orient(v_s, .) > 0},
+ *     sum_{t_i > 0} y_i t_i = <n(v_s), V_H>           (k = 3, 4),
  *     sum_{t_i < 0} y_i t_i = <n(v_s), V_H>           (k = 2),
  * and the other sign is the difference with <n(v_s), V>; points on the
  * plane add t = 0 either way.  Sorted by angle, the half-planes of
@@ -21,8 +24,9 @@
  * pivot, instead of a pass over the samples per atom.
  *
  * Exactness: the angular order is exact (the 2-D coordinates, normals
- * and orientations are integers below 2^53 for |X_ij| below 2^25 (k = 2)
- * or 2^15 (k = 3), so exact in doubles), so every window holds exactly
+ * and orientations are integers below 2^53 for |X_ij| below 2^25 (k = 2),
+ * 2^15 (k = 3) or 2^11 (k = 4: normals below 6 (2^12)^3, orientations
+ * below 24 (2^12)^4 < 2^53), so exact in doubles), so every window holds exactly
  * the right points; the sums carry rounding only, bounded by the textbook
  * bound of recursive summation: after j additions and removals of terms
  * a_l, |fl(V_c) - V_c| <= (j + 4) 2^-52 sum_l |a_l| per coordinate c (the
@@ -42,7 +46,7 @@
 /* one point seen from the pivot: v on T, its normal n(v), its 2-D
  * coordinates about the axis, a rounded angle, its sample */
 typedef struct {
-    double v[3], nv[3], X, Y, key;
+    double v[4], nv[4], X, Y, key;
     slong i;
 } sweep_item;
 
@@ -53,12 +57,13 @@ half(const sweep_item * p)
     return p->Y < 0 || (p->Y == 0 && p->X < 0);
 }
 
-/* <n(v_p), v_q> exactly (the third coordinates are 0 for k = 2): t_q of
- * the + atom through p */
+/* <n(v_p), v_q> exactly (the coordinates beyond k are 0): t_q of the +
+ * atom through p */
 static double
 t_of(const sweep_item * p, const sweep_item * q)
 {
-    return p->nv[0] * q->v[0] + p->nv[1] * q->v[1] + p->nv[2] * q->v[2];
+    return p->nv[0] * q->v[0] + p->nv[1] * q->v[1] + p->nv[2] * q->v[2]
+           + p->nv[3] * q->v[3];
 }
 
 /* orient(p, q) = sigma t_q of the + atom through p: > 0 when q lies less
@@ -141,10 +146,10 @@ wc_sweep_clear(wc_sweep_t W)
 int
 wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong k, const slong * T)
 {
-    double lim = k == 2 ? 33554432.0 : 32768.0;        /* 2^25, 2^15 */
+    double lim = k == 2 ? 33554432.0 : k == 3 ? 32768.0 : 2048.0;   /* 2^25, 2^15, 2^11 */
     slong j;
 
-    if (!(E->sweep && E->bias && E->xd != NULL && y->yd != NULL && (k == 2 || k == 3)))
+    if (!(E->sweep && E->bias && E->xd != NULL && y->yd != NULL && k >= 2 && k <= 4))
         return 0;
     for (j = 0; j < k; j++)
         if (!(E->xmax[T[j]] < lim))
@@ -152,19 +157,73 @@ wc_sweep_usable(const wc_enum_t E, const wc_dual_t y, slong k, const slong * T)
     return 1;
 }
 
-/* n(v) for the item: (v_b, -v_a), or u x v */
-static void
-normal(double * nv, const double * v, const double * u, slong dim)
+static double
+det3(double a0, double a1, double a2, double b0, double b1, double b2,
+     double c0, double c1, double c2)
 {
+    return a0 * (b1 * c2 - b2 * c1) - a1 * (b0 * c2 - b2 * c0) + a2 * (b0 * c1 - b1 * c0);
+}
+
+/* n(v) for the item, <n(v), w> = det[w; u; u2; v] (the Hodge dual of
+ * wc_enum_direction_raw): (v_b, -v_a), u x v, or the 4-D cross product */
+static void
+normal(double * nv, const double * v, const double * u, const double * u2, slong dim)
+{
+    slong j, c[3], l;
+
     if (dim == 2)
     {
         nv[0] = v[1];
         nv[1] = -v[0];
         return;
     }
-    nv[0] = u[1] * v[2] - u[2] * v[1];
-    nv[1] = u[2] * v[0] - u[0] * v[2];
-    nv[2] = u[0] * v[1] - u[1] * v[0];
+    if (dim == 3)
+    {
+        nv[0] = u[1] * v[2] - u[2] * v[1];
+        nv[1] = u[2] * v[0] - u[0] * v[2];
+        nv[2] = u[0] * v[1] - u[1] * v[0];
+        return;
+    }
+    for (j = 0; j < 4; j++)
+    {
+        /* the cofactor of w_j in the first row: (-1)^j times the minor
+           of (u, u2, v) without column j */
+        for (l = 0; l < 3; l++)
+            c[l] = l < j ? l : l + 1;
+        nv[j] = det3(u[c[0]], u[c[1]], u[c[2]], u2[c[0]], u2[c[1]], u2[c[2]],
+                     v[c[0]], v[c[1]], v[c[2]]);
+        if (j % 2 == 1)
+            nv[j] = -nv[j];
+    }
+}
+
+/* The 2-D frame of the 4-D sweep about the plane of u, u2: X = det[v; u;
+ * u2; e_a] = <ha, v>, Y = det[v; u; u2; e_b] = <hb, v>, for the largest D =
+ * det[e_b; u; u2; e_a] > 0; then X_p Y_q - X_q Y_p = D det[v_q; u; u2; v_p]
+ * = D <n(v_p), v_q> (both sides are alternating in (v_p, v_q), vanish on
+ * the plane, and agree at (e_b, e_a)), so the frame turns as orient does.
+ * All 0 when u and u2 are dependent (then every atom is 0). */
+static void
+frame4(double * ha, double * hb, const double * u, const double * u2)
+{
+    double h[4][4], e[4] = {0, 0, 0, 0}, best = 0;
+    slong a, b, ba = 0, bb = 1;
+
+    for (a = 0; a < 4; a++)
+    {
+        e[a] = 1;
+        normal(h[a], e, u, u2, 4);
+        e[a] = 0;
+    }
+    for (a = 0; a < 4; a++)
+        for (b = 0; b < 4; b++)
+            if (h[a][b] > best)
+                best = h[a][b], ba = a, bb = b;
+    for (b = 0; b < 4; b++)
+    {
+        ha[b] = best > 0 ? h[ba][b] : 0;
+        hb[b] = best > 0 ? h[bb][b] : 0;
+    }
 }
 
 /* The points off the axis, seen from the pivot, into *sorted[0..m), sorted
@@ -178,8 +237,18 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
     const slong * T = W->T, p = W->S[0];
     sweep_item * it = W->item, * out = it + (n + 1);
     uint64_t * key = (uint64_t *) (out + (n + 1)), low;
-    double u[3] = {0, 0, 0}, e1[3] = {0, 0, 0}, e2[3] = {0, 0, 0}, ec[3] = {0, 0, 0};
+    double u[4] = {0, 0, 0, 0}, u2[4] = {0, 0, 0, 0};
+    double e1[4] = {0, 0, 0, 0}, e2[4] = {0, 0, 0, 0}, ec[3] = {0, 0, 0};
 
+    if (dim == 4)
+    {
+        for (j = 0; j < 4; j++)
+        {
+            u[j] = x[T[j] * n + W->S[1]] - x[T[j] * n + p];
+            u2[j] = x[T[j] * n + W->S[2]] - x[T[j] * n + p];
+        }
+        frame4(e1, e2, u, u2);
+    }
     if (dim == 3)
     {
         for (j = 0; j < 3; j++)
@@ -188,26 +257,27 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
             if (fabs(u[j]) < fabs(u[c]))
                 c = j;
         ec[c] = 1;
-        normal(e1, ec, u, 3);
-        normal(e2, e1, u, 3);
+        normal(e1, ec, u, NULL, 3);
+        normal(e2, e1, u, NULL, 3);
     }
     for (i = 0; i < n; i++)
     {
         sweep_item * q = it + m;
 
-        q->v[2] = q->nv[2] = 0.0;
+        for (j = 0; j < 4; j++)
+            q->v[j] = q->nv[j] = 0.0;
         for (j = 0; j < dim; j++)
             q->v[j] = x[T[j] * n + i] - x[T[j] * n + p];
         if (dim == 2)
             q->X = q->v[0], q->Y = q->v[1];
         else
         {
-            q->X = e1[0] * q->v[0] + e1[1] * q->v[1] + e1[2] * q->v[2];
-            q->Y = e2[0] * q->v[0] + e2[1] * q->v[1] + e2[2] * q->v[2];
+            q->X = e1[0] * q->v[0] + e1[1] * q->v[1] + e1[2] * q->v[2] + e1[3] * q->v[3];
+            q->Y = e2[0] * q->v[0] + e2[1] * q->v[1] + e2[2] * q->v[2] + e2[3] * q->v[3];
         }
         if (q->X == 0 && q->Y == 0)
             continue;           /* the pivot, its copies, the axis: t = 0 */
-        normal(q->nv, q->v, u, dim);
+        normal(q->nv, q->v, u, u2, dim);
         q->key = pseudo_angle(q->X, q->Y);
         q->i = i;
         m++;
@@ -243,7 +313,7 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
 
 /* A running sum of y_i v_i with its error bound. */
 typedef struct {
-    double s[3], a[3];          /* the sum, and sum |terms| since reset */
+    double s[4], a[4];          /* the sum, and sum |terms| since reset */
     slong ops;
 } run_sum;
 
@@ -252,7 +322,7 @@ run_add(run_sum * r, double yi, const double * v, int sign)
 {
     slong j;
 
-    for (j = 0; j < 3; j++)
+    for (j = 0; j < 4; j++)
     {
         double t = yi * v[j];
 
@@ -269,10 +339,10 @@ dot_bound(double * err, const double * nv, const run_sum * r)
     double P = 0.0, e = TINY;
     slong j;
 
-    for (j = 0; j < 3; j++)
+    for (j = 0; j < 4; j++)
     {
         P += nv[j] * r->s[j];
-        e += fabs(nv[j]) * ((double) (r->ops + 4) * U52 * r->a[j] + 2 * U52 * fabs(r->s[j]));
+        e += fabs(nv[j]) * ((double) (r->ops + 4) * U52 * r->a[j] + 3 * U52 * fabs(r->s[j]));
     }
     *err = e;
     return P;
@@ -319,11 +389,11 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
             double ed = ew + ea + 2 * U52 * (fabs(Qw) + fabs(Qa));
             slong i = it[u].i;
 
-            /* k = 3: P+ = Qw, P- = Qw - Qa; k = 2: P- = -Qw, P+ = Qa - Qw */
-            W->P[2 * i] = k == 3 ? Qw : Qa - Qw;
-            W->err[2 * i] = k == 3 ? ew : ed;
-            W->P[2 * i + 1] = k == 3 ? Qw - Qa : -Qw;
-            W->err[2 * i + 1] = k == 3 ? ed : ew;
+            /* k = 3, 4: P+ = Qw, P- = Qw - Qa; k = 2: P- = -Qw, P+ = Qa - Qw */
+            W->P[2 * i] = k >= 3 ? Qw : Qa - Qw;
+            W->err[2 * i] = k >= 3 ? ew : ed;
+            W->P[2 * i + 1] = k >= 3 ? Qw - Qa : -Qw;
+            W->err[2 * i + 1] = k >= 3 ? ed : ew;
         }
     }
 }
