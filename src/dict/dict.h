@@ -113,7 +113,6 @@ typedef wc_top_struct wc_top_t[1];
 void wc_top_init(wc_top_t top, slong cap, slong per_group, slong d);
 void wc_top_clear(wc_top_t top);
 
-
 /* The double filter of the atoms of grade k = 2, 3 or 4 with hidden biases
  * through the samples S[0 .. k-2] on the coordinates T, all at once by an
  * angular sweep (sweep.c): P[2 s + sgn] ~ P_u / scale of the atom (k, T,

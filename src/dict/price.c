@@ -319,7 +319,7 @@ typedef struct {
     fmpz_t Pp, Pm, s;
     wc_cand_struct * cand;
     ulong group, group_of;  /* the group of origin group_of */
-    wc_sweep_t sweep;   /* the atoms through one sample (k = 2) or two (k = 3) */
+    wc_sweep_t sweep;   /* the atoms through k - 1 samples (k = 2, 3, 4) */
 } price_work;
 
 static void

@@ -228,7 +228,8 @@ frame4(double * ha, double * hb, const double * u, const double * u2)
 
 /* The points off the axis, seen from the pivot, into *sorted[0..m), sorted
  * exactly by angle; the 2-D frame about u is e1 = u x e_c (c: u's smallest
- * coordinate), e2 = u x e1, so that (e1, e2, u) is right-handed. */
+ * coordinate), e2 = u x e1, so that (e1, e2, u) is right-handed (k = 4:
+ * frame4). */
 static slong
 sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
 {

@@ -34,7 +34,7 @@ round_size(slong n, ulong G)
 /*
  * Diverse rounds: at most this many of a round's K atoms turn about one
  * pivot (wc_enum_group: the sample a line turns about at d = 2, the two
- * samples a plane turns about at d = 3).  The most violated atoms crowd
+ * samples a plane turns about at d = 3, three at d = 4).  The most violated atoms crowd
  * about a few pivots -- neighbours in the arrangement, nearly the same
  * column -- of which the working LP uses one or two.  Measured
  * (bench/gen.py seed 1, bias, certified seconds and rounds; one run each,
