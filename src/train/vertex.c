@@ -21,14 +21,19 @@
 
 /*
  * K, the number of atoms a round may add: n + 16, or 2n + 16 when a
- * pricing pass (G origins, each O(n)) costs far more than the working LP
- * (about n^2 a pivot): then fewer, fuller rounds are cheaper.  A function
- * of (n, G) only, so the rounds do not depend on timing.
+ * pricing pass costs far more than the working LP: G > n^3 origins (d = 4
+ * beyond n = 24; d = 3 has G < n^3 / 6 + O(n^2)), where fewer, fuller
+ * rounds are cheaper.  A function of (n, G) only, so the rounds do not
+ * depend on timing.  Measured with diverse rounds (seconds, one run each,
+ * n + 16 / 2n + 16): interp d = 3 n = 300 34.9 / 42.2, n = 200 9.3 /
+ * 10.0; planted l1 d = 3 n = 300 37.6 / 44.4, n = 200 8.8 / 9.7; interp
+ * d = 4 n = 120 26.5 / 23.8, n = 100 11.5 / 10.8.  (Before diverse
+ * rounds the bound was G > 32 n^2, which gave d = 3 2n + 16 too.)
  */
 static slong
 round_size(slong n, ulong G)
 {
-    return G > (ulong) (32 * n * n) ? 2 * n + 16 : n + 16;
+    return (double) G > (double) n * n * n ? 2 * n + 16 : n + 16;
 }
 
 /*
