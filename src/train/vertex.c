@@ -22,7 +22,7 @@
 /*
  * K, the number of atoms a round may add: n + 16, or 2n + 16 when a
  * pricing pass costs far more than the working LP: G > n^3 origins (d = 4
- * beyond n = 24; d = 3 has G < n^3 / 6 + O(n^2)), where fewer, fuller
+ * from n = 11 on; d = 3 has G = n^3 / 6 + O(n^2)), where fewer, fuller
  * rounds are cheaper.  A function of (n, G) only, so the rounds do not
  * depend on timing.  Measured with diverse rounds (seconds, one run each,
  * n + 16 / 2n + 16): interp d = 3 n = 300 34.9 / 42.2, n = 200 9.3 /
