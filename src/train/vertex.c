@@ -39,9 +39,10 @@ round_size(slong n, ulong G)
 /*
  * Diverse rounds: at most this many of a round's K atoms turn about one
  * pivot (wc_enum_group: the sample a line turns about at d = 2, the two
- * samples a plane turns about at d = 3, three at d = 4).  The most violated atoms crowd
- * about a few pivots -- neighbours in the arrangement, nearly the same
- * column -- of which the working LP uses one or two.  Measured
+ * samples a plane turns about at d = 3, three at d = 4).  The most
+ * violated atoms crowd about a few pivots -- neighbours in the
+ * arrangement, nearly the same column -- of which the working LP uses one
+ * or two.  Measured
  * (bench/gen.py seed 1, bias, certified seconds and rounds; one run each,
  * without the limit -> with it): interp d = 2 n = 300 12.7 s, 43 rounds
  * -> 10.0 s, 32; d = 3 n = 200 18.8 s, 90 -> 11.3 s, 29; d = 4 n = 100
@@ -166,7 +167,7 @@ price_materialised(ulong * keys, slong * len, slong K, slong per_group, const wc
         nv++;
     }
     qsort(viol, nv, sizeof(priced_atom), priced_cmp);
-    for (i = 0, *len = 0; i < nv; i++)
+    for (i = 0, *len = 0; i < nv && *len < K; i++)
     {
         int copy = 0;
 
@@ -176,7 +177,7 @@ price_materialised(ulong * keys, slong * len, slong K, slong per_group, const wc
                    && _fmpz_vec_equal(A->wb + viol[j].u * (d + 1), A->wb + viol[i].u * (d + 1), d + 1);
         for (j = 0, same = 0; per_group > 0 && j < *len; j++)
             same += viol[j].group == viol[i].group;
-        if (!copy && *len < K && (per_group == 0 || same < per_group))
+        if (!copy && (per_group == 0 || same < per_group))
         {
             fmpq_swap(viol[*len].s, viol[i].s);
             viol[*len].key = viol[i].key;
