@@ -14,7 +14,8 @@
  *     brute-force walk over every atom, copies included, with and without
  *     the sweep;
  *   - the angular sweep (sweep.c), on data with duplicates, many
- *     collinear points, and directions 2^-48 apart: each of its prices lies within its error bound of
+ *     collinear points, directions 2^-48 apart, and fans of directions
+ *     too close for its first sort: each of its prices lies within its error bound of
  *     the exact price (rationals compared exactly), the bound is small, and
  *     the top K with the sweep equals the top K without it and, for some,
  *     the brute-force top K.
@@ -217,16 +218,23 @@ sweep_data(wc_data_t D, flint_rand_t st, slong n, slong d, slong R)
 /* data whose directions from sample 0 (the origin) come in triples: lattice
  * neighbours (a, b), (c, d) with a d - b c = 1 and entries near 2^24 --
  * angles 2^-48 apart, which rounded angles misorder -- and (2a, 2b), of the
- * first's angle: the neighbour must not come between them */
+ * first's angle: the neighbour must not come between them; or a fan */
 static void
-neighbour_data(wc_data_t D, flint_rand_t st, slong n)
+neighbour_data(wc_data_t D, flint_rand_t st, slong n, int fan)
 {
     slong i;
 
     sweep_data(D, st, n, 2, 1);
     fmpq_zero(fmpq_mat_entry(D->X, 0, 0));
     fmpq_zero(fmpq_mat_entry(D->X, 0, 1));
-    for (i = 1; i + 2 < n; i += 3)
+    for (i = 1; fan && i < n; i++)
+    {
+        /* or a fan: (2^24, b), |b| <= 2^10, angles in a few buckets of the
+           sweep's first sort, in random order */
+        fmpz_set_ui(fmpq_numref(fmpq_mat_entry(D->X, i, 0)), UWORD(1) << 24);
+        fmpz_set_si(fmpq_numref(fmpq_mat_entry(D->X, i, 1)), (slong) n_randint(st, 2049) - 1024);
+    }
+    for (i = 1; !fan && i + 2 < n; i += 3)
     {
         ulong a, b, s, t;
         slong sx = n_randint(st, 2) ? 1 : -1, sy = n_randint(st, 2) ? 1 : -1;
@@ -451,14 +459,15 @@ main(void)
         wc_dual_t y;
         wc_sweep_t W;
         int nb = iter % 4 == 3;
-        slong n = 2 + n_randint(st, 80), d = nb ? 2 : 2 + n_randint(st, 3), i, k, T[4], S[3];
+        slong n = iter % 8 == 7 ? 40 + n_randint(st, 40) : 2 + n_randint(st, 80);
+        slong d = nb ? 2 : 2 + n_randint(st, 3), i, k, T[4], S[3];
         fmpz * Y = _fmpz_vec_init(n);
         fmpz_t thr;
 
         fmpz_init(thr);
         wc_data_init(D);
         if (nb)
-            neighbour_data(D, st, n);
+            neighbour_data(D, st, n, iter % 8 == 7);
         else
             sweep_data(D, st, n, d, iter % 3 == 0 ? 3 : iter % 3 == 1 ? 1000
                                     : d == 2 ? 6000000 : d == 3 ? 6000 : 2000);

@@ -42,6 +42,7 @@
 
 #define U52 (1.0 / 4503599627370496.0)       /* 2^-52 */
 #define TINY 1e-300
+#define TWO61 2305843009213693952.0
 
 /* one point seen from the pivot: v on T, its normal n(v), its 2-D
  * coordinates about the axis, a rounded angle, its sample */
@@ -97,17 +98,17 @@ pseudo_angle(double x, double y)
 }
 
 /*
- * Sorts a[0 .. m) ascending into a or b (scratch of m words) and returns
- * which: least significant digit first, 8 bits a pass, skipping the
- * passes whose digit all share.
+ * Sorts a[0 .. m) by the bits from bit `from` up (a multiple of 8), stably,
+ * into a or b (scratch of m words) and returns which: least significant
+ * digit first, 8 bits a pass, skipping the passes whose digit all share.
  */
 static uint64_t *
-radix_sort(uint64_t * a, uint64_t * b, slong m)
+radix_sort(uint64_t * a, uint64_t * b, slong m, slong from)
 {
     slong cnt[257], i, shift;
     uint64_t * t;
 
-    for (shift = 0; shift < 64; shift += 8)
+    for (shift = from; shift < 64; shift += 8)
     {
         memset(cnt, 0, sizeof(cnt));
         for (i = 0; i < m; i++)
@@ -197,16 +198,17 @@ normal(double * nv, const double * v, const double * u, const double * u2, slong
     }
 }
 
-/* The 2-D frame of the 4-D sweep about the plane of u, u2: X = det[v; u;
+/* The 2-D frame of the 4-D sweep about the plane of u, u2 (and h[a] =
+ * n(e_a), so that n(v) = sum_a v_a h[a]): X = det[v; u;
  * u2; e_a] = <ha, v>, Y = det[v; u; u2; e_b] = <hb, v>, for the largest D =
  * det[e_b; u; u2; e_a] > 0; then X_p Y_q - X_q Y_p = D det[v_q; u; u2; v_p]
  * = D <n(v_p), v_q> (both sides are alternating in (v_p, v_q), vanish on
  * the plane, and agree at (e_b, e_a)), so the frame turns as orient does.
  * All 0 when u and u2 are dependent (then every atom is 0). */
 static void
-frame4(double * ha, double * hb, const double * u, const double * u2)
+frame4(double * ha, double * hb, double h[4][4], const double * u, const double * u2)
 {
-    double h[4][4], e[4] = {0, 0, 0, 0}, best = 0;
+    double e[4] = {0, 0, 0, 0}, best = 0;
     slong a, b, ba = 0, bb = 1;
 
     for (a = 0; a < 4; a++)
@@ -226,6 +228,33 @@ frame4(double * ha, double * hb, const double * u, const double * u2)
     }
 }
 
+/* out[0 .. m) := the items it[key[i] & low] in the order of key, made
+ * exact by an insertion sort with the exact comparison (the rounded keys
+ * may misorder nearly equal angles, or leave them in one bucket); 0 if
+ * that took more than 4 m + 64 moves (then out is not sorted), unless
+ * dim < 0 (sort by -dim whatever it takes). */
+static int
+exact_order(sweep_item * out, const sweep_item * it, const uint64_t * key, slong m,
+            uint64_t low, slong dim)
+{
+    slong i, j, moves = 0, cap = dim < 0 ? WORD_MAX : 4 * m + 64;
+
+    dim = FLINT_ABS(dim);
+    for (i = 0; i < m; i++)
+        out[i] = it[key[i] & low];
+    for (i = 1; i < m; i++)
+    {
+        sweep_item t = out[i];
+
+        for (j = i; j > 0 && angle_cmp(&t, out + j - 1, dim) < 0; j--)
+            out[j] = out[j - 1];
+        out[j] = t;
+        if ((moves += i - j) > cap)
+            return 0;
+    }
+    return 1;
+}
+
 /* The points off the axis, seen from the pivot, into *sorted[0..m), sorted
  * exactly by angle; the 2-D frame about u is e1 = u x e_c (c: u's smallest
  * coordinate), e2 = u x e1, so that (e1, e2, u) is right-handed (k = 4:
@@ -239,7 +268,7 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
     sweep_item * it = W->item, * out = it + (n + 1);
     uint64_t * key = (uint64_t *) (out + (n + 1)), low;
     double u[4] = {0, 0, 0, 0}, u2[4] = {0, 0, 0, 0};
-    double e1[4] = {0, 0, 0, 0}, e2[4] = {0, 0, 0, 0}, ec[3] = {0, 0, 0};
+    double e1[4] = {0, 0, 0, 0}, e2[4] = {0, 0, 0, 0}, ec[3] = {0, 0, 0}, h[4][4];
 
     if (dim == 4)
     {
@@ -248,7 +277,7 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
             u[j] = x[T[j] * n + W->S[1]] - x[T[j] * n + p];
             u2[j] = x[T[j] * n + W->S[2]] - x[T[j] * n + p];
         }
-        frame4(e1, e2, u, u2);
+        frame4(e1, e2, h, u, u2);
     }
     if (dim == 3)
     {
@@ -278,35 +307,29 @@ sort_by_angle(sweep_item ** sorted, wc_sweep_t W, const wc_enum_t E)
         }
         if (q->X == 0 && q->Y == 0)
             continue;           /* the pivot, its copies, the axis: t = 0 */
-        normal(q->nv, q->v, u, u2, dim);
+        if (dim == 4)           /* integer terms and sums below 2^53: exact */
+            for (j = 0; j < 4; j++)
+                q->nv[j] = q->v[0] * h[0][j] + q->v[1] * h[1][j] + q->v[2] * h[2][j]
+                           + q->v[3] * h[3][j];
+        else
+            normal(q->nv, q->v, u, u2, dim);
         q->key = pseudo_angle(q->X, q->Y);
         q->i = i;
         m++;
     }
-    /* sort keys: the bits of the rounded angle (>= +0, so they rise with
-       it), the low ones replaced by the point's place in it */
+    /* sort keys: the rounded angle in fixed point (2^61 a unit, so it
+       rises with the angle), the low bits replaced by the point's place */
     ib = FLINT_BIT_COUNT(m);
     low = (UINT64_C(1) << ib) - 1;
     for (i = 0; i < m; i++)
+        key[i] = ((uint64_t) (it[i].key * TWO61) & ~low) | (uint64_t) i;
+    /* first by the top 16 bits alone, which leaves few points a bucket
+       for the exact pass; all bits when that pass finds much disorder */
+    if (!exact_order(out, it, radix_sort(key, key + (n + 1), m, 48), m, low, dim))
     {
-        double a = it[i].key + 0.0;         /* -0 -> +0 */
-        uint64_t b;
-
-        memcpy(&b, &a, sizeof(b));
-        key[i] = (b & ~low) | (uint64_t) i;
-    }
-    key = radix_sort(key, key + (n + 1), m);
-    for (i = 0; i < m; i++)
-        out[i] = it[key[i] & low];
-    /* the rounded keys may misorder nearly equal angles: an insertion
-       sort with the exact comparison makes the order exact */
-    for (i = 1; i < m; i++)
-    {
-        sweep_item t = out[i];
-
-        for (j = i; j > 0 && angle_cmp(&t, out + j - 1, dim) < 0; j--)
-            out[j] = out[j - 1];
-        out[j] = t;
+        for (i = 0; i < m; i++)
+            key[i] = ((uint64_t) (it[i].key * TWO61) & ~low) | (uint64_t) i;
+        exact_order(out, it, radix_sort(key, key + (n + 1), m, 0), m, low, -dim);
     }
     *sorted = out;
     return m;
