@@ -4,7 +4,8 @@
  * For random data (small rationals with repeated points, so that equal
  * directions and tied prices abound; or entries above 2^50, where the
  * double filter is off) and random integer duals:
- *   - origin <-> key is a bijection onto 0..2G-1 in wc_dict_build's order;
+ *   - origin <-> key is a bijection onto 0..2G-1 in wc_dict_build's order,
+ *     and wc_enum_align finds the next origin that starts a first sample;
  *   - the top K of the streamed pricer equals the brute-force top K over
  *     the built dictionary (plain fmpq columns, sorted by |k_u^T v| and
  *     then by key), for K small and K large;
@@ -351,7 +352,7 @@ main(void)
         wc_enum_t E;
         slong n = 1 + n_randint(st, 7), d = 1 + n_randint(st, 4), k, T[8], S[8];
         int bias = n_randint(st, 2), kind = n_randint(st, 2);
-        ulong g;
+        ulong g, a;
 
         wc_data_init(D);
         random_data(D, st, n, d, 0);
@@ -362,6 +363,24 @@ main(void)
             wc_enum_origin(&k, T, S, E, g);
             CHECKF(wc_enum_key(E, k, T, S, +1) == 2 * g && wc_enum_key(E, k, T, S, -1) == 2 * g + 1,
                    printf("n=%ld d=%ld bias=%d g=%lu\n", n, d, bias, g));
+        }
+        /* wc_enum_align: the first origin from g on with S = (s, s + 1, ..) */
+        for (g = 0, a = E->G + 1; g <= E->G; g++)
+        {
+            for (a = a > g && a <= E->G ? a : g; a < E->G; a++)
+            {
+                slong j, ns;
+
+                wc_enum_origin(&k, T, S, E, a);
+                ns = bias ? k : k - 1;
+                for (j = 1; j < ns && S[j] == S[0] + j; j++)
+                    ;
+                if (j >= ns)
+                    break;
+            }
+            CHECKF(wc_enum_align(E, g) == a,
+                   printf("n=%ld d=%ld bias=%d: align(%lu) = %lu, not %lu\n", n, d, bias, g,
+                          wc_enum_align(E, g), a));
         }
         wc_enum_clear(E);
         wc_data_clear(D);
@@ -498,16 +517,16 @@ main(void)
     TEST_END();
 
     TEST_BEGIN("sweep: the top K with the sweep = without it = brute force");
-    for (iter = 0; iter < 24; iter++)
+    for (iter = 0; iter < 32; iter++)
     {
         wc_data_t D;
         wc_dict_t V;
         wc_enum_t E;
         wc_dual_t y;
         wc_error_t err;
-        slong d = iter % 8 == 7 ? 4 : 2 + (iter % 4 == 3), i, len = 0;
-        slong n = d == 4 ? 36 + n_randint(st, 12) : 70 + n_randint(st, 60);
-        slong K = n_randint(st, 2) ? 1 + (slong) n_randint(st, 8) : 2 * n;
+        slong d = iter % 8 >= 6 ? 4 : 2 + (iter % 4 == 3), i, len = 0;
+        slong n = d == 4 ? 50 + n_randint(st, 16) : 70 + n_randint(st, 60);
+        slong K = n_randint(st, 2) && d < 4 ? 1 + (slong) n_randint(st, 8) : 2 * n;
         int brute = iter % 6 == 0 && d < 4;
         fmpz * Y = _fmpz_vec_init(n);
         fmpq * v = _fmpq_vec_init(n);
@@ -522,9 +541,11 @@ main(void)
         wc_dict_init(V);
         sweep_data(D, st, n, d, iter % 2 ? 4 : 500);
         wc_enum_init(E, D, 1, WC_DICT_FULL);
+        /* at d = 4 a dual of one sign too: P+ and P- far apart, so that
+           a price taken for the other sign's would lose atoms */
         for (i = 0; i < n; i++)
         {
-            fmpz_set_si(Y + i, (slong) n_randint(st, 9) - 4);
+            fmpz_set_si(Y + i, (slong) n_randint(st, 9) - (d == 4 && iter % 8 == 6 ? 0 : 4));
             fmpq_set_fmpz_frac(v + i, Y + i, (fmpz *) &(fmpz){1});
         }
         fmpq_set_si(bound, (slong) n_randint(st, 3) * (iter % 2 ? 4 : 500), 1);

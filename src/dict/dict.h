@@ -59,6 +59,11 @@ int wc_enum_direction(fmpz * wb, const wc_enum_t E, slong k, const slong * T, co
 void wc_enum_origin(slong * k, slong * T, slong * S, const wc_enum_t E, ulong g);
 ulong wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int sign);
 
+/* The first origin at or after g (or G) whose S is the first with its
+ * S[0] in its (k, T): S = (s, s + 1, ...).  Cutting ranges there keeps the
+ * atoms of one first sample together (pass 2 of wc_price_range). */
+ulong wc_enum_align(const wc_enum_t E, ulong g);
+
 /* The group of the origin (k, T, S) for diverse rounds (wc_top_struct): a
  * hash of k, T and the first j samples of S (the pivot), j = 1 for one or
  * two samples, |S| - 1 beyond (the samples a sweep turns about). */
@@ -112,6 +117,23 @@ typedef wc_top_struct wc_top_t[1];
 
 void wc_top_init(wc_top_t top, slong cap, slong per_group, slong d);
 void wc_top_clear(wc_top_t top);
+wc_cand_struct * wc_cand_new(slong d);
+void wc_cand_free(wc_cand_struct * c, slong d);
+
+/* Offers a copy of c (its P and l1 exact, wb primitive) to top's walk;
+ * scale: the dual's, for c's lower bound. */
+void wc_top_insert(wc_top_t top, const wc_cand_struct * c, const fmpz_t scale);
+
+/* A lower bound for the ratio of the per_group-th member of the group in
+ * top (-1 if it has fewer): an atom of the group below it cannot enter.
+ * Kept in *f until the group or top changes (start with changes = 0 and
+ * floor = -1). */
+typedef struct {
+    ulong group, changes;
+    double floor;
+} wc_group_floor_t;
+
+double wc_top_group_floor(wc_group_floor_t * f, const wc_top_t top, ulong group);
 
 /* The double filter of the atoms of grade k = 2, 3 or 4 with hidden biases
  * through the samples S[0 .. k-2] on the coordinates T, all at once by an

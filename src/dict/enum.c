@@ -123,6 +123,37 @@ wc_enum_key(const wc_enum_t E, slong k, const slong * T, const slong * S, int si
     return 2 * g + (sign < 0);
 }
 
+ulong
+wc_enum_align(const wc_enum_t E, ulong g)
+{
+    slong k, ns, j, * T, * S;
+    ulong r;
+
+    if (g >= E->G)
+        return E->G;
+    T = flint_malloc(2 * (E->d + 1) * sizeof(slong));
+    S = T + E->d + 1;
+    wc_enum_origin(&k, T, S, E, g);
+    ns = E->bias ? k : k - 1;
+    for (j = 1; j < ns && S[j] == S[0] + j; j++)
+        ;
+    r = g;
+    if (j < ns)
+    {
+        r -= wc_subset_rank(S, E->n, ns);           /* the (k, T) block's start */
+        if (S[0] + ns >= E->n)
+            r += wc_binomial(E->n, ns);             /* the next (k, T) */
+        else
+        {
+            for (j = ns - 1; j >= 0; j--)
+                S[j] = S[0] + 1 + j;
+            r += wc_subset_rank(S, E->n, ns);
+        }
+    }
+    flint_free(T);
+    return r;
+}
+
 static ulong
 mix(ulong h, slong v)
 {

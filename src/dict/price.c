@@ -7,9 +7,10 @@
  * range), and wc_price_all (spread.c) spreads a range over OpenMP
  * threads and processes.  The
  * answer -- the K most violated atoms, ranked by |P_u| / ||w'||_1 and then
- * by key, one a direction and at most per_group a pivot (wc_top_struct)
- * -- does not depend on how the ranges were cut, so it is the same for
- * any number of threads.
+ * by key, one a direction and at most per_group a pivot (wc_top_struct,
+ * top.c) -- does not depend on how the ranges were cut, nor on the order
+ * in which a range's atoms are priced, so it is the same for any number
+ * of threads.
  *
  * Per atom, integers throughout: w' from the integer data (a Hodge dual of
  * sample differences), t_i = <X_i, w'> + b', P_u = sum_i Y_i (t_i)_+.
@@ -27,7 +28,6 @@
  */
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 #include <flint/fmpq_vec.h>
 #include "dict/dict.h"
 
@@ -98,214 +98,6 @@ wc_dual_clear(wc_dual_t y)
     flint_free(y->yd);
 }
 
-/* ------------------------------------------------------------ the top K */
-
-static wc_cand_struct *
-cand_new(slong d)
-{
-    wc_cand_struct * c = flint_malloc(sizeof(wc_cand_struct));
-
-    fmpz_init(c->P);
-    fmpz_init(c->l1);
-    c->wb = _fmpz_vec_init(d + 1);
-    return c;
-}
-
-static void
-cand_free(wc_cand_struct * c, slong d)
-{
-    fmpz_clear(c->P);
-    fmpz_clear(c->l1);
-    _fmpz_vec_clear(c->wb, d + 1);
-    flint_free(c);
-}
-
-void
-wc_top_init(wc_top_t top, slong cap, slong per_group, slong d)
-{
-    top->len = 0;
-    top->cap = FLINT_MAX(cap, 1);
-    top->per_group = FLINT_MAX(per_group, 0);
-    top->changes = 0;
-    top->d = d;
-    top->c = flint_malloc((top->cap + 1) * sizeof(wc_cand_struct *));
-    top->worst_lo = 0.0;
-    top->exact = 0;
-}
-
-void
-wc_top_clear(wc_top_t top)
-{
-    slong i;
-
-    for (i = 0; i < top->len; i++)
-        cand_free(top->c[i], top->d);
-    flint_free(top->c);
-}
-
-/* sign of |P_b| / l1_b - |P_a| / l1_a: negative when a ranks first */
-static int
-ratio_cmp(const wc_cand_struct * a, const wc_cand_struct * b)
-{
-    fmpz_t s, t;
-    int c;
-
-    fmpz_init(s);
-    fmpz_init(t);
-    fmpz_mul(s, a->P, b->l1);
-    fmpz_mul(t, b->P, a->l1);
-    c = fmpz_cmp(t, s);
-    fmpz_clear(s);
-    fmpz_clear(t);
-    return c;
-}
-
-/* Rank order: larger |P| / l1 first, then the smaller key. */
-static int
-cand_cmp(const wc_cand_struct * a, const wc_cand_struct * b)
-{
-    int c = ratio_cmp(a, b);
-
-    if (c != 0)
-        return c;
-    return (a->key > b->key) - (a->key < b->key);
-}
-
-static int
-same_ratio(const wc_cand_struct * a, const wc_cand_struct * b)
-{
-    return ratio_cmp(a, b) == 0;
-}
-
-/* a copy of c in the same group and direction */
-static int
-same_atom(const wc_cand_struct * a, const wc_cand_struct * c, slong d)
-{
-    return a->group == c->group && _fmpz_vec_equal(a->wb, c->wb, d + 1);
-}
-
-/* A lower bound for |P| / (l1 scale), P, l1, scale >= 0 (l1 scale > 0),
- * in doubles: each conversion and the product and quotient err by at most
- * 2^-52 relatively, far inside SAFE_LO; beyond 1000 bits, by fmpq. */
-static double
-ratio_lo(const fmpz_t P, const fmpz_t l1, const fmpz_t scale)
-{
-    double r;
-
-    if (fmpz_bits(P) < 1000 && fmpz_bits(l1) < 1000 && fmpz_bits(scale) < 1000)
-        r = fmpz_get_d(P) / (fmpz_get_d(l1) * fmpz_get_d(scale));
-    else
-    {
-        fmpq_t q;
-        fmpz_t den;
-
-        fmpq_init(q);
-        fmpz_init(den);
-        fmpz_mul(den, l1, scale);
-        fmpq_set_fmpz_frac(q, P, den);
-        r = fmpq_get_d(q);
-        fmpq_clear(q);
-        fmpz_clear(den);
-    }
-    return r * SAFE_LO;
-}
-
-static void
-top_remove(wc_top_t top, slong i)
-{
-    cand_free(top->c[i], top->d);
-    memmove(top->c + i, top->c + i + 1, (top->len - i - 1) * sizeof(void *));
-    top->len--;
-}
-
-/*
- * Inserts a copy of c, keeping one candidate an atom (a group and a
- * direction: equal directions have equal columns, so equal ratios, and sit
- * in one block of equal ratio; the smaller key stays) and at most
- * per_group of one group.  This keeps the walk of wc_top_struct over the
- * atoms seen so far: c is skipped if its group is full above it; else it
- * takes the place of its copy under a larger key, or pushes out the
- * group's last member, or the last of all -- and an atom once skipped or
- * pushed out stays out, as more atoms only push further.
- */
-static void
-top_insert(wc_top_t top, const wc_cand_struct * c, const fmpz_t scale)
-{
-    slong lo = 0, hi = top->len, i, d = top->d, same = 0, dup = -1;
-    wc_cand_struct * e;
-
-    while (lo < hi)
-    {
-        slong mid = (lo + hi) / 2;
-        if (cand_cmp(top->c[mid], c) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (i = lo - 1; i >= 0 && same_ratio(top->c[i], c); i--)
-        if (same_atom(top->c[i], c, d))
-            return;                         /* an earlier key is kept */
-    for (i = 0; top->per_group > 0 && i < lo; i++)
-        if (top->c[i]->group == c->group && ++same == top->per_group)
-            return;                         /* its group is full above it */
-    for (i = lo; i < top->len && same_ratio(top->c[i], c); i++)
-        if (same_atom(top->c[i], c, d))
-        {
-            top_remove(top, dup = i);       /* c's key is smaller */
-            break;
-        }
-    for (i = lo; dup < 0 && top->per_group > 0 && i < top->len; i++)
-        if (top->c[i]->group == c->group && ++same == top->per_group)
-        {
-            top_remove(top, i);             /* the group's last member */
-            break;
-        }
-    if (lo >= top->cap)
-        return;
-    e = cand_new(d);
-    e->key = c->key;
-    e->group = c->group;
-    fmpz_set(e->P, c->P);
-    fmpz_set(e->l1, c->l1);
-    _fmpz_vec_set(e->wb, c->wb, d + 1);
-    e->lo = fmpz_is_zero(c->l1) || fmpz_is_zero(scale) ? 0.0 : ratio_lo(c->P, c->l1, scale);
-    memmove(top->c + lo + 1, top->c + lo, (top->len - lo) * sizeof(void *));
-    top->c[lo] = e;
-    if (++top->len > top->cap)
-        cand_free(top->c[--top->len], d);
-    /* the worst kept ratio, rounded down, in the filter's units */
-    if (top->len == top->cap)
-        top->worst_lo = top->c[top->len - 1]->lo;
-    top->changes++;
-}
-
-/* A lower bound for the ratio of the per_group-th member of the group in
- * top (-1 if it has fewer): an atom of the group below it cannot enter.
- * Kept in *cache until the group or top changes. */
-typedef struct {
-    ulong group, changes;
-    double floor;
-} group_floor_cache;
-
-static double
-group_floor(group_floor_cache * f, const wc_top_t top, ulong group)
-{
-    slong i, same = 0;
-
-    if (f->group == group && f->changes == top->changes)
-        return f->floor;
-    f->group = group;
-    f->changes = top->changes;
-    f->floor = -1.0;
-    for (i = 0; i < top->len; i++)
-        if (top->c[i]->group == group && ++same == top->per_group)
-        {
-            f->floor = top->c[i]->lo;
-            break;
-        }
-    return f->floor;
-}
-
 /* --------------------------------------------------------------- pricing */
 
 typedef struct {
@@ -320,6 +112,9 @@ typedef struct {
     wc_cand_struct * cand;
     ulong group, group_of;  /* the group of origin group_of */
     wc_sweep_t sweep;   /* the atoms through k - 1 samples (k = 2, 3, 4) */
+    fmpz_t l1, lim;     /* ||w'||_1 and thr ||w'||_1 of the atom */
+    wc_group_floor_t fc;
+    int defer;          /* the current (k, T) defers its tail to pass 2 */
 } price_work;
 
 static void
@@ -338,9 +133,14 @@ work_init(price_work * W, slong n, slong d)
     fmpz_init(W->Pp);
     fmpz_init(W->Pm);
     fmpz_init(W->s);
-    W->cand = cand_new(d);
+    W->cand = wc_cand_new(d);
     W->group_of = UWORD_MAX;
     wc_sweep_init(W->sweep, n);
+    fmpz_init(W->l1);
+    fmpz_init(W->lim);
+    W->fc.group = W->fc.changes = 0;
+    W->fc.floor = -1.0;
+    W->defer = 0;
 }
 
 static void
@@ -356,8 +156,10 @@ work_clear(price_work * W)
     fmpz_clear(W->Pp);
     fmpz_clear(W->Pm);
     fmpz_clear(W->s);
-    cand_free(W->cand, W->d);
+    wc_cand_free(W->cand, W->d);
     wc_sweep_clear(W->sweep);
+    fmpz_clear(W->l1);
+    fmpz_clear(W->lim);
 }
 
 /* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
@@ -516,7 +318,7 @@ offer(wc_top_t top, price_work * W, const wc_enum_t E, slong k, ulong g, slong s
     _fmpz_vec_content(content, c->wb, d + 1);
     _fmpz_vec_scalar_divexact_fmpz(c->wb, c->wb, d + 1, content);
     fmpz_clear(content);
-    top_insert(top, c, scale);
+    wc_top_insert(top, c, scale);
 }
 
 /* P+ = sum Y_i (t_i)_+ and P- = sum Y_i (-t_i)_+, exactly. */
@@ -541,26 +343,189 @@ exact_prices(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
     }
 }
 
+/*
+ * The exact step of the atom (k, W->T, W->S), origin g: each sign is
+ * offered to top with its exact price unless the double prices P +- err
+ * (have_double; l1d = ||w'_T||_1 in doubles) prove that it is not
+ * violated or cannot enter top.
+ */
+static void
+price_atom(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y, slong k,
+           ulong g, int have_double, const double * P, const double * err, double l1d)
+{
+    slong sgn, j;
+    int exact_done = 0;
+
+    for (sgn = 0; sgn < 2; sgn++)
+    {
+        fmpz * Pu;
+
+        if (have_double)
+        {
+            double hi = (fabs(P[sgn]) + err[sgn]) * SAFE_HI;
+
+            if (y->thr_d > 0 && hi < y->thr_d * l1d * SAFE_LO)
+                continue;                   /* proved: not violated */
+            if (y->thr_d == 0 && hi <= TINY * 2)
+                continue;                   /* every term is zero */
+            if (top->len == top->cap && hi / l1d < top->worst_lo)
+                continue;                   /* proved: not among the top K */
+            if (top->per_group > 0
+                && hi / l1d < wc_top_group_floor(&W->fc, top, atom_group(W, top, E, k, g)))
+                continue;                   /* proved: its group is full above it */
+        }
+        if (!exact_done)
+        {
+            if (y->yd != NULL && (E->dd >> k & 1))
+                wc_enum_direction_raw(W->w, W->M, E, k, W->T, W->S);
+            fmpz_zero(W->l1);
+            for (j = 0; j < k; j++)
+                if (fmpz_sgn(W->w + W->T[j]) >= 0)
+                    fmpz_add(W->l1, W->l1, W->w + W->T[j]);
+                else
+                    fmpz_sub(W->l1, W->l1, W->w + W->T[j]);
+            fmpz_mul(W->lim, W->l1, y->thr);
+            exact_prices(W, E, y, k);
+            exact_done = 1;
+            top->exact++;
+        }
+        Pu = sgn == 0 ? W->Pp : W->Pm;
+        if (fmpz_cmpabs(Pu, W->lim) > 0)
+            offer(top, W, E, k, g, sgn, Pu, W->l1, y->scale);
+    }
+}
+
+/* 1 if the atoms of grade k on W->T with tail pivots go to pass 2 */
+static int
+defers(const price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
+{
+    return k == 4 && y->yd != NULL && (E->dd >> 4 & 1) && wc_sweep_usable(E, y, 4, W->T);
+}
+
+/* the tail: the pivot S[0 .. 2] has fewer than SWEEP_MIN atoms after it */
+static int
+in_tail(const wc_enum_t E, const slong * S)
+{
+    return E->n - 1 - S[2] < SWEEP_MIN;
+}
+
+/* origin(s0, s1 + 1, s2, s3) - origin(s0, s1, s2, s3) = C(n - 2 - s1, 2):
+ * the C(n - 1 - s1, 2) subsets under (s0, s1) less the n - 2 - s1 pairs
+ * of them that start at s1 + 1 and come before (s2, s3) under s1 + 1 */
+static ulong
+step(slong n, slong s1)
+{
+    return (ulong) ((n - 2 - s1) * (n - 3 - s1) / 2);
+}
+
+/*
+ * The atoms of one pivot of pass 2 (T = W->T, samples s0 < s2 < s3 with
+ * s2 in the tail): S = (s0, s1, s2, s3) for s0 < s1 < s2, the first with
+ * origin g0, those in [g_lo, g_hi).  S lies on the
+ * pivot (s0, s2, s3) with s1 turning, and the sweep about it prices S with
+ * the same w': <n(v), w> = det[w; v2; v3; v1] = det[w; v1; v2; v3], an
+ * even permutation of the rows.  One sweep when SWEEP_MIN of them are in
+ * the range, else the filter.
+ */
+static void
+price_tail_pivot(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y,
+                 const slong * Q, ulong g0, ulong g_lo, ulong g_hi)
+{
+    slong n = E->n, s1, j, in = 0, sgn;
+    ulong g;
+    int sweep;
+
+    for (s1 = Q[0] + 1, g = g0; s1 < Q[1]; g += step(n, s1), s1++)
+        in += g >= g_lo && g < g_hi;
+    sweep = in >= SWEEP_MIN;
+    if (sweep)
+        wc_sweep_pivot(W->sweep, E, y, 4, W->T, Q);
+    for (s1 = Q[0] + 1, g = g0; s1 < Q[1]; g += step(n, s1), s1++)
+    {
+        double wT[4], b = 0.0, P[2], err[2], l1d = 0.0;
+        int have_double;
+
+        if (g < g_lo || g >= g_hi)
+            continue;
+        W->S[0] = Q[0], W->S[1] = s1, W->S[2] = Q[1], W->S[3] = Q[2];
+        if (!wc_enum_direction_d(wT, &b, E, 4, W->T, W->S))
+            continue;
+        for (j = 0; j < 4; j++)
+            l1d += fabs(wT[j]);
+        if (sweep)
+            for (sgn = 0, have_double = 1; sgn < 2; sgn++)
+            {
+                P[sgn] = W->sweep->P[2 * s1 + sgn];
+                err[sgn] = W->sweep->err[2 * s1 + sgn];
+            }
+        else
+            have_double = filter(P, err, W->td, E, y, 4, W->T, wT, b);
+        price_atom(top, W, E, y, 4, g, have_double, P, err, l1d);
+    }
+}
+
+/* Pass 2 of wc_price_range: the atoms of [g_lo, g_hi) pass 1 deferred
+ * (grade 4, defers, in_tail), pivot by pivot of price_tail_pivot. */
+static void
+price_deferred(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y,
+               ulong g_lo, ulong g_hi)
+{
+    slong n = E->n, d = E->d, S[4], Q[3];
+    ulong nS, lo, hi, t;
+
+    if (!E->bias || d < 4 || E->kmin > 4 || n < 4)
+        return;
+    nS = wc_binomial(n, 4);
+    lo = FLINT_MAX(g_lo, E->first[4 - E->kmin]);
+    hi = FLINT_MIN(g_hi, E->first[5 - E->kmin]);
+    if (lo >= hi)
+        return;
+    for (t = (lo - E->first[4 - E->kmin]) / nS; ; t++)
+    {
+        ulong base = E->first[4 - E->kmin] + t * nS;
+        slong s0, s0_hi;
+
+        if (base >= hi)
+            break;
+        wc_subset_unrank(W->T, t, d, 4);
+        if (!defers(W, E, y, 4))
+            continue;
+        wc_subset_unrank(S, FLINT_MAX(lo, base) - base, n, 4);
+        s0 = S[0];
+        wc_subset_unrank(S, FLINT_MIN(hi, base + nS) - 1 - base, n, 4);
+        for (s0_hi = S[0]; s0 <= s0_hi; s0++)
+            for (Q[1] = FLINT_MAX(s0 + 2, n - SWEEP_MIN); Q[1] < n - 1; Q[1]++)
+                for (Q[2] = Q[1] + 1; Q[2] < n; Q[2]++)
+                {
+                    S[0] = Q[0] = s0, S[1] = s0 + 1, S[2] = Q[1], S[3] = Q[2];
+                    price_tail_pivot(top, W, E, y, Q, base + wc_subset_rank(S, n, 4), g_lo, g_hi);
+                }
+    }
+}
+
+/*
+ * Pass 1 walks the range in rank order; the atoms of grade 4 whose pivot
+ * has too few atoms left for a sweep (in_tail: a fifth of them at n =
+ * 150) wait for pass 2, which sweeps them about another pivot.  The order
+ * of the atoms does not change top (wc_top_struct's walk).
+ */
 void
 wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                 ulong g_lo, ulong g_hi)
 {
-    slong n = E->n, d = E->d, k, ns, sgn, j;
+    slong n = E->n, d = E->d, k, ns, j;
     ulong g;
     price_work W;
-    fmpz_t l1, lim;
     double P[2], err[2];
-    group_floor_cache fc = {0, 0, -1.0};
 
     if (g_lo >= g_hi)
         return;
     work_init(&W, n, d);
-    fmpz_init(l1);
-    fmpz_init(lim);
     wc_enum_origin(&k, W.T, W.S, E, g_lo);
+    W.defer = defers(&W, E, y, k);
     for (g = g_lo; g < g_hi; g++)
     {
-        int have_double, exact_done = 0;
+        int have_double = 0;
         double l1d = 0.0;
 
         if (g > g_lo)
@@ -573,9 +538,11 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
                     W.S[j] = j;
                 if (!wc_subset_next(W.T, d, k))
                     wc_enum_origin(&k, W.T, W.S, E, g);
+                W.defer = defers(&W, E, y, k);
             }
         }
-        have_double = 0;
+        if (W.defer && in_tail(E, W.S))
+            continue;                           /* pass 2 */
         if (y->yd != NULL && (E->dd >> k & 1))
         {
             /* doubles first; fmpz only for the atoms the filter leaves */
@@ -583,7 +550,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 
             if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
-            for (j = 0, l1d = 0.0; j < k; j++)
+            for (j = 0; j < k; j++)
                 l1d += fabs(wT[j]);
             have_double = double_prices(P, err, &W, E, y, k, wT, b,
                                         (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g));
@@ -594,7 +561,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
         {
             double * wT = W.wT, b;
 
-            for (j = 0, l1d = 0.0; j < k; j++)
+            for (j = 0; j < k; j++)
             {
                 wT[j] = fmpz_get_d(W.w + W.T[j]);
                 l1d += fabs(wT[j]);
@@ -606,82 +573,8 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
             if (j == k && fmpz_bits(W.w + d) <= 51)
                 have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
         }
-        for (sgn = 0; sgn < 2; sgn++)
-        {
-            fmpz * Pu;
-
-            if (have_double)
-            {
-                double hi = (fabs(P[sgn]) + err[sgn]) * SAFE_HI;
-
-                if (y->thr_d > 0 && hi < y->thr_d * l1d * SAFE_LO)
-                    continue;                   /* proved: not violated */
-                if (y->thr_d == 0 && hi <= TINY * 2)
-                    continue;                   /* every term is zero */
-                if (top->len == top->cap && hi / l1d < top->worst_lo)
-                    continue;                   /* proved: not among the top K */
-                if (top->per_group > 0
-                    && hi / l1d < group_floor(&fc, top, atom_group(&W, top, E, k, g)))
-                    continue;                   /* proved: its group is full above it */
-            }
-            if (!exact_done)
-            {
-                if (y->yd != NULL && (E->dd >> k & 1))
-                    wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S);
-                fmpz_zero(l1);
-                for (j = 0; j < k; j++)
-                    if (fmpz_sgn(W.w + W.T[j]) >= 0)
-                        fmpz_add(l1, l1, W.w + W.T[j]);
-                    else
-                        fmpz_sub(l1, l1, W.w + W.T[j]);
-                fmpz_mul(lim, l1, y->thr);
-                exact_prices(&W, E, y, k);
-                exact_done = 1;
-                top->exact++;
-            }
-            Pu = sgn == 0 ? W.Pp : W.Pm;
-            if (fmpz_cmpabs(Pu, lim) > 0)
-                offer(top, &W, E, k, g, sgn, Pu, l1, y->scale);
-        }
+        price_atom(top, &W, E, y, k, g, have_double, P, err, l1d);
     }
-    fmpz_clear(l1);
-    fmpz_clear(lim);
+    price_deferred(top, &W, E, y, g_lo, g_hi);
     work_clear(&W);
-}
-
-/* Appends a copy of a candidate to part as it is (no ranking): a part
- * read back for wc_top_merge, which ranks it. */
-void
-wc_top_push(wc_top_t part, const wc_cand_struct * c)
-{
-    wc_cand_struct * e;
-
-    if (part->len >= part->cap)
-        return;
-    e = cand_new(part->d);
-    e->key = c->key;
-    e->group = c->group;
-    fmpz_set(e->P, c->P);
-    fmpz_set(e->l1, c->l1);
-    _fmpz_vec_set(e->wb, c->wb, part->d + 1);
-    e->lo = 0.0;
-    part->c[part->len++] = e;
-}
-
-/*
- * Why merging gives the same answer for any cut of the ranks: an atom
- * (group, direction) the global walk takes is, in the part holding its
- * first key, taken by that part's walk too, under the same key -- the atoms
- * ranked above it there are copies of distinct atoms ranked above it in
- * all, so there are no more of them, in its group or in all; a copy under
- * a later key in another part loses to it here.
- */
-void
-wc_top_merge(wc_top_t top, const wc_top_t part, const wc_dual_t y)
-{
-    slong i;
-
-    for (i = 0; i < part->len; i++)
-        top_insert(top, part->c[i], y->scale);
-    top->exact += part->exact;
 }

@@ -28,6 +28,20 @@ wc_price_set_comm(const wc_price_comm_struct * c)
     comm = c;
 }
 
+/* The start of chunk i (c = i chunk) of [g_lo, g_hi): at a first sample's
+ * first origin (wc_enum_align), so that pass 2 of wc_price_range finds all
+ * of a first sample's deferred atoms in one range -- any cut gives the
+ * same top, this one the fewest sweeps. */
+static ulong
+cut(const wc_enum_t E, ulong g_lo, ulong g_hi, ulong c)
+{
+    if (c == 0)
+        return g_lo;
+    if (c >= g_hi - g_lo)
+        return g_hi;
+    return FLINT_MIN(wc_enum_align(E, g_lo + c), g_hi);
+}
+
 /* Prices [g_lo, g_hi) on threads into top. */
 static void
 price_threads(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
@@ -59,8 +73,8 @@ price_threads(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 #ifdef _OPENMP
         me = omp_get_thread_num();
 #endif
-        wc_price_range(part + me, E, y, g_lo + FLINT_MIN(G, i * chunk),
-                        g_lo + FLINT_MIN(G, (ulong) (i + 1) * chunk));
+        wc_price_range(part + me, E, y, cut(E, g_lo, g_hi, i * chunk),
+                       cut(E, g_lo, g_hi, (i + 1) * chunk));
         if (progress != NULL && me == 0)
             progress(ctx, "pricing", i + 1, nchunks);
     }
