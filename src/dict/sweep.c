@@ -88,6 +88,15 @@ angle_cmp(const sweep_item * p, const sweep_item * q, slong dim)
     return (o < 0) - (o > 0);
 }
 
+/* 1 if the angle of p is surely above that of q by their rounded angles
+ * alone: these err by less than 2^-49 (a sum and a quotient of exact
+ * coordinates, values below 4), so a difference above 2^-40 is real */
+static int
+surely_after(const sweep_item * p, const sweep_item * q)
+{
+    return p->key - q->key > 0x1p-40;
+}
+
 /* a monotone stand-in for the angle in [0, 4), rounded (the diamond angle) */
 static double
 pseudo_angle(double x, double y)
@@ -244,8 +253,11 @@ exact_order(sweep_item * out, const sweep_item * it, const uint64_t * key, slong
         out[i] = it[key[i] & low];
     for (i = 1; i < m; i++)
     {
-        sweep_item t = out[i];
+        sweep_item t;
 
+        if (surely_after(out + i, out + i - 1))
+            continue;       /* out[i - 1] is the last of out[0 .. i) */
+        t = out[i];
         for (j = i; j > 0 && angle_cmp(&t, out + j - 1, dim) < 0; j--)
             out[j] = out[j - 1];
         out[j] = t;
@@ -395,7 +407,8 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
     for (q = 0; q < m; q = g1)
     {
         /* the group [q, g1) of one angle; its window starts at g1 */
-        for (g1 = q + 1; g1 < m && angle_cmp(it + g1, it + q, k) == 0; g1++)
+        for (g1 = q + 1; g1 < m && !surely_after(it + g1, it + q)
+                         && angle_cmp(it + g1, it + q, k) == 0; g1++)
             ;
         if (e <= g1)
         {
