@@ -145,6 +145,7 @@ double wc_top_group_floor(wc_group_floor_t * f, const wc_top_t top, ulong group)
 typedef struct {
     slong k, T[4], S[3];    /* the table's atoms; k = 0: none */
     double * P, * err;      /* 2 (n + 1) entries each */
+    double * l1;            /* ||w'||_1 of the atom through s, in doubles; 0 if w' = 0 */
     void * item;            /* scratch: the points in angular order */
 } wc_sweep_struct;
 typedef wc_sweep_struct wc_sweep_t[1];

@@ -263,6 +263,20 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
     return 1;
 }
 
+/* The double prices of the atom (k, W->T, W->S) from the sweep table. */
+static int
+table_prices(double * P, double * err, const price_work * W, slong k)
+{
+    slong sgn;
+
+    for (sgn = 0; sgn < 2; sgn++)
+    {
+        P[sgn] = W->sweep->P[2 * W->S[k - 1] + sgn];
+        err[sgn] = W->sweep->err[2 * W->S[k - 1] + sgn];
+    }
+    return 1;
+}
+
 /* The double filter of the atom (k, W->T, W->S): from the sweep table of
  * the atoms through S[0 .. k-2] when k = 2, 3 or 4 (`left` atoms through them
  * remain in the range), else by filter. */
@@ -270,16 +284,9 @@ static int
 double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
               const wc_dual_t y, slong k, const double * wT, double b, slong left)
 {
-    slong sgn;
-
     if (k < 2 || k > 4 || !sweep_table(W, E, y, k, left))
         return filter(P, err, W->td, E, y, k, W->T, wT, b);
-    for (sgn = 0; sgn < 2; sgn++)
-    {
-        P[sgn] = W->sweep->P[2 * W->S[k - 1] + sgn];
-        err[sgn] = W->sweep->err[2 * W->S[k - 1] + sgn];
-    }
-    return 1;
+    return table_prices(P, err, W, k);
 }
 
 /* The group of origin g (W's), 0 for all when top has no per_group. */
@@ -547,13 +554,19 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
         {
             /* doubles first; fmpz only for the atoms the filter leaves */
             double wT[4], b = 0.0;
+            slong left = (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g);
 
-            if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
+            if (k >= 2 && k <= 4 && sweep_table(&W, E, y, k, left)
+                && (l1d = W.sweep->l1[W.S[k - 1]]) > 0)
+                have_double = table_prices(P, err, &W, k);      /* w' not needed */
+            else if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
-            for (j = 0; j < k; j++)
-                l1d += fabs(wT[j]);
-            have_double = double_prices(P, err, &W, E, y, k, wT, b,
-                                        (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g));
+            else
+            {
+                for (j = 0, l1d = 0.0; j < k; j++)
+                    l1d += fabs(wT[j]);
+                have_double = double_prices(P, err, &W, E, y, k, wT, b, left);
+            }
         }
         else if (!wc_enum_direction_raw(W.w, W.M, E, k, W.T, W.S))
             continue;

@@ -141,6 +141,7 @@ wc_sweep_init(wc_sweep_t W, slong n)
     W->k = 0;
     W->P = flint_malloc(2 * (n + 1) * sizeof(double));
     W->err = flint_malloc(2 * (n + 1) * sizeof(double));
+    W->l1 = flint_malloc((n + 1) * sizeof(double));
     /* the points, the same sorted, and two sort keys a point */
     W->item = flint_malloc((n + 1) * (2 * sizeof(sweep_item) + 2 * sizeof(uint64_t)));
 }
@@ -150,6 +151,7 @@ wc_sweep_clear(wc_sweep_t W)
 {
     flint_free(W->P);
     flint_free(W->err);
+    flint_free(W->l1);
     flint_free(W->item);
 }
 
@@ -399,6 +401,7 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
     for (j = 0; j < k - 1; j++)
         W->S[j] = S[j];
     m = sort_by_angle(&it, W, E);
+    memset(W->l1, 0, E->n * sizeof(double));       /* 0: not in the table */
     memset(&all, 0, sizeof(all));
     for (q = 0; q < m; q++)
         run_add(&all, yd[it[q].i], it[q].v, 1);
@@ -427,6 +430,8 @@ wc_sweep_pivot(wc_sweep_t W, const wc_enum_t E, const wc_dual_t y, slong k,
             slong i = it[u].i;
 
             /* k = 3, 4: P+ = Qw, P- = Qw - Qa; k = 2: P- = -Qw, P+ = Qa - Qw */
+            W->l1[i] = fabs(it[u].nv[0]) + fabs(it[u].nv[1]) + fabs(it[u].nv[2])
+                       + fabs(it[u].nv[3]);
             W->P[2 * i] = k >= 3 ? Qw : Qa - Qw;
             W->err[2 * i] = k >= 3 ? ew : ed;
             W->P[2 * i + 1] = k >= 3 ? Qw - Qa : -Qw;
