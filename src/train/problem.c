@@ -204,6 +204,13 @@ wc_solve_memory(const wc_data_t D, const wc_problem_t p, int columns)
 
 /* ------------------------------------------------- outputs and objective */
 
+/*
+ * f_i = xi + sum_j alpha_j k_j(x_i) with one common denominator: column
+ * j is K_j / c_j (K_j integers), beta_j = alpha_j / c_j, L the lcm of the
+ * denominators of xi and the beta_j, a_j = L beta_j; then f_i = (L xi +
+ * sum_j a_j K_ij) / L, an integer sum reduced once -- not a gcd after each
+ * of the len additions, each over the lcm of the denominators so far.
+ */
 void
 wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
                    const fmpq * alpha, slong len, const fmpq_t xi,
@@ -211,21 +218,36 @@ wc_network_outputs(fmpq * out, const wc_dict_t V, const slong * atom,
 {
     slong n = D->n, i, j;
     fmpq * k = _fmpq_vec_init(n);
-    fmpq_t t;
+    fmpq * beta = _fmpq_vec_init(len);
+    fmpz * K = _fmpz_vec_init(n * len), * a = _fmpz_vec_init(len);
+    fmpz_t L;
 
-    fmpq_init(t);
-    for (i = 0; i < n; i++)
-        fmpq_set(out + i, xi);
+    fmpz_init_set(L, fmpq_denref(xi));
     for (j = 0; j < len; j++)
     {
         wc_dict_column(k, V, D, atom[j]);
-        for (i = 0; i < n; i++)
-        {
-            fmpq_mul(t, alpha + j, k + i);
-            fmpq_add(out + i, out + i, t);
-        }
+        _fmpq_vec_get_fmpz_vec_fmpz(K + j * n, a + j, k, n);
+        fmpq_div_fmpz(beta + j, alpha + j, a + j);
+        fmpz_lcm(L, L, fmpq_denref(beta + j));
     }
-    fmpq_clear(t);
+    for (j = 0; j < len; j++)
+    {
+        fmpz_divexact(a + j, L, fmpq_denref(beta + j));
+        fmpz_mul(a + j, a + j, fmpq_numref(beta + j));
+    }
+    for (i = 0; i < n; i++)
+    {
+        fmpz_divexact(fmpq_numref(out + i), L, fmpq_denref(xi));
+        fmpz_mul(fmpq_numref(out + i), fmpq_numref(out + i), fmpq_numref(xi));
+        for (j = 0; j < len; j++)
+            fmpz_addmul(fmpq_numref(out + i), a + j, K + j * n + i);
+        fmpz_set(fmpq_denref(out + i), L);
+        fmpq_canonicalise(out + i);
+    }
+    fmpz_clear(L);
+    _fmpz_vec_clear(a, len);
+    _fmpz_vec_clear(K, n * len);
+    _fmpq_vec_clear(beta, len);
     _fmpq_vec_clear(k, n);
 }
 
