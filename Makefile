@@ -102,7 +102,7 @@ $(BUILD)/tests/%: tests/%.c tests/check.h $(BUILD)/libwedgecert.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -Itests $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
 
-check: all $(TESTS) check-layers $(MPI_CHECK)
+check: all $(TESTS) $(BENCH_BIN) check-layers $(MPI_CHECK)
 	@BUILD=$(BUILD) PREFIX_TEST=$(if $(SANITIZE),no,yes) sh tests/run.sh
 
 # the layers of src/ (tools/check-layers.py): includes and calls only
@@ -181,10 +181,22 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(PKG_CFLAGS) $< $(LIB_SRC) -o $@ $(LIBS)
 
-bench: all $(MPI_CHECK)
-	sh bench/run.sh
+# the C benchmarks, built by make check too, so that a change of an
+# internal interface cannot leave make bench broken
+BENCH_BIN = $(BUILD)/bench/dict_bench $(BUILD)/bench/price_bench $(BUILD)/bench/dixon
 
-# the libraries a program linking build/libwedgecert.a needs (bench/run.sh)
+$(BUILD)/bench/%_bench: bench/%_bench.c bench/bench.h $(BUILD)/libwedgecert.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $< -o $@ $(BUILD)/libwedgecert.a $(LIBS)
+
+$(BUILD)/bench/dixon: bench/dixon.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(SANITIZE) $< -o $@ -lflint -lgmp
+
+bench: all $(BENCH_BIN) $(MPI_CHECK)
+	BUILD=$(BUILD) sh bench/run.sh
+
+# the libraries a program linking build/libwedgecert.a needs
 print-libs:
 	@echo $(LIBS)
 

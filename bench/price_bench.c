@@ -65,8 +65,8 @@ main(int argc, char ** argv)
     wc_enum_init(E, D, 1, WC_DICT_FULL);
     wc_dual_init(y, Y, thr, n);
     K = n + 16;
-    wc_top_init(a, K, d);
-    wc_top_init(b, K, d);
+    wc_top_init(a, K, 0, d);        /* the plain top K: no limit a pivot */
+    wc_top_init(b, K, 0, d);
     ts = price(a, E, y, 1);
     tp = price(b, E, y, 0);
     same = (a->len == b->len);

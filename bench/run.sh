@@ -9,11 +9,10 @@ BUILD=${BUILD:-build}
 OUT=$BUILD/bench
 WC=$BUILD/wedgecert
 mkdir -p "$OUT"
-cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude bench/dict_bench.c -o "$OUT/dict_bench" \
-   "$BUILD/libwedgecert.a" $(make -s print-libs) -fopenmp -lm
-cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Iinclude -Isrc bench/price_bench.c -o "$OUT/price_bench" \
-   "$BUILD/libwedgecert.a" $(make -s print-libs) -fopenmp -lm
-cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 bench/dixon.c -o "$OUT/dixon" -lflint -lgmp
+# dict_bench, price_bench and dixon: built by make bench (and make check)
+for b in dict_bench price_bench dixon; do
+    [ -x "$OUT/$b" ] || { echo "bench/run.sh: $OUT/$b missing: run make bench" >&2; exit 1; }
+done
 PYSCI=python3
 [ -x /usr/bin/python3 ] && PYSCI=/usr/bin/python3
 now() { date +%s.%N; }
