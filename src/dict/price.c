@@ -42,8 +42,13 @@
 #define TINY 1e-300
 /* the fewest atoms through the same samples that are priced by a sweep:
  * measured with the radix sort of sweep.c (interp d = 3 n = 200, planted
- * l1 d = 3 n = 200, seconds): 64 11.4 / 10.7, 32 10.0 / 9.7, 16 9.7 / 9.9 */
+ * l1 d = 3 n = 200, seconds): 64 11.4 / 10.7, 32 10.0 / 9.7, 16 9.7 / 9.9;
+ * with the 16-bit first sort, grades 2 and 3 (bench/price_bench, d = 3
+ * n = 300 / n = 200, two runs each): 32 1.27-1.29 / 0.36-0.38 s, 12
+ * 1.19-1.29 / 0.33-0.34, 8 1.20-1.21 / 0.34-0.35; grade 4 keeps 32 (its
+ * tail goes to pass 2; interp d = 4 n = 120: 32 19.5 s, 12 21.9 s) */
 #define SWEEP_MIN 32
+#define SWEEP_MIN3 12
 
 /* -------------------------------------------------------------- the dual */
 
@@ -164,7 +169,7 @@ work_clear(price_work * W)
 
 /* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
  * 3, 4): kept from the last atom, or built when `left` atoms through them
- * remain to be priced, at least SWEEP_MIN (a sort of the n samples pays
+ * remain to be priced, at least SWEEP_MIN3 (k = 4: SWEEP_MIN; a sort of the n samples pays
  * for itself against that many passes over them). */
 static int
 sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong left)
@@ -178,7 +183,7 @@ sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong
         ;
     if (j == k - 1 && s->k == k && l == k)
         return 1;
-    if (left < SWEEP_MIN || !wc_sweep_usable(E, y, k, W->T))
+    if (left < (k == 4 ? SWEEP_MIN : SWEEP_MIN3) || !wc_sweep_usable(E, y, k, W->T))
         return 0;
     wc_sweep_pivot(s, E, y, k, W->T, W->S);
     return 1;
