@@ -169,8 +169,8 @@ work_clear(price_work * W)
 
 /* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
  * 3, 4): kept from the last atom, or built when `left` atoms through them
- * remain to be priced, at least SWEEP_MIN3 (k = 4: SWEEP_MIN; a sort of the n samples pays
- * for itself against that many passes over them). */
+ * remain to be priced, at least SWEEP_MIN3 (k = 4: SWEEP_MIN; a sort of
+ * the n samples pays for itself against that many passes over them). */
 static int
 sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong left)
 {
@@ -268,16 +268,16 @@ filter(double * P, double * err, double * td, const wc_enum_t E,
     return 1;
 }
 
-/* The double prices of the atom (k, W->T, W->S) from the sweep table. */
+/* The double prices of the atom through sample i from the sweep table. */
 static int
-table_prices(double * P, double * err, const price_work * W, slong k)
+table_prices(double * P, double * err, const wc_sweep_struct * s, slong i)
 {
     slong sgn;
 
     for (sgn = 0; sgn < 2; sgn++)
     {
-        P[sgn] = W->sweep->P[2 * W->S[k - 1] + sgn];
-        err[sgn] = W->sweep->err[2 * W->S[k - 1] + sgn];
+        P[sgn] = s->P[2 * i + sgn];
+        err[sgn] = s->err[2 * i + sgn];
     }
     return 1;
 }
@@ -291,7 +291,7 @@ double_prices(double * P, double * err, price_work * W, const wc_enum_t E,
 {
     if (k < 2 || k > 4 || !sweep_table(W, E, y, k, left))
         return filter(P, err, W->td, E, y, k, W->T, wT, b);
-    return table_prices(P, err, W, k);
+    return table_prices(P, err, W->sweep, W->S[k - 1]);
 }
 
 /* The group of origin g (W's), 0 for all when top has no per_group. */
@@ -433,17 +433,17 @@ step(slong n, slong s1)
 /*
  * The atoms of one pivot of pass 2 (T = W->T, samples s0 < s2 < s3 with
  * s2 in the tail): S = (s0, s1, s2, s3) for s0 < s1 < s2, the first with
- * origin g0, those in [g_lo, g_hi).  S lies on the
- * pivot (s0, s2, s3) with s1 turning, and the sweep about it prices S with
- * the same w': <n(v), w> = det[w; v2; v3; v1] = det[w; v1; v2; v3], an
- * even permutation of the rows.  One sweep when SWEEP_MIN of them are in
- * the range, else the filter.
+ * origin g0, those in [g_lo, g_hi).  S lies on the pivot (s0, s2, s3)
+ * with s1 turning, and the sweep about it prices S with the same w':
+ * <n(v), w> = det[w; v2; v3; v1] = det[w; v1; v2; v3], an even
+ * permutation of the rows.  One sweep when SWEEP_MIN of them are in the
+ * range, else the filter.
  */
 static void
 price_tail_pivot(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y,
                  const slong * Q, ulong g0, ulong g_lo, ulong g_hi)
 {
-    slong n = E->n, s1, j, in = 0, sgn;
+    slong n = E->n, s1, j, in = 0;
     ulong g;
     int sweep;
 
@@ -460,18 +460,17 @@ price_tail_pivot(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_
         if (g < g_lo || g >= g_hi)
             continue;
         W->S[0] = Q[0], W->S[1] = s1, W->S[2] = Q[1], W->S[3] = Q[2];
-        if (!wc_enum_direction_d(wT, &b, E, 4, W->T, W->S))
+        if (sweep && (l1d = W->sweep->l1[s1]) > 0)
+            have_double = table_prices(P, err, W->sweep, s1);
+        else if (!wc_enum_direction_d(wT, &b, E, 4, W->T, W->S))
             continue;
-        for (j = 0; j < 4; j++)
-            l1d += fabs(wT[j]);
-        if (sweep)
-            for (sgn = 0, have_double = 1; sgn < 2; sgn++)
-            {
-                P[sgn] = W->sweep->P[2 * s1 + sgn];
-                err[sgn] = W->sweep->err[2 * s1 + sgn];
-            }
         else
-            have_double = filter(P, err, W->td, E, y, 4, W->T, wT, b);
+        {
+            for (j = 0, l1d = 0.0; j < 4; j++)
+                l1d += fabs(wT[j]);
+            have_double = sweep ? table_prices(P, err, W->sweep, s1)
+                                : filter(P, err, W->td, E, y, 4, W->T, wT, b);
+        }
         price_atom(top, W, E, y, 4, g, have_double, P, err, l1d);
     }
 }
@@ -563,7 +562,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
 
             if (k >= 2 && k <= 4 && sweep_table(&W, E, y, k, left)
                 && (l1d = W.sweep->l1[W.S[k - 1]]) > 0)
-                have_double = table_prices(P, err, &W, k);      /* w' not needed */
+                have_double = table_prices(P, err, W.sweep, W.S[k - 1]);   /* no w' */
             else if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
             else
