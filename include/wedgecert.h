@@ -405,8 +405,9 @@ void wc_mirrors_anchors(fmpq * a, const wc_mirrors_t M, const wc_data_t D, slong
  * priced exactly against its dual -- enumerated by rank, integer
  * arithmetic, a rigorously bounded double filter in front, OpenMP threads
  * over rank ranges -- and the K most violated atoms (K = n + 16, or
- * 2n + 16 when V has over 32 n^2 origins; distinct directions, largest
- * |k_u^T v| first, then enumeration order) join, until none is violated.
+ * 2n + 16 when V has over n^3 origins; distinct directions, at most one
+ * or two turning about one pivot, largest |k_u^T v| first, then
+ * enumeration order) join, until none is violated.
  * Atoms long nonbasic leave a large working set (lp/colgen.c).  MATERIALISED is the same column generation with the
  * pricing done over a built V in plain rationals: a second route that must
  * choose the same atoms.  AUTO streams when V may exceed
