@@ -90,6 +90,11 @@ typedef wc_dual_struct wc_dual_t[1];
 void wc_dual_init(wc_dual_t y, const fmpz * Y, const fmpz_t thr, slong n);
 void wc_dual_clear(wc_dual_t y);
 
+/* The margins of the double bounds of pricing (price.c) and of the top's
+ * lower bounds (top.c): 1 -+ 2^-40, far outside their rounding errors. */
+#define WC_SAFE_LO (1.0 - 1.0 / 1099511627776.0)
+#define WC_SAFE_HI (1.0 + 1.0 / 1099511627776.0)
+
 /*
  * The K most violated atoms, in rank order, at most per_group of one group
  * (0: no limit) and one a direction within a group.  The group of an atom

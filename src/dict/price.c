@@ -32,8 +32,6 @@
 #include "dict/dict.h"
 
 #define TWO52 4503599627370496.0
-#define SAFE_LO (1.0 - 1.0 / 1099511627776.0)     /* 1 - 2^-40 */
-#define SAFE_HI (1.0 + 1.0 / 1099511627776.0)
 /* The double filter is used only when every y_i / scale lies within
  * 2^(+-EXP_LIMIT) (no underflow or overflow in binary64), and its error
  * bounds get TINY added, which covers the subnormal rounding of a product
@@ -374,9 +372,9 @@ price_atom(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y, s
 
         if (have_double)
         {
-            double hi = (fabs(P[sgn]) + err[sgn]) * SAFE_HI;
+            double hi = (fabs(P[sgn]) + err[sgn]) * WC_SAFE_HI;
 
-            if (y->thr_d > 0 && hi < y->thr_d * l1d * SAFE_LO)
+            if (y->thr_d > 0 && hi < y->thr_d * l1d * WC_SAFE_LO)
                 continue;                   /* proved: not violated */
             if (y->thr_d == 0 && hi <= TINY * 2)
                 continue;                   /* every term is zero */

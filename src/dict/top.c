@@ -7,8 +7,6 @@
 #include <flint/fmpq.h>
 #include "dict/dict.h"
 
-#define SAFE_LO (1.0 - 1.0 / 1099511627776.0)     /* 1 - 2^-40 */
-
 wc_cand_struct *
 wc_cand_new(slong d)
 {
@@ -95,7 +93,7 @@ same_atom(const wc_cand_struct * a, const wc_cand_struct * c, slong d)
 
 /* A lower bound for |P| / (l1 scale), P, l1, scale >= 0 (l1 scale > 0),
  * in doubles: each conversion and the product and quotient err by at most
- * 2^-52 relatively, far inside SAFE_LO; beyond 1000 bits, by fmpq. */
+ * 2^-52 relatively, far inside WC_SAFE_LO; beyond 1000 bits, by fmpq. */
 static double
 ratio_lo(const fmpz_t P, const fmpz_t l1, const fmpz_t scale)
 {
@@ -116,7 +114,7 @@ ratio_lo(const fmpz_t P, const fmpz_t l1, const fmpz_t scale)
         fmpq_clear(q);
         fmpz_clear(den);
     }
-    return r * SAFE_LO;
+    return r * WC_SAFE_LO;
 }
 
 static void
