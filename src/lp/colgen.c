@@ -41,7 +41,8 @@
 
 /*
  * Dropping columns keeps the working LP small: once W has more than
- * DROP_SIZE (m + K) members, a member that has been nonbasic in the engine's
+ * DROP_SIZE width (m + K) members (a key of width 2 joins as two members
+ * here, see Members below), a member that has been nonbasic in the engine's
  * basis for DROP_AGE rounds in a row leaves W (a nonbasic column can go
  * without changing the basis).  It may come back when priced again.
  * After DROP_ROUNDS rounds nothing is dropped, so the rounds end: W only
@@ -101,28 +102,61 @@ fit(wc_colgen_t C, slong len, slong m)
     C->m = m;
 }
 
-/* Appends the member key with its column and cost (asked once). */
-static void
-join(wc_colgen_t C, ulong key, const wc_colgen_dict_struct * V)
+/*
+ * Members.  A dictionary of width 2 offers each key as two columns, a and
+ * -a at one cost; at most one of them prices violated (their reduced costs
+ * add up to twice the cost, which is positive, or to 0 against a Farkas
+ * vector).  A member of W is a key with a sign, 2 key + (1 for -a), one
+ * column of the working LP.  When the working LP is the cost of a round
+ * (an eager dictionary) a key joins with its violated sign alone: half
+ * the columns for the engine's simplex and the exact checks; the other
+ * sign joins as a member of its own if it turns violated later.
+ * Otherwise, and while the working LP is infeasible (b must lie in the
+ * cone of W's columns, not only in their span), a key joins with both.
+ * Measured (bench/gen.py seed 1, bias, certified seconds, one run, both
+ * signs -> the violated one): interp d = 2 n = 500 46.7 -> 29.7 (Clp 26
+ * s of it), d = 3 n = 300 24.6 -> 23.6 (Clp 13.4 -> 8.4 s, 56 -> 71
+ * rounds); planted l1 d = 2 n = 400 25.6 -> 17.9, d = 3 n = 300 32.9 ->
+ * 28.7.  Not eager, d = 4 n = 150: the violated sign alone took 82 rounds
+ * against 68 (40 s against 35), so both join there.  At the end (widen)
+ * W becomes its keys again, with both columns each.
+ */
+static ulong
+member_key(const wc_colgen_dict_struct * V, ulong member)
 {
-    slong m = V->base->m;
-    fmpz * col;
-
-    fit(C, C->len + 1, m);
-    col = C->cols + C->len * (m + 1);
-    V->column(col, col + m, key, 0, V->ctx);
-    C->keys[C->len++] = key;
+    return V->width == 2 ? member >> 1 : member;
 }
 
-/* The working LP over the members of C: member j owns columns width j ..
- * width j + width - 1 (the second the negation of the first), the base
+/* The working LP's column of member (its dictionary column, negated for a
+ * member of sign -), and its cost; guide: in the guide LP's scaling. */
+static void
+member_column(fmpz * a, fmpz_t cost, ulong member, int guide,
+              const wc_colgen_dict_struct * V)
+{
+    V->column(a, cost, member_key(V, member), guide, V->ctx);
+    if (V->width == 2 && (member & 1))
+        _fmpz_vec_neg(a, a, V->base->m);
+}
+
+/* Appends member with its column and cost a (m + 1 entries). */
+static void
+join(wc_colgen_t C, ulong member, const fmpz * a, slong m)
+{
+    fit(C, C->len + 1, m);
+    _fmpz_vec_set(C->cols + C->len * (m + 1), a, m + 1);
+    C->keys[C->len++] = member;
+}
+
+/* The working LP over the members of C: member j owns columns w j ..
+ * w j + w - 1 (w = 2: the second the negation of the first), the base
  * LP's columns follow.  guide: the dictionary's guide LP (its columns
  * asked afresh; the working LP's come from C). */
 static void
-working_lp(wc_lp_t Q, const wc_colgen_t C, const wc_colgen_dict_struct * V, int guide)
+working_lp(wc_lp_t Q, const wc_colgen_t C, const wc_colgen_dict_struct * V, slong w,
+           int guide)
 {
     const wc_lp_struct * B = guide ? V->guide : V->base;
-    slong m = B->m, w = V->width, L = C->len, i, j, u;
+    slong m = B->m, L = C->len, i, j, u;
     fmpz * a = _fmpz_vec_init(m + 1);
     fmpz * cost = a + m;
 
@@ -130,7 +164,7 @@ working_lp(wc_lp_t Q, const wc_colgen_t C, const wc_colgen_dict_struct * V, int 
     for (u = 0; u < L; u++)
     {
         if (guide)
-            V->column(a, cost, C->keys[u], 1, V->ctx);
+            member_column(a, cost, C->keys[u], 1, V);
         else
             _fmpz_vec_set(a, C->cols + u * (m + 1), m + 1);
         for (i = 0; i < m; i++)
@@ -248,7 +282,7 @@ candidate_dual(fmpq * y, slong * basis, int * warm, const wc_lp_t P, int method,
         else if (gstatus == GLPK_INFEASIBLE)
         {
             slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
-            working_lp(Q, C, V, 1);
+            working_lp(Q, C, V, 1, 1);
             if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, NULL, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL)
                 guide = GUIDE_ELASTIC;
@@ -264,11 +298,11 @@ candidate_dual(fmpq * y, slong * basis, int * warm, const wc_lp_t P, int method,
 }
 
 /* Drops the members of W aged max_age, renumbering the basis warm (of
- * the working LP: members' columns first, width each, then the base LP's,
- * *warm_N in all). */
+ * the working LP: members' columns first, then the base LP's, *warm_N in
+ * all). */
 static void
 drop_old(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_L,
-         slong m, slong w, slong max_age)
+         slong m, slong max_age)
 {
     slong L = C->len, u, i, kept = 0;
     char * keep = flint_malloc(L + 1);
@@ -277,8 +311,8 @@ drop_old(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_
     for (u = 0; u < L; u++)
         keep[u] = age[u] < max_age;
     for (i = 0; i < m; i++)
-        if (warm[i] < w * L)
-            keep[warm[i] / w] = 1;      /* basic: stays */
+        if (warm[i] < L)
+            keep[warm[i]] = 1;          /* basic: stays */
     for (u = 0; u < L; u++)
     {
         pos[u] = kept;
@@ -291,9 +325,8 @@ drop_old(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_
         }
     }
     for (i = 0; i < m; i++)
-        warm[i] = warm[i] < w * L ? w * pos[warm[i] / w] + warm[i] % w
-                                  : warm[i] - w * (L - kept);
-    *warm_N -= w * (L - kept);
+        warm[i] = warm[i] < L ? pos[warm[i]] : warm[i] - (L - kept);
+    *warm_N -= L - kept;
     *warm_L = kept;
     C->len = kept;
     flint_free(keep);
@@ -308,9 +341,18 @@ key_cmp(const void * a, const void * b)
     return (x > y) - (x < y);
 }
 
+/* Pairs (key, member) in order. */
+static int
+pair_cmp(const void * a, const void * b)
+{
+    const ulong * x = a, * y = b;
+
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
 /* The state of the rounds. */
 typedef struct {
-    slong m, K, w;
+    slong m, K;
     int engine;             /* WC_ENGINE_*: where candidates come from */
     slong * warm;           /* the engine's or the last certified basis */
     slong warm_N, warm_L;   /* the working LP that warm is a basis of */
@@ -318,6 +360,9 @@ typedef struct {
     slong * age;            /* rounds each member has been nonbasic */
     ulong * sorted;         /* the keys of W, sorted */
     ulong * found;          /* the keys a pricing returns */
+    ulong * fresh;          /* the new members among them (2 K at most) */
+    fmpz * fcols;           /* their columns and costs (m + 1 each) */
+    fmpz * Y;               /* y on a common denominator (its signs) */
     fmpq * y;
     double value;           /* the engine's optimum of the last round ... */
     int stalled;            /* ... and whether this round's was not lower */
@@ -367,6 +412,54 @@ guide_stalled(rounds_state * st, const wc_lp_t Q, int guide)
     return last != HUGE_VAL && value >= last - 1e-12 * fabs(last);
 }
 
+/* The keys st->found[0..len) a pricing of st->y returned, as the members
+ * st->fresh with their columns st->fcols, less those W (st->sorted, L
+ * members) holds already: a rounding error of the engine's dual.  RETURNS
+ * how many.  A width-2 key joins with the sign of a^T y, exactly, or with
+ * both (both: y is a Farkas vector or a guide's: the working LP is
+ * infeasible, and a column with both signs makes b in its span enough).
+ * The exact dual's violated sign is never in W (W's columns price within
+ * their costs), so a round that finds keys finds new members. */
+static slong
+new_members(rounds_state * st, const wc_colgen_dict_struct * V, slong L, slong len,
+            int both)
+{
+    slong m = st->m, i, j = 0, s;
+    fmpz_t dot;
+
+    fmpz_init(dot);
+    if (V->width == 2 && !both)
+        _fmpq_vec_get_fmpz_vec_fmpz(st->Y, dot, st->y, m);
+    for (i = 0; i < len; i++)
+    {
+        fmpz * a = st->fcols + j * (m + 1);
+        ulong member = st->found[i];
+
+        V->column(a, a + m, member, 0, V->ctx);
+        if (V->width == 2 && !both)
+        {
+            _fmpz_vec_dot(dot, a, st->Y, m);
+            member = 2 * member + (fmpz_sgn(dot) < 0);
+            if (member & 1)
+                _fmpz_vec_neg(a, a, m);
+        }
+        for (s = 0; s < 1 + (V->width == 2 && both); s++)
+        {
+            ulong x = V->width == 2 && both ? 2 * member + s : member;
+
+            if (bsearch(&x, st->sorted, L, sizeof(ulong), key_cmp) != NULL)
+                continue;
+            if (st->fcols + j * (m + 1) != a)
+                _fmpz_vec_set(st->fcols + j * (m + 1), a, m + 1);
+            if (x & (both && V->width == 2))
+                _fmpz_vec_neg(st->fcols + j * (m + 1), st->fcols + j * (m + 1), m);
+            st->fresh[j++] = x;
+        }
+    }
+    fmpz_clear(dot);
+    return j;
+}
+
 /* One round's pricing: the engine's dual first, the certified dual once
  * that prices clean; keys already in W (a rounding error of that dual) are
  * not new.  Returns how many joined st->found, or -1 on an error. */
@@ -392,8 +485,8 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
         for (j = 0; j < L; j++)
             st->age[j]++;
         for (i = 0; i < st->m; i++)
-            if (st->warm[i] < st->w * L)
-                st->age[st->warm[i] / st->w] = 0;
+            if (st->warm[i] < L)
+                st->age[st->warm[i]] = 0;
     }
     for ( ; certified < 2; certified++)
     {
@@ -409,14 +502,77 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
             test = guide == GUIDE_FARKAS ? WC_PRICE_FARKAS
                  : guide == GUIDE_ELASTIC ? WC_PRICE_GUIDE : WC_PRICE_COST;
         len = V->price(st->found, st->K, st->y, test, !certified, V->ctx);
-        for (i = 0, j = 0; i < len; i++)
-            if (bsearch(st->found + i, st->sorted, L, sizeof(ulong), key_cmp) == NULL)
-                st->found[j++] = st->found[i];
-        len = j;
+        len = new_members(st, V, L, len, test != WC_PRICE_COST || !V->eager);
         if (len > 0)
             break;
     }
     return len;
+}
+
+/*
+ * W as keys again, each with both its columns, the working LP of a width-2
+ * dictionary as callers know it (with solved: Q rebuilt so, S carried
+ * over).  Member u of key r goes to column 2 r' or 2 r' + 1 (its sign) of
+ * the r'-th key, the base columns and the artificials after them.  S stays
+ * an exact certificate: the same A x = b and c^T x = b^T y, y within the
+ * costs on W's columns (checked) and on every other column of the
+ * dictionary (the last pricing: nothing violated outside W).
+ */
+static void
+widen(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, const wc_colgen_dict_struct * V,
+      int solved)
+{
+    slong m = V->base->m, L = C->len, NB = V->base->N, u, i, len = 0, N;
+    slong * at = flint_malloc((2 * L + 1) * sizeof(slong));
+    slong * first = at + L;
+    ulong * by_key = flint_malloc((2 * L + 1) * sizeof(ulong));
+    fmpq * x;
+
+    /* first[u]: the first member of u's key (W sorted by key, then member) */
+    for (u = 0; u < L; u++)
+    {
+        by_key[2 * u] = C->keys[u] >> 1;
+        by_key[2 * u + 1] = u;
+    }
+    qsort(by_key, L, 2 * sizeof(ulong), pair_cmp);
+    for (i = 0; i < L; i++)
+        first[by_key[2 * i + 1]] = i > 0 && by_key[2 * i] == by_key[2 * i - 2]
+                                   ? first[by_key[2 * i - 1]] : (slong) by_key[2 * i + 1];
+    for (u = 0; u < L; u++)
+        at[u] = (first[u] == u ? 2 * len++ : at[first[u]] & ~(slong) 1) + (C->keys[u] & 1);
+    N = 2 * len + NB;
+    if (solved && S->N == L + NB)
+    {
+        x = _fmpq_vec_init(N + 1);     /* as wc_lp_solution_init */
+        for (u = 0; u < S->N; u++)
+            fmpq_swap(x + (u < L ? at[u] : u - L + 2 * len), S->x + u);
+        for (i = 0; i < m; i++)
+            if (S->basis[i] >= 0)
+                S->basis[i] = S->basis[i] < L ? at[S->basis[i]]
+                            : S->basis[i] - L + 2 * len;
+        _fmpq_vec_clear(S->x, S->N + 1);
+        S->x = x;
+        S->N = N;
+    }
+    for (u = 0; u < L; u++)
+        if (first[u] == u)
+        {
+            ulong key = C->keys[u];
+            fmpz * a = C->cols + (at[u] / 2) * (m + 1);
+
+            _fmpz_vec_swap(a, C->cols + u * (m + 1), m + 1);
+            if (key & 1)
+                _fmpz_vec_neg(a, a, m);
+            C->keys[at[u] / 2] = key >> 1;
+        }
+    C->len = len;
+    if (solved)
+    {
+        wc_lp_clear(Q);
+        working_lp(Q, C, V, 2, 0);
+    }
+    flint_free(at);
+    flint_free(by_key);
 }
 
 int
@@ -424,20 +580,22 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
                 const wc_colgen_dict_struct * V, int method, int engine,
                 wc_progress_fn progress, void * ctx, wc_error_t err)
 {
-    slong m = V->base->m, K = V->K, w = V->width, i, len;
+    slong m = V->base->m, K = V->K, i, len;
     int status = WC_OK;
     rounds_state st;
 
     st.engine = engine;
     st.m = m;
     st.K = K;
-    st.w = w;
     st.warm = flint_malloc((m + 1) * sizeof(slong));
     st.warm_N = st.warm_L = 0;
     st.have_warm = 0;
     st.age = NULL;
     st.sorted = NULL;
     st.found = flint_malloc((K + 1) * sizeof(ulong));
+    st.fresh = flint_malloc((2 * K + 1) * sizeof(ulong));
+    st.fcols = _fmpz_vec_init(2 * K * (m + 1));
+    st.Y = _fmpz_vec_init(m);
     st.y = _fmpq_vec_init(m);
     st.value = HUGE_VAL;
     st.stalled = 0;
@@ -454,17 +612,17 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
             break;
         }
         wc_lp_clear(Q);
-        working_lp(Q, C, V, 0);
+        working_lp(Q, C, V, 1, 0);
         if (progress != NULL)
             progress(ctx, "column generation round", C->rounds, 0);
-        st.sorted = flint_realloc(st.sorted, (L + K + 1) * sizeof(ulong));
-        st.age = flint_realloc(st.age, (L + K + 1) * sizeof(slong));
+        st.sorted = flint_realloc(st.sorted, (L + 1) * sizeof(ulong));
+        st.age = flint_realloc(st.age, (L + 2 * K + 1) * sizeof(slong));
 
         /* the last basis, renumbered: the members of W keep their columns,
            the base LP's columns and the artificials after them move up */
         for (i = 0; st.have_warm && i < m; i++)
             st.warm[i] += st.warm[i] >= st.warm_N ? Q->N - st.warm_N
-                        : st.warm[i] >= w * st.warm_L ? w * (L - st.warm_L) : 0;
+                        : st.warm[i] >= st.warm_L ? L - st.warm_L : 0;
         st.warm_N = Q->N;
         st.warm_L = L;
 
@@ -482,19 +640,24 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
         if (len == 0)
             break;          /* nothing violated: certified over the whole dictionary */
         if (st.have_warm && !st.stalled && C->rounds <= DROP_ROUNDS
-            && L > (V->eager ? EAGER_SIZE : DROP_SIZE) * (m + K))
-            drop_old(C, st.age, st.warm, &st.warm_N, &st.warm_L, m, w,
+            && L > (V->eager ? EAGER_SIZE : DROP_SIZE * V->width) * (m + K))
+            drop_old(C, st.age, st.warm, &st.warm_N, &st.warm_L, m,
                      V->eager ? EAGER_AGE : DROP_AGE);
         for (i = 0; i < len; i++)
         {
             st.age[C->len] = 0;
-            join(C, st.found[i], V);
+            join(C, st.fresh[i], st.fcols + i * (m + 1), m);
         }
     }
+    if (V->width == 2)
+        widen(C, Q, S, V, status == WC_OK);
     flint_free(st.warm);
     flint_free(st.age);
     flint_free(st.sorted);
     flint_free(st.found);
+    flint_free(st.fresh);
+    _fmpz_vec_clear(st.fcols, 2 * K * (m + 1));
+    _fmpz_vec_clear(st.Y, m);
     _fmpq_vec_clear(st.y, m);
     return status;
 }
