@@ -52,7 +52,12 @@
  * dictionary, bench/gen.py seed 1, certified seconds, eager / not):
  * interp d = 2 n = 300 14.0 / 20.0, d = 3 n = 200 20.6 / 25.5, d = 4
  * n = 100 26.3 / 23.5 (pricing dominates there: not eager); planted l1
- * d = 2 n = 200 4.8 / 6.5, d = 3 n = 200 19.8 / 26.0.
+ * d = 2 n = 200 4.8 / 6.5, d = 3 n = 200 19.8 / 26.0.  With one column
+ * a member (Members below) EAGER2_AGE rounds suit some eager dictionaries
+ * better (train/vertex.c says which): age 3 / 2, interp d = 2 n = 300
+ * 5.2 / 4.8, n = 500 28.9 / 24.7; planted l1 d = 2 n = 400 17.4 / 13.2,
+ * d = 3 n = 300 28.1 / 17.8; but interp d = 3 n = 200 5.8 / 5.7, n = 300
+ * 23.3 / 24.2, n = 350 36 / 40 (76 / 121 rounds: pricing weighs more).
  *
  * Nothing is dropped in a round whose working LP the engine solved no
  * better than the last round's (a stall: a degenerate working LP, the
@@ -66,6 +71,7 @@
 #define DROP_AGE 5
 #define DROP_SIZE 2
 #define EAGER_AGE 3
+#define EAGER2_AGE 2
 #define EAGER_SIZE 1
 #define DROP_ROUNDS 300
 
@@ -642,7 +648,7 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
         if (st.have_warm && !st.stalled && C->rounds <= DROP_ROUNDS
             && L > (V->eager ? EAGER_SIZE : DROP_SIZE * V->width) * (m + K))
             drop_old(C, st.age, st.warm, &st.warm_N, &st.warm_L, m,
-                     V->eager ? EAGER_AGE : DROP_AGE);
+                     V->eager == 2 ? EAGER2_AGE : V->eager ? EAGER_AGE : DROP_AGE);
         for (i = 0; i < len; i++)
         {
             st.age[C->len] = 0;

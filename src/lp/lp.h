@@ -146,7 +146,8 @@ typedef struct {
     slong width;                /* 1 or 2 */
     slong K;                    /* at most K members join in a round */
     int eager;                  /* the working LP, not pricing, is the cost
-                                   of a round: drop members early (colgen.c) */
+                                   of a round: drop members early (colgen.c);
+                                   2: earlier still */
     const wc_lp_struct * base;  /* rows, b, the fixed columns */
     const wc_lp_struct * guide; /* or NULL */
     void (*column)(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx);

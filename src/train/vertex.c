@@ -64,7 +64,10 @@ group_size(slong d)
  * pricing, is the cost of a round while a pricing pass is cheap: G <=
  * EAGER_G n^2 origins (d = 2, and d = 3 up to n of about 750, where the
  * sweep prices); then the engine drops members early (colgen.c, with the
- * measurements).  At d = 4 (G about n^4 / 24) pricing dominates.
+ * measurements).  At d = 4 (G about n^4 / 24) pricing dominates.  Earlier
+ * still (eager 2) at d = 2 and for the losses with slack columns (l1,
+ * hinge): not for interpolation at d = 3, where a round's pricing weighs
+ * more (colgen.c has the measurements).
  */
 #define EAGER_G 128
 
@@ -384,7 +387,8 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     {
         V.width = 2;
         V.K = round_size(n, X.E->G);
-        V.eager = (X.E->G <= (ulong) (EAGER_G * n * n));
+        V.eager = X.E->G > (ulong) (EAGER_G * n * n) ? 0
+                  : D->d <= 2 || p->loss != WC_LOSS_INTERP ? 2 : 1;
         V.base = base;
         V.guide = gbase;
         V.column = vertex_column;
