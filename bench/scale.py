@@ -18,12 +18,12 @@ import time
 
 LIMIT = float(os.environ.get("SCALE_LIMIT", "60"))
 SIZES = {2: [50, 100, 150, 200, 250, 300, 400, 500, 600, 700, 1000, 1500, 2000],
-         3: [20, 40, 60, 80, 100, 120, 160, 200, 250, 300, 350, 400],
+         3: [20, 40, 60, 80, 100, 120, 160, 200, 250, 300, 350, 400, 450, 500],
          4: [10, 20, 30, 40, 50, 60, 70, 80, 100, 120, 150, 160, 180]}
 PLANTED = len(sys.argv) > 3 and sys.argv[3] == "planted"
 if PLANTED:
     SIZES = {2: [100, 200, 400, 500, 600, 700, 1000, 2000, 5000],
-             3: [50, 100, 200, 250, 300, 400, 700, 1000]}
+             3: [50, 100, 200, 250, 300, 350, 400, 500, 700, 1000]}
 KIND = "planted" if PLANTED else "scale"
 FLAGS = ["--loss", "l1", "--beta", "1/10"] if PLANTED else []
 HERE = os.path.dirname(os.path.abspath(__file__))
