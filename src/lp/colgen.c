@@ -449,16 +449,17 @@ new_members(rounds_state * st, const wc_colgen_dict_struct * V, slong L, slong l
             if (member & 1)
                 _fmpz_vec_neg(a, a, m);
         }
-        for (s = 0; s < 1 + (V->width == 2 && both); s++)
+        for (s = 0; s < (V->width == 2 && both ? 2 : 1); s++)
         {
             ulong x = V->width == 2 && both ? 2 * member + s : member;
+            fmpz * col = st->fcols + j * (m + 1);
 
             if (bsearch(&x, st->sorted, L, sizeof(ulong), key_cmp) != NULL)
                 continue;
-            if (st->fcols + j * (m + 1) != a)
-                _fmpz_vec_set(st->fcols + j * (m + 1), a, m + 1);
-            if (x & (both && V->width == 2))
-                _fmpz_vec_neg(st->fcols + j * (m + 1), st->fcols + j * (m + 1), m);
+            if (col != a)
+                _fmpz_vec_set(col, a, m + 1);
+            if (V->width == 2 && both && s == 1)
+                _fmpz_vec_neg(col, col, m);         /* -a */
             st->fresh[j++] = x;
         }
     }
@@ -468,7 +469,7 @@ new_members(rounds_state * st, const wc_colgen_dict_struct * V, slong L, slong l
 
 /* One round's pricing: the engine's dual first, the certified dual once
  * that prices clean; keys already in W (a rounding error of that dual) are
- * not new.  Returns how many joined st->found, or -1 on an error. */
+ * not new.  Returns how many joined st->fresh, or -1 on an error. */
 static slong
 price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
             const wc_colgen_dict_struct * V, int method,
