@@ -218,7 +218,7 @@ main(void)
 
         V.width = w;
         V.K = T.K;
-        V.eager = (int) n_randint(state, 2);    /* width 2 eager: one sign a member */
+        V.eager = (int) n_randint(state, 3);    /* width 2 eager: one sign a member */
         V.base = base;
         V.guide = use_guide ? guide : NULL;
         V.column = toy_column;

@@ -56,7 +56,8 @@
  * a member (Members below) EAGER2_AGE rounds suit some eager dictionaries
  * better (train/vertex.c says which): age 3 / 2, interp d = 2 n = 300
  * 5.2 / 4.8, n = 500 28.9 / 24.7; planted l1 d = 2 n = 400 17.4 / 13.2,
- * d = 3 n = 300 28.1 / 17.8; but interp d = 3 n = 200 5.8 / 5.7, n = 300
+ * d = 3 n = 300 28.1 / 17.8; hinge (beta 1/10) d = 2 n = 400 7.1 / 7.0,
+ * d = 3 n = 200 3.9 / 3.8; but interp d = 3 n = 200 5.8 / 5.7, n = 300
  * 23.3 / 24.2, n = 350 36 / 40 (76 / 121 rounds: pricing weighs more).
  *
  * Nothing is dropped in a round whose working LP the engine solved no
