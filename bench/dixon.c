@@ -4,13 +4,31 @@
  * atom columns (x_i^T w - x_a^T w)_+ for bench/gen.py-like integer data
  * (|x_ij| <= 1000, random integer directions w, hyperplanes through a
  * random sample a, as the vertex dictionary's atoms), by FLINT's Dixon
- * p-adic solver.  A singular draw is drawn again.  Prints "N seconds" of
+ * p-adic solver.  A column of an empty half plane (a hull vertex and an
+ * outward w) is drawn again, and so is a basis singular modulo a prime
+ * (Dixon's solver takes ten times as long to reject it as to solve).  Prints "N seconds" of
  * the first nonsingular one.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include <flint/fmpz_mat.h>
+#include <flint/nmod_mat.h>
+
+/* Whether B has full rank modulo a 62-bit prime (then over Q too). */
+static int
+full_rank_mod_p(const fmpz_mat_t B)
+{
+    slong n = fmpz_mat_nrows(B);
+    nmod_mat_t R;
+    int full;
+
+    nmod_mat_init(R, n, n, n_nextprime(UWORD(1) << 62, 1));
+    fmpz_mat_get_nmod_mat(R, B);
+    full = nmod_mat_rank(R) == n;
+    nmod_mat_clear(R);
+    return full;
+}
 
 /* B := a random basis of atom columns, b := random labels. */
 static void
@@ -23,12 +41,17 @@ draw(fmpz_mat_t B, fmpz_mat_t b, slong n, flint_rand_t st)
         x[i] = (long) n_randint(st, 2001) - 1000;
     for (j = 0; j < n; j++)
     {
-        long w0 = (long) n_randint(st, 2001) - 1000, w1 = (long) n_randint(st, 2001) - 1000;
-        slong a = (slong) n_randint(st, n);
-        for (i = 0; i < n; i++)
+        int nonzero = 0;
+        while (!nonzero)        /* an empty half plane: drawn again */
         {
-            long t = (x[2 * i] - x[2 * a]) * w0 + (x[2 * i + 1] - x[2 * a + 1]) * w1;
-            fmpz_set_si(fmpz_mat_entry(B, i, j), t > 0 ? t : 0);
+            long w0 = (long) n_randint(st, 2001) - 1000, w1 = (long) n_randint(st, 2001) - 1000;
+            slong a = (slong) n_randint(st, n);
+            for (i = 0; i < n; i++)
+            {
+                long t = (x[2 * i] - x[2 * a]) * w0 + (x[2 * i + 1] - x[2 * a + 1]) * w1;
+                fmpz_set_si(fmpz_mat_entry(B, i, j), t > 0 ? t : 0);
+                nonzero |= t > 0;
+            }
         }
     }
     for (i = 0; i < n; i++)
@@ -61,6 +84,8 @@ main(int argc, char ** argv)
     for (tries = 0; !ok && tries < 20; tries++)
     {
         draw(B, b, n, st);
+        if (!full_rank_mod_p(B))
+            continue;
         fmpz_mat_transpose(Bt, B);
         clock_gettime(CLOCK_MONOTONIC, &t0);
         ok = fmpz_mat_solve_dixon(X, den, B, b) && fmpz_mat_solve_dixon(X, den, Bt, b);

@@ -151,17 +151,50 @@ def highs(wc, outdir, rows):
     rows.append("highs-worst,d=2 n=120 and 200,,,,%.3f" % worst)
 
 
-def floor(outdir, rows):
-    exe = os.path.join(outdir, "dixon")
-    r = subprocess.run([exe, "1000", "1"], capture_output=True, text=True)
+def dixon(outdir, n):
+    """Seconds of two Dixon solves of an n x n basis, or None."""
+    r = subprocess.run([os.path.join(outdir, "dixon"), str(n), "1"], capture_output=True, text=True)
     if r.returncode != 0:
         print("(floor skipped: %s)" % r.stderr.strip())
+        return None
+    return float(r.stdout.split()[-1])
+
+
+def largest_certified(outdir, d):
+    """(n, seconds) of the largest certified row of dimension d in the
+    scale table of this run (bench/scale.py), or None."""
+    best = None
+    try:
+        with open(os.path.join(outdir, "scale.csv")) as f:
+            for line in f:
+                kind, inst, secs, result = line.split(",")[:4]
+                m = re.match(r"d=(\d+) n=(\d+)$", inst)
+                if kind == "scale" and m and int(m.group(1)) == d and result == "certified":
+                    if best is None or int(m.group(2)) > best[0]:
+                        best = (int(m.group(2)), float(secs))
+    except OSError:
+        pass
+    return best
+
+
+def floor(outdir, rows):
+    secs = dixon(outdir, 1000)
+    if secs is None:
         return
-    secs = float(r.stdout.split()[-1])
     print()
     print("two Dixon solves of a 1000 x 1000 basis (FLINT): %.2f s -- the floor of a certified" % secs)
     print("interpolation at d = 2 n = 1000; 5x the floor: %.1f s" % (5 * secs))
     rows.append("floor,d=2 n=1000 two Dixon solves,%.3f,,," % secs)
+    best = largest_certified(outdir, 2)
+    if best is None:
+        return
+    n, tw = best
+    secs = dixon(outdir, n)
+    if secs is None:
+        return
+    print("the largest d = 2 size certified in the scale table, n = %d: %.2f s, %.1fx its floor (%.2f s)"
+          % (n, tw, tw / secs, secs))
+    rows.append("floor-ratio,d=2 n=%d certified,%.3f,two Dixon solves,%.3f,%.3f" % (n, tw, secs, tw / secs))
 
 
 def main():
