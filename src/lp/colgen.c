@@ -432,36 +432,48 @@ new_members(rounds_state * st, const wc_colgen_dict_struct * V, slong L, slong l
             int both)
 {
     slong m = st->m, i, j = 0, s;
+    int sign = V->width == 2 && !both, signs = V->width == 2 && both ? 2 : 1;
     fmpz_t dot;
 
     fmpz_init(dot);
-    if (V->width == 2 && !both)
+    if (sign)
         _fmpq_vec_get_fmpz_vec_fmpz(st->Y, dot, st->y, m);
     for (i = 0; i < len; i++)
     {
         fmpz * a = st->fcols + j * (m + 1);
-        ulong member = st->found[i];
+        ulong member = st->found[i], x[2];
+        slong k = 0;
 
+        /* the members the key would add, less those in W (once the sign
+           is known: the column comes first then) */
+        if (!sign)
+            for (s = 0; s < signs; s++)
+            {
+                x[k] = signs == 2 ? 2 * member + s : member;
+                k += bsearch(x + k, st->sorted, L, sizeof(ulong), key_cmp) == NULL;
+            }
+        if (!sign && k == 0)
+            continue;
         V->column(a, a + m, member, 0, V->ctx);
-        if (V->width == 2 && !both)
+        if (sign)
         {
             _fmpz_vec_dot(dot, a, st->Y, m);
-            member = 2 * member + (fmpz_sgn(dot) < 0);
-            if (member & 1)
+            x[0] = 2 * member + (fmpz_sgn(dot) < 0);
+            if (bsearch(x, st->sorted, L, sizeof(ulong), key_cmp) != NULL)
+                continue;
+            if (x[0] & 1)
                 _fmpz_vec_neg(a, a, m);
+            k = 1;
         }
-        for (s = 0; s < (V->width == 2 && both ? 2 : 1); s++)
+        for (s = 0; s < k; s++)
         {
-            ulong x = V->width == 2 && both ? 2 * member + s : member;
             fmpz * col = st->fcols + j * (m + 1);
 
-            if (bsearch(&x, st->sorted, L, sizeof(ulong), key_cmp) != NULL)
-                continue;
             if (col != a)
                 _fmpz_vec_set(col, a, m + 1);
-            if (V->width == 2 && both && s == 1)
+            if (signs == 2 && (x[s] & 1))
                 _fmpz_vec_neg(col, col, m);         /* -a */
-            st->fresh[j++] = x;
+            st->fresh[j++] = x[s];
         }
     }
     fmpz_clear(dot);
