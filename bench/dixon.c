@@ -6,8 +6,8 @@
  * random sample a, as the vertex dictionary's atoms), by FLINT's Dixon
  * p-adic solver.  A column of an empty half plane (a hull vertex and an
  * outward w) is drawn again, and so is a basis singular modulo a prime
- * (Dixon's solver takes ten times as long to reject it as to solve).  Prints "N seconds" of
- * the first nonsingular one.
+ * (Dixon's solver took 10-16 times as long to reject a singular one as to
+ * solve).  Prints "N seconds" of the first nonsingular one.
  */
 #include <stdio.h>
 #include <stdlib.h>
