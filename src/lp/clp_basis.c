@@ -28,12 +28,12 @@ wc_lp_engine_pick(int engine)
 }
 
 int
-wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
-                const wc_lp_t P, const slong * warm, wc_error_t err)
+wc_lp_candidate(int engine, slong * basis, double * dual, int * status, const wc_lp_t P,
+                const slong * warm, const wc_rowmap_struct * M, wc_error_t err)
 {
     /* Clp failing (an abort caught) leaves the round to GLPK */
     if (wc_lp_engine_pick(engine) == WC_ENGINE_CLP
-        && wc_clp_candidate(basis, dual, status, P, warm, err) == WC_OK)
+        && wc_clp_candidate(basis, dual, status, P, warm, M, err) == WC_OK)
         return WC_OK;
     return wc_glpk_candidate(basis, dual, status, P, 0, warm, err);
 }
@@ -58,9 +58,59 @@ clp_abort_handler(int sig)
 /* Clp's status codes of a variable (ClpSimplex::Status). */
 enum { CLP_BASIC = 1, CLP_AT_LOWER = 3 };
 
-/* Loads the scaled P into model (column-major, as Clp takes it). */
+/* The N columns in (start, index, value), column-major with m rows, :=
+ * D times them (new arrays, the old ones freed).  Clp's own scaling stays
+ * off for such an LP: a mapped column is a difference, many entries far
+ * below its largest, and under Clp's geometric scaling its optimality
+ * test passed bases whose reduced costs were down to -16 times the cost
+ * (measured: each such basis costs a round of pricing and another solve,
+ * 244 rounds where 55 do). */
 static void
-load(Clp_Simplex * model, const wc_lp_scaled_struct * T, const wc_lp_t P)
+map_columns(CoinBigIndex ** start, int ** index, double ** value, slong m, slong N,
+            const wc_rowmap_struct * D)
+{
+    CoinBigIndex * s = flint_malloc((N + 2) * sizeof(CoinBigIndex)), nz = 0, k;
+    CoinBigIndex room = (*start)[N] + m + 1;
+    int * t = flint_malloc(room * sizeof(int));
+    double * u = flint_malloc(room * sizeof(double));
+    double * v = flint_calloc(m + 1, sizeof(double));
+    slong i, j;
+
+    for (j = 0; j < N; j++)
+    {
+        if (nz + m > room)
+        {
+            room = 2 * room;
+            t = flint_realloc(t, room * sizeof(int));
+            u = flint_realloc(u, room * sizeof(double));
+        }
+        s[j] = nz;
+        for (k = (*start)[j]; k < (*start)[j + 1]; k++)
+            v[(*index)[k]] = (*value)[k];
+        wc_rowmap_apply(v, D);
+        for (i = 0; i < m; i++)
+            if (v[i] != 0)
+            {
+                t[nz] = (int) i;
+                u[nz++] = v[i];
+                v[i] = 0;
+            }
+    }
+    s[N] = nz;
+    flint_free(v);
+    flint_free(*start);
+    flint_free(*index);
+    flint_free(*value);
+    *start = s;
+    *index = t;
+    *value = u;
+}
+
+/* Loads the scaled P, or D times it, into model (column-major, as Clp
+ * takes it). */
+static void
+load(Clp_Simplex * model, const wc_lp_scaled_struct * T, const wc_lp_t P,
+     const wc_rowmap_struct * D)
 {
     slong m = P->m, N = P->N, j, k;
     CoinBigIndex * start = flint_calloc(N + 2, sizeof(CoinBigIndex));
@@ -80,6 +130,8 @@ load(Clp_Simplex * model, const wc_lp_scaled_struct * T, const wc_lp_t P)
     for (j = N; j > 0; j--)
         start[j] = start[j - 1];
     start[0] = 0;
+    if (D != NULL)
+        map_columns(&start, &index, &value, m, N, D);
     Clp_loadProblem(model, (int) N, (int) m, start, index, value,
                     NULL, NULL, T->c, T->b, T->b);
     flint_free(start);
@@ -109,11 +161,12 @@ tame(double * x, slong len)
 }
 
 int
-wc_clp_candidate(slong * basis, double * dual, int * status,
-                 const wc_lp_t P, const slong * warm, wc_error_t err)
+wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
+                 const slong * warm, const wc_rowmap_struct * M, wc_error_t err)
 {
     slong m = P->m, N = P->N, i, j, nb = 0, ce;
     wc_lp_scaled_struct T;
+    wc_rowmap_struct D;         /* M for the scaled rows */
     Clp_Simplex * model;
     struct sigaction on_abort, before;
     int st;
@@ -122,6 +175,11 @@ wc_clp_candidate(slong * basis, double * dual, int * status,
     if (m == 0 || N == 0)
         return wc_error_set(err, WC_ERR_SOLVER, "empty LP: nothing for Clp to do");
     wc_lp_scale(&T, P, 0);
+    if (M != NULL)
+    {
+        wc_rowmap_scale(&D, M, T.rexp);
+        wc_rowmap_apply(T.b, &D);
+    }
     memset(&on_abort, 0, sizeof(on_abort));
     on_abort.sa_handler = clp_abort_handler;
     sigemptyset(&on_abort.sa_mask);
@@ -130,13 +188,17 @@ wc_clp_candidate(slong * basis, double * dual, int * status,
     {
         sigaction(SIGABRT, &before, NULL);
         wc_lp_scaled_clear(&T);
+        if (M != NULL)
+            flint_free(D.l);
         return wc_error_set(err, WC_ERR_SOLVER, "Clp aborted (caught)");
     }
     tame(T.b, m);               /* scales x only: the basis and y stay */
     ce = tame(T.c, N);          /* scales y by 2^-ce */
     model = Clp_newModel();
     Clp_setLogLevel(model, 0);
-    load(model, &T, P);
+    load(model, &T, P, M != NULL ? &D : NULL);
+    if (M != NULL)              /* the comment at map_columns says why */
+        Clp_scaling(model, 0);
     Clp_setMaximumIterations(model, (int) FLINT_MIN(10 * (m + N) + 1000, 100000000));
     if (warm != NULL)
     {
@@ -169,20 +231,24 @@ wc_clp_candidate(slong * basis, double * dual, int * status,
         const double * y = Clp_getRowPrice(model);
         for (i = 0; i < m; i++)
             dual[i] = ldexp(y[i], (int) (T.oexp + ce - T.rexp[i]));
+        if (M != NULL)
+            wc_rowmap_dual(dual, M, m);
     }
     Clp_deleteModel(model);
     sigaction(SIGABRT, &before, NULL);
     wc_lp_scaled_clear(&T);
+    if (M != NULL)
+        flint_free(D.l);
     return WC_OK;
 }
 
 #else
 
 int
-wc_clp_candidate(slong * basis, double * dual, int * status,
-                 const wc_lp_t P, const slong * warm, wc_error_t err)
+wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
+                 const slong * warm, const wc_rowmap_struct * M, wc_error_t err)
 {
-    (void) basis; (void) dual; (void) P; (void) warm;
+    (void) basis; (void) dual; (void) P; (void) warm; (void) M;
     *status = GLPK_OTHER;
     return wc_error_set(err, WC_ERR_SOLVER, "wedgecert was built without COIN-OR Clp");
 }

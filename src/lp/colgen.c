@@ -223,7 +223,8 @@ enum { GUIDE_NONE = 0, GUIDE_OPTIMAL = 1, GUIDE_FARKAS = 2, GUIDE_ELASTIC = 3 };
  * looks infeasible (b^T yd > 0, the phase-1 value), 0 if it looks
  * feasible, -1 if the engine gave no optimum. */
 static int
-phase_one_guide(double * yd, slong * basis, const wc_lp_t P, int engine, const slong * warm)
+phase_one_guide(double * yd, slong * basis, const wc_lp_t P, int engine, const slong * warm,
+                const wc_rowmap_struct * rows)
 {
     slong m = P->m, i;
     slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
@@ -233,7 +234,7 @@ phase_one_guide(double * yd, slong * basis, const wc_lp_t P, int engine, const s
     wc_lp_t Q;
 
     wc_lp_phase_one(Q, P);
-    if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, warm, gerr) == WC_OK
+    if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, warm, rows, gerr) == WC_OK
         && gstatus == GLPK_OPTIMAL)
     {
         for (i = 0; i < m; i++)
@@ -277,20 +278,21 @@ candidate_dual(fmpq * y, slong * basis, int * warm, const wc_lp_t P, int method,
     *warm = 0;
     if (P->N == 0 || method == WC_METHOD_PIVOTS)
         ;
-    else if (artificial && !elastic && phase_one_guide(yd, basis, P, engine, basis) == 1)
+    else if (artificial && !elastic && phase_one_guide(yd, basis, P, engine, basis, V->rows) == 1)
         guide = GUIDE_FARKAS;
     else if (wc_lp_candidate(engine, basis, yd, &gstatus, P, have_warm ? basis : NULL,
-                             gerr) == WC_OK)
+                             V->rows, gerr) == WC_OK)
     {
         if (gstatus == GLPK_OPTIMAL)
             guide = GUIDE_OPTIMAL;
         else if (gstatus == GLPK_INFEASIBLE && !elastic)
-            guide = phase_one_guide(yd, basis, P, engine, NULL) == 1 ? GUIDE_FARKAS : GUIDE_NONE;
+            guide = phase_one_guide(yd, basis, P, engine, NULL, V->rows) == 1 ? GUIDE_FARKAS
+                                                                               : GUIDE_NONE;
         else if (gstatus == GLPK_INFEASIBLE)
         {
             slong * qbasis = flint_malloc((m + 1) * sizeof(slong));
             working_lp(Q, C, V, 1, 1);
-            if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, NULL, gerr) == WC_OK
+            if (wc_lp_candidate(engine, qbasis, yd, &gstatus, Q, NULL, NULL, gerr) == WC_OK
                 && gstatus == GLPK_OPTIMAL)
                 guide = GUIDE_ELASTIC;
             wc_lp_clear(Q);

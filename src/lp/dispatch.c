@@ -125,6 +125,7 @@ colgen_core(wc_lp_solution_t S, const wc_lp_t P, int method,
     V.width = 1;
     V.K = FLINT_MAX(m, 20);
     V.eager = 0;
+    V.rows = NULL;
     V.base = base;
     V.guide = NULL;
     V.column = matrix_column;

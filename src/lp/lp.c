@@ -379,7 +379,7 @@ refine(wc_lp_solution_t S, const wc_lp_t P, const slong * basis, int solved, int
             pos[keep[j]] = j;
         for (i = 0; i < m; i++)         /* b's columns are all kept (d = 0) */
             warm[i] = b[i] < N ? pos[b[i]] : Q->N + b[i] - N;
-        proposed = wc_lp_candidate(engine, next, NULL, &status, Q, warm, err) == WC_OK
+        proposed = wc_lp_candidate(engine, next, NULL, &status, Q, warm, NULL, err) == WC_OK
                    && status == GLPK_OPTIMAL;
         if (proposed)
         {

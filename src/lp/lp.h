@@ -34,6 +34,40 @@ typedef struct {
 void wc_lp_scale(wc_lp_scaled_struct * T, const wc_lp_t P, int raw);
 void wc_lp_scaled_clear(wc_lp_scaled_struct * T);
 
+/*
+ * A row operation M for the engine (rowmap.c): unit triangular, as steps
+ * t = 0, 1, ..., len - 1, step t replacing row r[t] by row r[t] minus
+ * sum l[q] row j[q] over q in [start[t], start[t + 1]), where no row j[q]
+ * is one an earlier step replaced.  M A x = M b has the bases of A x = b,
+ * and a dual y' of it gives the dual y = M^T y' of A x = b.
+ */
+typedef struct {
+    slong len;
+    slong * r, * start, * j;
+    double * l;
+} wc_rowmap_struct;
+
+void wc_rowmap_init(wc_rowmap_struct * M);
+void wc_rowmap_clear(wc_rowmap_struct * M);
+
+/* Appends a step: row r := row r - sum_{q < k} l[q] row j[q]. */
+void wc_rowmap_push(wc_rowmap_struct * M, slong r, const slong * j, const double * l, slong k);
+
+/* Reverses the order of the steps (a map built point by point, each
+ * step reading rows of earlier points, is applied last step first). */
+void wc_rowmap_reverse(wc_rowmap_struct * M);
+
+/* v := M v, an entry set to zero where it cancels to within 2^-40 of
+ * its terms (an exact zero of M A that rounding left). */
+void wc_rowmap_apply(double * v, const wc_rowmap_struct * M);
+
+/* D := diag(2^-rexp) M diag(2^rexp), for rows scaled as in lp/scale.c:
+ * D's coefficients are its own (free D->l), the rest is M's. */
+void wc_rowmap_scale(wc_rowmap_struct * D, const wc_rowmap_struct * M, const slong * rexp);
+
+/* y := M^T y (m entries). */
+void wc_rowmap_dual(double * y, const wc_rowmap_struct * M, slong m);
+
 /* Runs GLPK's double simplex on P (and glp_exact after it when
  * exact != 0, which needs every coefficient to fit in 53 bits) and
  * returns its final basis and status.  With warm (m indices, or NULL) the
@@ -49,15 +83,16 @@ int wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                        const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
 
 /* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, else
- * dual simplex, no presolve), never exact; WC_ERR_SOLVER when built
- * without Clp or when Clp aborted (its SIGABRT caught). */
-int wc_clp_candidate(slong * basis, double * dual, int * status,
-                     const wc_lp_t P, const slong * warm, wc_error_t err);
+ * dual simplex, no presolve), never exact; Clp solves M A x = M b when M
+ * is not NULL.  WC_ERR_SOLVER when built without Clp or when Clp aborted
+ * (its SIGABRT caught). */
+int wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
+                     const slong * warm, const wc_rowmap_struct * M, wc_error_t err);
 
 /* The engine's candidate (WC_ENGINE_*; AUTO as wc_lp_engine_pick); a
- * round Clp fails goes to GLPK. */
-int wc_lp_candidate(int engine, slong * basis, double * dual, int * status,
-                    const wc_lp_t P, const slong * warm, wc_error_t err);
+ * round Clp fails goes to GLPK.  M (or NULL) is for Clp only. */
+int wc_lp_candidate(int engine, slong * basis, double * dual, int * status, const wc_lp_t P,
+                    const slong * warm, const wc_rowmap_struct * M, wc_error_t err);
 
 /* 1 if the basic solution of an engine's basis, recomputed exactly, is an
  * optimality certificate for P (certified_by WC_CERT_GLPK_SIMPLEX), or
@@ -139,6 +174,9 @@ int wc_lp_solve_presolved(wc_lp_solution_t S, const wc_lp_t P, int method, wc_lp
  * guide:  NULL, or a base LP always feasible over any working set (the
  *         elastic problem), whose dual guides the rounds after a while of
  *         infeasible working LPs.
+ * rows:   NULL, or a row operation (above) under which the working LP and
+ *         its phase-1 LP are sparser; Clp then solves them under it.  A
+ *         candidate changes, nothing exact does.
  */
 enum { WC_PRICE_COST = 0, WC_PRICE_FARKAS = 1, WC_PRICE_GUIDE = 2 };
 
@@ -150,6 +188,7 @@ typedef struct {
                                    2: earlier still */
     const wc_lp_struct * base;  /* rows, b, the fixed columns */
     const wc_lp_struct * guide; /* or NULL */
+    const wc_rowmap_struct * rows;  /* or NULL */
     void (*column)(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx);
     slong (*price)(ulong * keys, slong K, const fmpq * y, int test, int partial,
                    void * ctx);

@@ -391,6 +391,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
                   : D->d <= 2 || p->loss != WC_LOSS_INTERP ? 2 : 1;
         V.base = base;
         V.guide = gbase;
+        V.rows = NULL;
         V.column = vertex_column;
         V.price = vertex_price;
         V.ctx = &X;
