@@ -77,9 +77,9 @@ expect_error "--threads 0" "from 1 to 1024, found '0'" "$WC" solve examples/ramp
 # progress in a log (stderr not a terminal): one line a phase, never a
 # repeated line; --quiet: none
 # (a solve of a few seconds: nothing is printed in the first second)
-python3 bench/gen.py 200 2 7 > "$T/p200.csv"
-"$WC" solve "$T/p200.csv" --bias --columns stream >/dev/null 2>"$T/prog"
-"$WC" solve "$T/p200.csv" --bias --columns stream --quiet >/dev/null 2>"$T/quiet"
+python3 bench/gen.py 300 2 7 > "$T/p300.csv"
+"$WC" solve "$T/p300.csv" --bias --columns stream >/dev/null 2>"$T/prog"
+"$WC" solve "$T/p300.csv" --bias --columns stream --quiet >/dev/null 2>"$T/quiet"
 if [ -s "$T/prog" ] && [ "$(sed 's/ ([0-9.]* s)$//' "$T/prog" | sort | uniq -d | wc -l)" -eq 0 ] \
    && [ "$(wc -l < "$T/prog")" -le 4 ] && [ ! -s "$T/quiet" ]; then
     ok "progress in a log: $(wc -l < "$T/prog") line(s), one a phase; --quiet prints none"
@@ -90,7 +90,7 @@ else fail "progress in a log" "$(cat "$T/prog")" "$(cat "$T/quiet")"; fi
 # with its count, or the round's LP), whichever a redraw lands on; a solve of
 # a few seconds (above) so that redraws fall inside column generation
 if command -v script >/dev/null 2>&1; then
-    script -qc "'$WC' solve '$T/p200.csv' --bias --columns stream >/dev/null" "$T/tty" >/dev/null 2>&1
+    script -qc "'$WC' solve '$T/p300.csv' --bias --columns stream >/dev/null" "$T/tty" >/dev/null 2>&1
     line=$(tr '\r' '\n' < "$T/tty" | grep -E '^wedgecert: round [0-9]+, [0-9]+ atoms \+[0-9]+, (atoms priced [0-9]+/[0-9]+|column generation) +[0-9.]+ s' | tail -1)
     if [ -n "$line" ]; then ok "progress on a terminal: '$line'"
     elif ! tr '\r' '\n' < "$T/tty" | grep -q '^wedgecert: '; then

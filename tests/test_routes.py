@@ -14,6 +14,8 @@
   more rounds than the optimal route on the feasible twin; on random
   small instances the streamed route (presolve) and the full LP agree on
   the status, and checkcert accepts the certificate;
+* Clp under the row map (interp) and GLPK certify one optimum on random
+  2-D and 3-D sets;
 * oracles byte-identical across runs and thread counts, without run
   statistics;
 * predict: 'infeasible' when neither dictionary interpolates, and
@@ -208,6 +210,40 @@ def presolve_cases():
            "certificates accepted")
 
 
+def mapped_engines():
+    """Clp solves interp's working LPs under the row map of train/stencil.c
+    (GLPK never): on random 2-D and 3-D data with biases and labels of
+    denominators 1-3 both engines certify one optimum, and checkcert
+    accepts Clp's certificate."""
+    if "clp" not in ENGINES:
+        return ok("Clp under the row map: this build has no Clp (skipped)")
+    rng = random.Random(210)
+    bad = []
+    for t in range(8):
+        d, n = (2, 40 + 15 * t) if t % 2 == 0 else (3, 20 + 8 * t)
+        grid = [(a, b) for a in range(-20, 21) for b in range(-20, 21)]
+        pts = rng.sample(grid if d == 2 else [x + (c,) for x in grid for c in range(-2, 3)], n)
+        rows = [list(x) + [F(rng.randint(-9, 9), rng.randint(1, 3))] for x in pts]
+        path = write_rows(f"map{t}.csv", rows)
+        cert = os.path.join(TMP, f"map{t}.cert")
+        rc = run(["solve", path, "--bias", "--columns", "stream", "--lp-engine", "clp", "--json", "--quiet",
+                  "--cert", cert])
+        rg = run(["solve", path, "--bias", "--columns", "stream", "--lp-engine", "glpk", "--json", "--quiet"])
+        if rc[0] != 0 or rg[0] != 0:
+            bad.append(f"d = {d} n = {n}: exit {rc[0]}, {rg[0]}: {rc[2][:100]} {rg[2][:100]}")
+            continue
+        jc, jg = json.loads(rc[1]), json.loads(rg[1])
+        c = subprocess.run([CHECK, cert], capture_output=True, text=True)
+        if jc["status"] != "optimal" or jc["optimal_value"] != jg.get("optimal_value") or c.returncode:
+            bad.append(f"d = {d} n = {n}: clp {jc['status']} {jc.get('optimal_value')}, "
+                       f"glpk {jg['status']} {jg.get('optimal_value')}; checkcert {c.stderr[:80]}")
+    if bad:
+        fail("Clp under the row map vs GLPK on 8 random interp sets", *bad[:4])
+    else:
+        ok("Clp under the row map vs GLPK on 8 random interp sets (d = 2, 3; n = 28-130): "
+           "one optimum, certificates accepted")
+
+
 def oracle_bytes():
     outs = []
     for k, threads in enumerate(("1", "2", "2")):
@@ -317,8 +353,8 @@ def checknet_infeasible():
 
 
 def main():
-    return run_parts(cycling_glpk, route_matrix, presolve_cases, oracle_bytes, oracle_lp_files,
-                     predict_empty, checknet_infeasible)
+    return run_parts(cycling_glpk, route_matrix, presolve_cases, mapped_engines, oracle_bytes,
+                     oracle_lp_files, predict_empty, checknet_infeasible)
 
 
 if __name__ == "__main__":

@@ -48,6 +48,15 @@ int wc_lasso_kkt_check(fmpq_t value, fmpq * r, const fmpq * cols, slong len, con
 /* rho_i: the factor row i of the problem's LP carries. */
 const fmpz * wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i);
 
+/* M := the row operation of stencil.c for the samples of D and the row
+ * scales of p's LP: each sample less an affine combination of d + 1
+ * earlier ones; no step when d > WC_STENCIL_MAX_D, where choosing the
+ * d + 1 among d + 7 neighbours costs C(d + 7, d + 1) solves a sample.
+ * Initialises M. */
+#define WC_STENCIL_MAX_D 4
+
+void wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p);
+
 /* Column generation over V (R->columns STREAMED, or MATERIALISED with all
  * of V in R->V): leaves the final working set in R->V, its LP in R->lp and
  * the certified solution in R->sol; every atom of V has been priced.

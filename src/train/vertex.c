@@ -357,6 +357,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     wc_dict_t none;
     vertex_dict X;
     wc_colgen_dict_struct V;
+    wc_rowmap_struct rows;
     wc_colgen_t C;
 
     X.D = D;
@@ -392,6 +393,12 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         V.base = base;
         V.guide = gbase;
         V.rows = NULL;
+        if (V.eager && p->loss == WC_LOSS_INTERP && base->m == n
+            && wc_lp_engine_pick(p->engine) == WC_ENGINE_CLP)
+        {
+            wc_stencil_rowmap(&rows, D, p);
+            V.rows = &rows;
+        }
         V.column = vertex_column;
         V.price = vertex_price;
         V.ctx = &X;
@@ -403,6 +410,8 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         for (u = 0; u < C->len; u++)
             wc_dict_join(R->V, X.E, C->keys[u]);
         wc_colgen_clear(C);
+        if (V.rows != NULL)
+            wc_rowmap_clear(&rows);
         wc_lp_clear(base);
         wc_lp_clear(gbase);
     }

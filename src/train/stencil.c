@@ -1,0 +1,206 @@
+/*
+ * stencil.c -- the row operation under which the vertex dictionary's
+ * working LPs are sparse (lp/rowmap.c has why an engine may solve under
+ * one): each sample, in a fixed pseudo-random order, less the affine
+ * combination of d + 1 earlier samples that reproduces it.
+ *
+ * Row i of the LP is rho_i times the features' row i, and a column
+ * (w^T x + b)_+ is affine on each side of its hyperplane, so
+ *     row_i - sum_q l_q (rho_i / rho_jq) row_jq = 0
+ * in that column when x_i = sum_q l_q x_jq, sum_q l_q = 1, and x_i and
+ * the x_jq lie on one side.  The d + 1 samples are, among the NEAR nearest
+ * earlier ones, those of the smallest simplex (by its largest distance to
+ * x_i) that holds x_i, or where none holds it those with the smallest
+ * sum |l_q|.  In a random order the t-th sample's simplex has a diameter
+ * of about t^(-1/d), so a hyperplane crosses about n^(1 - 1/d) of the n
+ * simplices.  The first d + 1 samples keep their rows (affine functions
+ * live there), and so does a sample no earlier d + 1 span affinely.
+ * The map only shapes a candidate: doubles throughout.
+ */
+#include <math.h>
+#include <string.h>
+#include "train/train.h"
+
+#define NEAR(d) ((d) + 7)
+#define STENCIL_MAX_D WC_STENCIL_MAX_D
+
+/* The NEAR(d) (or fewer, when t is smaller) nearest of the first t
+ * samples of order to x (squared distances, ties to the earlier): their
+ * positions in near[0..), RETURNS how many. */
+static slong
+nearest(slong * near, double * dist, const double * X, slong d, const slong * order,
+        slong t, const double * x)
+{
+    slong len = 0, s, c, k, cap = NEAR(d);
+
+    for (s = 0; s < t; s++)
+    {
+        double e = 0;
+        for (c = 0; c < d; c++)
+            e += (X[order[s] * d + c] - x[c]) * (X[order[s] * d + c] - x[c]);
+        if (len == cap && e >= dist[len - 1])
+            continue;
+        for (k = len < cap ? len++ : len - 1; k > 0 && dist[k - 1] > e; k--)
+        {
+            dist[k] = dist[k - 1];
+            near[k] = near[k - 1];
+        }
+        dist[k] = e;
+        near[k] = order[s];
+    }
+    return len;
+}
+
+/* l (d + 1 entries) := the affine coordinates of x in the simplex of the
+ * samples idx; RETURNS 0 when they span no simplex (a tiny pivot). */
+static int
+affine_coordinates(double * l, double * S, const double * X, slong d, const slong * idx,
+                   const double * x)
+{
+    slong k = d + 1, r, c, q;
+
+    /* S (k x (k + 1)): column q is (x_idx[q], 1), the last column (x, 1) */
+    for (r = 0; r < k; r++)
+    {
+        for (q = 0; q < k; q++)
+            S[r * (k + 1) + q] = r < d ? X[idx[q] * d + r] : 1.0;
+        S[r * (k + 1) + k] = r < d ? x[r] : 1.0;
+    }
+    for (c = 0; c < k; c++)
+    {
+        slong p = c;
+        double big = 0;
+        for (r = c; r < k; r++)
+            if (fabs(S[r * (k + 1) + c]) > fabs(S[p * (k + 1) + c]))
+                p = r;
+        for (r = 0; r < k; r++)
+            big = FLINT_MAX(big, fabs(S[r * (k + 1) + c]));
+        if (!(fabs(S[p * (k + 1) + c]) > ldexp(big, -30)))
+            return 0;
+        for (q = 0; q <= k; q++)
+        {
+            double t = S[c * (k + 1) + q];
+            S[c * (k + 1) + q] = S[p * (k + 1) + q];
+            S[p * (k + 1) + q] = t;
+        }
+        for (r = c + 1; r < k; r++)
+        {
+            double f = S[r * (k + 1) + c] / S[c * (k + 1) + c];
+            for (q = c; q <= k; q++)
+                S[r * (k + 1) + q] -= f * S[c * (k + 1) + q];
+        }
+    }
+    for (c = k - 1; c >= 0; c--)
+    {
+        double s = S[c * (k + 1) + k];
+        for (q = c + 1; q < k; q++)
+            s -= S[c * (k + 1) + q] * l[q];
+        l[c] = s / S[c * (k + 1) + c];
+    }
+    return 1;
+}
+
+/* The best simplex of d + 1 of near[0..len) for x (as the head comment
+ * says) into idx and l; RETURNS 0 if none spans one. */
+static int
+best_simplex(slong * idx, double * l, const slong * near, const double * dist, slong len,
+             const double * X, slong d, const double * x)
+{
+    slong k = d + 1, pick[STENCIL_MAX_D + 1], cand[STENCIL_MAX_D + 1], q;
+    double lam[STENCIL_MAX_D + 1], S[(STENCIL_MAX_D + 1) * (STENCIL_MAX_D + 2)];
+    double best_in = HUGE_VAL, best_out = HUGE_VAL;
+    int found = 0;
+
+    if (len < k)
+        return 0;
+    for (q = 0; q < k; q++)
+        pick[q] = q;
+    for (;;)
+    {
+        for (q = 0; q < k; q++)
+            cand[q] = near[pick[q]];
+        if (affine_coordinates(lam, S, X, d, cand, x))
+        {
+            double low = HUGE_VAL, sum = 0;
+            for (q = 0; q < k; q++)
+            {
+                low = FLINT_MIN(low, lam[q]);
+                sum += fabs(lam[q]);
+            }
+            /* held: by the largest distance, the last pick's (near is
+               sorted); a held simplex beats every other */
+            int held = low >= -ldexp(1.0, -40);
+            double key = held ? dist[pick[k - 1]] : sum;
+            if (held ? key < best_in : best_in == HUGE_VAL && key < best_out)
+            {
+                *(held ? &best_in : &best_out) = key;
+                memcpy(idx, cand, k * sizeof(slong));
+                memcpy(l, lam, k * sizeof(double));
+                found = 1;
+            }
+        }
+        /* the next k-subset of 0..len-1 in lexicographic order */
+        for (q = k - 1; q >= 0 && pick[q] == len - k + q; q--)
+            ;
+        if (q < 0)
+            return found;
+        pick[q]++;
+        for (q = q + 1; q < k; q++)
+            pick[q] = pick[q - 1] + 1;
+    }
+}
+
+void
+wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
+{
+    slong n = D->n, d = D->d, i, t, c, q, len, idx[STENCIL_MAX_D + 1];
+    double * X, * rho, * dist, l[STENCIL_MAX_D + 1];
+    slong * order, * near;
+    flint_rand_t state;
+
+    wc_rowmap_init(M);
+    if (d < 1 || d > STENCIL_MAX_D)
+        return;
+    X = flint_malloc((n * d + 1) * sizeof(double));
+    rho = flint_malloc((n + 1) * sizeof(double));
+    dist = flint_malloc((NEAR(d) + 1) * sizeof(double));
+    order = flint_malloc((n + 1) * sizeof(slong));
+    near = flint_malloc((NEAR(d) + 1) * sizeof(slong));
+    for (i = 0; i < n; i++)
+    {
+        for (c = 0; c < d; c++)
+            X[i * d + c] = fmpq_get_d(fmpq_mat_entry(D->X, i, c));
+        rho[i] = fmpz_get_d(wc_row_scale(D, p, i));
+        order[i] = i;
+    }
+    flint_randinit(state);      /* the same order on every run */
+    for (i = n - 1; i > 0; i--)
+    {
+        slong s = (slong) n_randint(state, i + 1), e = order[i];
+        order[i] = order[s];
+        order[s] = e;
+    }
+    flint_randclear(state);
+    for (t = d + 1; t < n; t++)
+    {
+        const double * x = X + order[t] * d;
+        int finite = 1;
+
+        len = nearest(near, dist, X, d, order, t, x);
+        if (!best_simplex(idx, l, near, dist, len, X, d, x))
+            continue;
+        for (q = 0; q <= d; q++)
+        {
+            l[q] *= rho[order[t]] / rho[idx[q]];
+            finite &= isfinite(l[q]);       /* huge data: no step */
+        }
+        if (finite)
+            wc_rowmap_push(M, order[t], idx, l, d + 1);
+    }
+    wc_rowmap_reverse(M);       /* a step reads rows of earlier samples only */
+    flint_free(X);
+    flint_free(rho);
+    flint_free(dist);
+    flint_free(order);
+    flint_free(near);
+}
