@@ -204,7 +204,8 @@ main(void)
         ok = triangular(&M, n) && reproduces(&M, D, p) && same_map(&M, &N);
         for (k = 0; k < 5; k++)
             ok &= relu_zeros(&zeros, &M, D, p, state);
-        CHECKF(ok, printf("    n = %ld, d = %ld, %ld steps\n", n, d, M.len));
+        CHECKF(ok, printf("    n = %ld, d = %ld, %ld steps: %d %d %d\n", n, d, M.len,
+                          triangular(&M, n), reproduces(&M, D, p), same_map(&M, &N)));
         wc_rowmap_clear(&M);
         wc_rowmap_clear(&N);
         wc_data_clear(D);

@@ -51,12 +51,15 @@ round_size(slong n, ulong G)
  * 28; n = 400 304 s, 248 -> 150 s, 51.  Same optima.  One a pivot at
  * d = 2 was slower than two (planted n = 200 / 400: 3.7 / 25.9 s against
  * 2.3 / 20.6), two at d = 3 and 4 slower than one (interp d = 3 15.1
- * against 13.6 s, d = 4 23.4 against 17.2).
+ * against 13.6 s, d = 4 23.4 against 17.2).  Under the row map of
+ * stencil.c (interp with Clp), where a round's LP costs less, one at
+ * d = 2 too: n = 500 / 700 / 1000 11.6 / 31.4 / 104 s against
+ * 13.4 / 34.6 / 115, 39 / 40 / 46 rounds against 53 / 53 / 67.
  */
 static slong
-group_size(slong d)
+group_size(slong d, int mapped)
 {
-    return d <= 2 ? 2 : 1;
+    return d <= 2 && !mapped ? 2 : 1;
 }
 
 /*
@@ -307,6 +310,7 @@ typedef struct {
     wc_dict_t full;             /* MATERIALISED: every atom, duplicates too */
     ulong * fkey;               /* and their keys */
     slong next_seg;
+    slong group;                /* group_size */
     wc_dict_t one;              /* one atom, for its column */
     fmpq * k, * v;
 } vertex_dict;
@@ -341,7 +345,7 @@ vertex_price(ulong * keys, slong K, const fmpq * y, int test, int partial, void 
         fmpq_one(bound);
     else
         fmpz_set(fmpq_numref(bound), fmpq_numref(p->beta));
-    price(keys, &len, K, group_size(X->D->d), X->R, X->E, X->full, X->fkey, X->D, X->v, bound, p,
+    price(keys, &len, K, X->group, X->R, X->E, X->full, X->fkey, X->D, X->v, bound, p,
           partial, &X->next_seg);
     fmpq_clear(bound);
     return len;
@@ -370,6 +374,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     if (R->columns == WC_COLUMNS_MATERIALISED)
         build_all(X.full, &X.fkey, X.E, D, p->dict);
     X.next_seg = 0;
+    X.group = group_size(D->d, 0);
     wc_dict_init(X.one);
     X.k = _fmpq_vec_init(n);
     X.v = _fmpq_vec_init(n);
@@ -398,6 +403,7 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         {
             wc_stencil_rowmap(&rows, D, p);
             V.rows = &rows;
+            X.group = group_size(D->d, 1);
         }
         V.column = vertex_column;
         V.price = vertex_price;
