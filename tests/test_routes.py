@@ -14,8 +14,8 @@
   more rounds than the optimal route on the feasible twin; on random
   small instances the streamed route (presolve) and the full LP agree on
   the status, and checkcert accepts the certificate;
-* Clp under the row map (interp) and GLPK certify one optimum on random
-  2-D and 3-D sets;
+* Clp under the row map and GLPK certify one optimum on random sets
+  (interp at d = 2 and 3, l1 and hinge at d = 2);
 * oracles byte-identical across runs and thread counts, without run
   statistics;
 * predict: 'infeasible' when neither dictionary interpolates, and
@@ -211,37 +211,42 @@ def presolve_cases():
 
 
 def mapped_engines():
-    """Clp solves interp's working LPs under the row map of train/stencil.c
-    (GLPK never): on random 2-D and 3-D data with biases and labels of
-    denominators 1-3 both engines certify one optimum, and checkcert
-    accepts Clp's certificate."""
+    """Clp solves the working LPs under the row map of train/stencil.c
+    (interp at d <= 4, l1 and hinge at d <= 2; GLPK never): on random data
+    with biases, labels of denominators 1-3 (hinge: +-1), both engines
+    certify one optimum, and checkcert accepts Clp's certificate."""
     if "clp" not in ENGINES:
         return ok("Clp under the row map: this build has no Clp (skipped)")
     rng = random.Random(210)
+    grid = [(a, b) for a in range(-20, 21) for b in range(-20, 21)]
     bad = []
-    for t in range(8):
-        d, n = (2, 40 + 15 * t) if t % 2 == 0 else (3, 20 + 8 * t)
-        grid = [(a, b) for a in range(-20, 21) for b in range(-20, 21)]
+    cases = [(["--loss", "interp"], 2, 40 + 30 * t) for t in range(4)]
+    cases += [(["--loss", "interp"], 3, 28 + 16 * t) for t in range(4)]
+    cases += [(["--loss", "l1", "--beta", "1/10"], 2, 60 + 40 * t) for t in range(3)]
+    cases += [(["--loss", "hinge", "--beta", "1/10"], 2, 60 + 40 * t) for t in range(3)]
+    for t, (loss, d, n) in enumerate(cases):
         pts = rng.sample(grid if d == 2 else [x + (c,) for x in grid for c in range(-2, 3)], n)
-        rows = [list(x) + [F(rng.randint(-9, 9), rng.randint(1, 3))] for x in pts]
+        rows = [list(x) + [rng.choice([-1, 1]) if "hinge" in loss else F(rng.randint(-9, 9), rng.randint(1, 3))]
+                for x in pts]
         path = write_rows(f"map{t}.csv", rows)
         cert = os.path.join(TMP, f"map{t}.cert")
-        rc = run(["solve", path, "--bias", "--columns", "stream", "--lp-engine", "clp", "--json", "--quiet",
-                  "--cert", cert])
-        rg = run(["solve", path, "--bias", "--columns", "stream", "--lp-engine", "glpk", "--json", "--quiet"])
+        args = ["solve", path, "--bias", "--columns", "stream", "--json", "--quiet"] + loss
+        rc = run(args + ["--lp-engine", "clp", "--cert", cert])
+        rg = run(args + ["--lp-engine", "glpk"])
+        what = f"{loss[1]} d = {d} n = {n}"
         if rc[0] != 0 or rg[0] != 0:
-            bad.append(f"d = {d} n = {n}: exit {rc[0]}, {rg[0]}: {rc[2][:100]} {rg[2][:100]}")
+            bad.append(f"{what}: exit {rc[0]}, {rg[0]}: {rc[2][:100]} {rg[2][:100]}")
             continue
         jc, jg = json.loads(rc[1]), json.loads(rg[1])
         c = subprocess.run([CHECK, cert], capture_output=True, text=True)
         if jc["status"] != "optimal" or jc["optimal_value"] != jg.get("optimal_value") or c.returncode:
-            bad.append(f"d = {d} n = {n}: clp {jc['status']} {jc.get('optimal_value')}, "
+            bad.append(f"{what}: clp {jc['status']} {jc.get('optimal_value')}, "
                        f"glpk {jg['status']} {jg.get('optimal_value')}; checkcert {c.stderr[:80]}")
     if bad:
-        fail("Clp under the row map vs GLPK on 8 random interp sets", *bad[:4])
+        fail(f"Clp under the row map vs GLPK on {len(cases)} random sets", *bad[:4])
     else:
-        ok("Clp under the row map vs GLPK on 8 random interp sets (d = 2, 3; n = 28-130): "
-           "one optimum, certificates accepted")
+        ok(f"Clp under the row map vs GLPK on {len(cases)} random sets (interp d = 2, 3; l1, hinge "
+           "d = 2; n = 28-160): one optimum, certificates accepted")
 
 
 def oracle_bytes():

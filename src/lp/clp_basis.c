@@ -60,11 +60,13 @@ enum { CLP_BASIC = 1, CLP_AT_LOWER = 3 };
 
 /* The N columns in (start, index, value), column-major with m rows, :=
  * D times them (new arrays, the old ones freed).  Clp's own scaling stays
- * off for such an LP: a mapped column is a difference, many entries far
- * below its largest, and under Clp's geometric scaling its optimality
- * test passed bases whose reduced costs were down to -16 times the cost
- * (measured: each such basis costs a round of pricing and another solve,
- * 244 rounds where 55 do). */
+ * off for such an LP unless D->engine_scales: a mapped column is a
+ * difference, many entries far below its largest, and for interpolation
+ * under Clp's geometric scaling its optimality test passed bases whose
+ * reduced costs were down to -16 times the cost (measured: each such
+ * basis costs a round of pricing and another solve, 244 rounds where 55
+ * do).  With the slack columns of l1 and hinge Clp's scaling served
+ * better (vertex.c has the measurements). */
 static void
 map_columns(CoinBigIndex ** start, int ** index, double ** value, slong m, slong N,
             const wc_rowmap_struct * D)
@@ -197,7 +199,7 @@ wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
     model = Clp_newModel();
     Clp_setLogLevel(model, 0);
     load(model, &T, P, M != NULL ? &D : NULL);
-    if (M != NULL)              /* the comment at map_columns says why */
+    if (M != NULL && !M->engine_scales)     /* the comment at map_columns says why */
         Clp_scaling(model, 0);
     Clp_setMaximumIterations(model, (int) FLINT_MIN(10 * (m + N) + 1000, 100000000));
     if (warm != NULL)

@@ -45,6 +45,8 @@ typedef struct {
     slong len;
     slong * r, * start, * j;
     double * l;
+    int engine_scales;  /* 1: Clp scales the mapped LP as it would any LP
+                           (clp_basis.c: for interp it must not) */
 } wc_rowmap_struct;
 
 void wc_rowmap_init(wc_rowmap_struct * M);

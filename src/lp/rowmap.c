@@ -20,6 +20,7 @@ void
 wc_rowmap_init(wc_rowmap_struct * M)
 {
     M->len = 0;
+    M->engine_scales = 0;
     M->r = flint_malloc(sizeof(slong));
     M->start = flint_calloc(1, sizeof(slong));
     M->j = NULL;

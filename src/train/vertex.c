@@ -75,6 +75,28 @@ group_size(slong d, int mapped)
 #define EAGER_G 128
 
 /*
+ * Whether Clp solves the working LPs under the row map of stencil.c
+ * (lp/rowmap.c): for interpolation, with Clp's own scaling off (the
+ * comment at clp_basis.c's map_columns says why), and for l1 and hinge
+ * at d <= 2, with it on.  Measured (bench/gen.py, bias, certified
+ * seconds, one run each, 2 threads; the same optima): interp d = 2
+ * n = 500 / 700 10.7 / 28.5 s against 24.9 / 80.6 (n = 1000: 91 s),
+ * d = 3 n = 300 14.3 s against 20.5; planted l1 (beta = 1/10) d = 2
+ * n = 400 / 600 4.4 / 21.2 s against 13.5 / 42.5, seeds 2 and 3 at
+ * n = 600 30.6 / 16.7 s against 105 / 57.4 (with Clp's scaling off
+ * 16.4 / 40.4 s at seed 1), but d = 3 n = 300 19.2 s against 16.0; hinge
+ * d = 2 n = 400 4.7 s against 6.8.  Interp with Clp's scaling on: 30.0 s
+ * at d = 2 n = 700.
+ */
+static int
+use_rowmap(const wc_data_t D, const wc_problem_t p)
+{
+    if (wc_lp_engine_pick(p->engine) != WC_ENGINE_CLP)
+        return 0;
+    return p->loss == WC_LOSS_INTERP ? D->d <= WC_STENCIL_MAX_D : D->d <= 2;
+}
+
+/*
  * Rounds guided by GLPK's dual price V in segments: the G origins are cut
  * into NSEG fixed ranges, priced from where the last round stopped, until
  * K violated atoms are found (partial pricing; the answer is then the top
@@ -398,10 +420,10 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
         V.base = base;
         V.guide = gbase;
         V.rows = NULL;
-        if (V.eager && p->loss == WC_LOSS_INTERP && base->m == n
-            && wc_lp_engine_pick(p->engine) == WC_ENGINE_CLP)
+        if (V.eager && base->m == n && use_rowmap(D, p))
         {
             wc_stencil_rowmap(&rows, D, p);
+            rows.engine_scales = (p->loss != WC_LOSS_INTERP);
             V.rows = &rows;
             X.group = group_size(D->d, 1);
         }
