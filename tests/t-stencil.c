@@ -15,8 +15,9 @@
  *     every row no step replaced is unchanged;
  *   - the same data give the same map.
  * And on degenerate data: no step when n <= d + 1, when all samples are
- * one point, when 2-D samples are collinear, or when d is above
- * WC_STENCIL_MAX_D.
+ * one point, when 2-D samples are collinear, when d is above
+ * WC_STENCIL_MAX_D, or when a coordinate is beyond doubles' comfortable
+ * range (10^80).
  */
 #include <math.h>
 #include <string.h>
@@ -244,6 +245,11 @@ main(void)
         CHECK(steps_of(D, p) == 0);
         wc_data_clear(D);
         random_data(D, 40, WC_STENCIL_MAX_D + 1, 5, state);
+        CHECK(steps_of(D, p) == 0);
+        wc_data_clear(D);
+        random_data(D, 40, 2, 5, state);            /* one coordinate 10^80 */
+        fmpz_set_ui(fmpq_numref(fmpq_mat_entry(D->X, 7, 1)), 10);
+        fmpz_pow_ui(fmpq_numref(fmpq_mat_entry(D->X, 7, 1)), fmpq_numref(fmpq_mat_entry(D->X, 7, 1)), 80);
         CHECK(steps_of(D, p) == 0);
         wc_data_clear(D);
         random_data(D, 40, WC_STENCIL_MAX_D, 5, state);     /* the control */

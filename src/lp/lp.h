@@ -59,7 +59,7 @@ void wc_rowmap_push(wc_rowmap_struct * M, slong r, const slong * j, const double
  * step reading rows of earlier points, is applied last step first). */
 void wc_rowmap_reverse(wc_rowmap_struct * M);
 
-/* v := M v, an entry set to zero where it cancels to within 2^-40 of
+/* v := M v, an entry set to zero where it cancels to within 2^-36 of
  * its terms (an exact zero of M A that rounding left). */
 void wc_rowmap_apply(double * v, const wc_rowmap_struct * M);
 

@@ -78,7 +78,9 @@ wc_rowmap_reverse(wc_rowmap_struct * M)
 }
 
 /* The rounding error of a sum of k + 1 terms is a few units of 2^-53 of
- * their magnitude; below 2^-40 of it the entry is a zero of M A. */
+ * their magnitude; below 2^-36 of it (room for the rounding of the
+ * coefficients l, computed from the samples in doubles) the entry is a
+ * zero of M A. */
 #define CANCELLED 36
 
 void

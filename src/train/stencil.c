@@ -202,6 +202,7 @@ wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
     double * X, * rho, * dist, l[STENCIL_MAX_D + 1];
     slong * order, * near;
     keyed * tmp;
+    int modest = 1;
 
     wc_rowmap_init(M);
     if (d < 1 || d > STENCIL_MAX_D)
@@ -214,14 +215,20 @@ wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
     for (i = 0; i < n; i++)
     {
         for (c = 0; c < d; c++)
+        {
             X[i * d + c] = fmpq_get_d(fmpq_mat_entry(D->X, i, c));
+            modest &= fabs(X[i * d + c]) < 0x1p200;
+        }
         rho[i] = fmpz_get_d(wc_row_scale(D, p, i));
+        modest &= fabs(rho[i]) < 0x1p200 && rho[i] != 0;
         order[i] = i;
     }
+    /* data beyond doubles' comfortable range (huge integers): no map */
     tmp = flint_malloc((n + 1) * sizeof(keyed));
-    serpentine(order, tmp, n, X, d, d - 1, 0, (slong) (pow((double) n, 1.0 / d) / 2) + 1);
+    if (modest)
+        serpentine(order, tmp, n, X, d, d - 1, 0, (slong) (pow((double) n, 1.0 / d) / 2) + 1);
     flint_free(tmp);
-    for (t = d + 1; t < n; t++)
+    for (t = modest ? d + 1 : n; t < n; t++)
     {
         const double * x = X + order[t] * d;
         double size = 0;
@@ -240,7 +247,7 @@ wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
             {
                 l[k] = l[q] * (rho[order[t]] / rho[idx[q]]);
                 idx[k] = idx[q];
-                finite &= isfinite(l[k++]);     /* huge data: no step */
+                finite &= isfinite(l[k++]);
             }
         if (finite)
             wc_rowmap_push(M, order[t], idx, l, k);

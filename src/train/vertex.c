@@ -52,9 +52,10 @@ round_size(slong n, ulong G)
  * d = 2 was slower than two (planted n = 200 / 400: 3.7 / 25.9 s against
  * 2.3 / 20.6), two at d = 3 and 4 slower than one (interp d = 3 15.1
  * against 13.6 s, d = 4 23.4 against 17.2).  Under the row map of
- * stencil.c (interp with Clp), where a round's LP costs less, one at
- * d = 2 too: n = 500 / 700 / 1000 11.6 / 31.4 / 104 s against
- * 13.4 / 34.6 / 115, 39 / 40 / 46 rounds against 53 / 53 / 67.
+ * stencil.c (use_rowmap), where a round's LP costs less, one at d = 2
+ * too: interp n = 500 / 700 / 1000 11.6 / 31.4 / 104 s against
+ * 13.4 / 34.6 / 115, 39 / 40 / 46 rounds against 53 / 53 / 67 (the
+ * measurements of use_rowmap for l1 and hinge are with one).
  */
 static slong
 group_size(slong d, int mapped)
