@@ -95,6 +95,10 @@ typedef wc_data_struct wc_data_t[1];
 void wc_data_init(wc_data_t D);
 void wc_data_clear(wc_data_t D);
 
+/* D := n samples in Q^d, all zero, with zero labels when labelled (y
+ * NULL otherwise); what D held is freed. */
+void wc_data_set_shape(wc_data_t D, slong n, slong d, int labelled);
+
 /*
  * Reads a CSV file: one sample a row, comma-separated exact rationals;
  * with labelled != 0 the last column is the label.  Blank lines and

@@ -102,11 +102,7 @@ main(void)
         fmpq_t xi, beta, value;
 
         wc_data_init(D);
-        D->n = n;
-        D->d = d;
-        fmpq_mat_clear(D->X);
-        fmpq_mat_init(D->X, n, d);
-        D->y = _fmpq_vec_init(n);
+        wc_data_set_shape(D, n, d, 1);
         for (i = 0; i < n; i++)
         {
             for (j = 0; j < d; j++)

@@ -140,24 +140,12 @@ brute_walk(ulong * keys, slong K, slong c, const wc_enum_t E, const wc_data_t D,
     return len;
 }
 
-/* D := n zero points in d dimensions */
-static void
-data_alloc(wc_data_t D, slong n, slong d)
-{
-    wc_data_clear(D);
-    wc_data_init(D);
-    D->n = n;
-    D->d = d;
-    fmpq_mat_init(D->X, n, d);
-    D->y = _fmpq_vec_init(n);
-}
-
 static void
 random_data(wc_data_t D, flint_rand_t st, slong n, slong d, int big)
 {
     slong i, j;
 
-    data_alloc(D, n, d);
+    wc_data_set_shape(D, n, d, 1);
     for (i = 0; i < n; i++)
     {
         if (i > 0 && n_randint(st, 5) == 0)
@@ -187,7 +175,7 @@ sweep_data(wc_data_t D, flint_rand_t st, slong n, slong d, slong R)
 {
     slong i, j;
 
-    data_alloc(D, n, d);
+    wc_data_set_shape(D, n, d, 1);
     for (i = 0; i < n; i++)
     {
         int how = i > 1 ? (int) n_randint(st, 4) : 3;

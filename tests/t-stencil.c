@@ -30,11 +30,7 @@ random_data(wc_data_t D, slong n, slong d, slong range, flint_rand_t state)
     slong i, c;
 
     wc_data_init(D);
-    D->n = n;
-    D->d = d;
-    fmpq_mat_clear(D->X);
-    fmpq_mat_init(D->X, n, d);
-    D->y = _fmpq_vec_init(n);
+    wc_data_set_shape(D, n, d, 1);
     for (i = 0; i < n; i++)
     {
         for (c = 0; c < d; c++)

@@ -73,12 +73,7 @@ generate(wc_data_t D, slong n, slong d, ulong seed, int hinge)
     splitmix g = { seed };
     slong i, j, p, q;
 
-    wc_data_clear(D);
-    D->n = n;
-    D->d = d;
-    fmpq_mat_clear(D->X);
-    fmpq_mat_init(D->X, n, d);
-    D->y = _fmpq_vec_init(n);
+    wc_data_set_shape(D, n, d, 1);
     for (i = 0; i < n; i++)
     {
         for (j = 0; j < d; j++)

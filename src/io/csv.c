@@ -157,6 +157,17 @@ wc_data_clear(wc_data_t D)
     wc_data_init(D);
 }
 
+void
+wc_data_set_shape(wc_data_t D, slong n, slong d, int labelled)
+{
+    wc_data_clear(D);
+    fmpq_mat_clear(D->X);
+    D->n = n;
+    D->d = d;
+    fmpq_mat_init(D->X, n, d);
+    D->y = labelled ? _fmpq_vec_init(n) : NULL;
+}
+
 /* Length of the valid UTF-8 sequence at s, or 0 if it is not valid. */
 static size_t
 utf8_len(const unsigned char * s, size_t avail)
@@ -291,12 +302,7 @@ store_rows(wc_data_t D, fmpq * vals, slong nrows, slong ncols, int labelled)
 {
     slong i, j, d = labelled ? ncols - 1 : ncols;
 
-    D->n = nrows;
-    D->d = d;
-    fmpq_mat_clear(D->X);
-    fmpq_mat_init(D->X, nrows, d);
-    if (labelled)
-        D->y = _fmpq_vec_init(nrows);
+    wc_data_set_shape(D, nrows, d, labelled);
     for (i = 0; i < nrows; i++)
     {
         for (j = 0; j < d; j++)
