@@ -55,10 +55,6 @@ void wc_rowmap_clear(wc_rowmap_struct * M);
 /* Appends a step: row r := row r - sum_{q < k} l[q] row j[q]. */
 void wc_rowmap_push(wc_rowmap_struct * M, slong r, const slong * j, const double * l, slong k);
 
-/* Reverses the order of the steps (a map built point by point, each
- * step reading rows of earlier points, is applied last step first). */
-void wc_rowmap_reverse(wc_rowmap_struct * M);
-
 /* v := M v, an entry set to zero where it cancels to within 2^-36 of
  * its terms (an exact zero of M A that rounding left). */
 void wc_rowmap_apply(double * v, const wc_rowmap_struct * M);

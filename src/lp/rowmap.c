@@ -51,32 +51,6 @@ wc_rowmap_push(wc_rowmap_struct * M, slong r, const slong * j, const double * l,
     M->start[++M->len] = at + k;
 }
 
-void
-wc_rowmap_reverse(wc_rowmap_struct * M)
-{
-    slong len = M->len, nz = M->start[len], t, at = 0;
-    slong * r = flint_malloc((len + 1) * sizeof(slong));
-    slong * start = flint_malloc((len + 1) * sizeof(slong));
-    slong * j = flint_malloc((nz + 1) * sizeof(slong));
-    double * l = flint_malloc((nz + 1) * sizeof(double));
-
-    for (t = 0; t < len; t++)
-    {
-        slong s = len - 1 - t, k = M->start[s + 1] - M->start[s];
-        r[t] = M->r[s];
-        start[t] = at;
-        memcpy(j + at, M->j + M->start[s], k * sizeof(slong));
-        memcpy(l + at, M->l + M->start[s], k * sizeof(double));
-        at += k;
-    }
-    start[len] = at;
-    wc_rowmap_clear(M);
-    M->r = r;
-    M->start = start;
-    M->j = j;
-    M->l = l;
-}
-
 /* The rounding error of a sum of k + 1 terms is a few units of 2^-53 of
  * their magnitude; below 2^-36 of it (room for the rounding of the
  * coefficients l, computed from the samples in doubles) the entry is a

@@ -195,40 +195,23 @@ serpentine(slong * order, keyed * tmp, slong len, const double * X, slong d, slo
                    rev ^ (int) (k & 1), s);
 }
 
-void
-wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
+/* M := the steps for the n samples X (d coordinates each) with row
+ * factors rho. */
+static void
+stencil_steps(wc_rowmap_struct * M, const double * X, const double * rho, slong n, slong d)
 {
-    slong n = D->n, d = D->d, i, t, c, q, len, idx[STENCIL_MAX_D + 1];
-    double * X, * rho, * dist, l[STENCIL_MAX_D + 1];
-    slong * order, * near;
-    keyed * tmp;
-    int modest = 1;
+    slong t, q, len, idx[STENCIL_MAX_D + 1];
+    double * dist = flint_malloc((NEAR(d) + 1) * sizeof(double)), l[STENCIL_MAX_D + 1];
+    slong * order = flint_malloc((n + 1) * sizeof(slong));
+    slong * near = flint_malloc((NEAR(d) + 1) * sizeof(slong));
+    keyed * tmp = flint_malloc((n + 1) * sizeof(keyed));
 
-    wc_rowmap_init(M);
-    if (d < 1 || d > STENCIL_MAX_D)
-        return;
-    X = flint_malloc((n * d + 1) * sizeof(double));
-    rho = flint_malloc((n + 1) * sizeof(double));
-    dist = flint_malloc((NEAR(d) + 1) * sizeof(double));
-    order = flint_malloc((n + 1) * sizeof(slong));
-    near = flint_malloc((NEAR(d) + 1) * sizeof(slong));
-    for (i = 0; i < n; i++)
-    {
-        for (c = 0; c < d; c++)
-        {
-            X[i * d + c] = fmpq_get_d(fmpq_mat_entry(D->X, i, c));
-            modest &= fabs(X[i * d + c]) < 0x1p200;
-        }
-        rho[i] = fmpz_get_d(wc_row_scale(D, p, i));
-        modest &= fabs(rho[i]) < 0x1p200 && rho[i] != 0;
-        order[i] = i;
-    }
-    /* data beyond doubles' comfortable range (huge integers): no map */
-    tmp = flint_malloc((n + 1) * sizeof(keyed));
-    if (modest)
-        serpentine(order, tmp, n, X, d, d - 1, 0, (slong) (pow((double) n, 1.0 / d) / 2) + 1);
-    flint_free(tmp);
-    for (t = modest ? d + 1 : n; t < n; t++)
+    for (t = 0; t < n; t++)
+        order[t] = t;
+    serpentine(order, tmp, n, X, d, d - 1, 0, (slong) (pow((double) n, 1.0 / d) / 2) + 1);
+    /* the last sample first: a step reads rows that no step before it
+       has replaced, those of samples earlier in the order */
+    for (t = n - 1; t > d; t--)
     {
         const double * x = X + order[t] * d;
         double size = 0;
@@ -252,10 +235,36 @@ wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
         if (finite)
             wc_rowmap_push(M, order[t], idx, l, k);
     }
-    wc_rowmap_reverse(M);       /* a step reads rows of earlier samples only */
-    flint_free(X);
-    flint_free(rho);
     flint_free(dist);
     flint_free(order);
     flint_free(near);
+    flint_free(tmp);
+}
+
+void
+wc_stencil_rowmap(wc_rowmap_struct * M, const wc_data_t D, const wc_problem_t p)
+{
+    slong n = D->n, d = D->d, i, c;
+    double * X, * rho;
+    int modest = 1;
+
+    wc_rowmap_init(M);
+    if (d < 1 || d > STENCIL_MAX_D)
+        return;
+    X = flint_malloc((n * d + 1) * sizeof(double));
+    rho = flint_malloc((n + 1) * sizeof(double));
+    for (i = 0; i < n; i++)
+    {
+        for (c = 0; c < d; c++)
+        {
+            X[i * d + c] = fmpq_get_d(fmpq_mat_entry(D->X, i, c));
+            modest &= fabs(X[i * d + c]) < 0x1p200;
+        }
+        rho[i] = fmpz_get_d(wc_row_scale(D, p, i));
+        modest &= fabs(rho[i]) < 0x1p200 && rho[i] != 0;
+    }
+    if (modest)         /* else data beyond doubles' comfortable range: no map */
+        stencil_steps(M, X, rho, n, d);
+    flint_free(X);
+    flint_free(rho);
 }
