@@ -21,10 +21,10 @@ wc_rowmap_init(wc_rowmap_struct * M)
 {
     M->len = 0;
     M->engine_scales = 0;
-    M->r = flint_malloc(sizeof(slong));
+    M->r = flint_malloc(sizeof(slong));       /* never NULL, even empty */
     M->start = flint_calloc(1, sizeof(slong));
-    M->j = NULL;
-    M->l = NULL;
+    M->j = flint_malloc(sizeof(slong));
+    M->l = flint_malloc(sizeof(double));
 }
 
 void
