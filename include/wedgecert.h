@@ -423,11 +423,14 @@ enum {
     WC_COLUMNS_MATERIALISED = 2,
     WC_COLUMNS_STREAMED = 3
 };
-/* Measured (bench/gen.py data, interp with bias): streaming is as fast as
- * the full LP at 1000 atoms (d = 2, n = 30: 31 vs 33 ms) and faster from
- * there on (d = 3, n = 18, 2658 atoms: 19 vs 41 ms; d = 2, n = 120, 14520
- * atoms: 1.3 vs 2.1 s). */
-#define WC_STREAM_MIN_ATOMS 1000
+/* Measured (bench/gen.py seed 7, interp with bias, median of 40 runs, a
+ * small V priced on one thread): the full LP is faster up to about 300
+ * atoms (d = 2, n = 15, 270 atoms: 11.1 vs 12.2 ms), the same near 450
+ * (d = 3, n = 9: 10.7 ms both; d = 2, n = 20, l1 loss: 15.0 vs 15.6 ms),
+ * and slower from there on (d = 3, n = 12, 908 atoms: 15.4 vs 11.9 ms;
+ * d = 2, n = 30, 990 atoms: 31.3 vs 23.3 ms; d = 3, n = 18, 2658 atoms:
+ * 36.3 vs 18.6 ms; d = 2, n = 120, 14520 atoms: 2.1 vs 1.3 s). */
+#define WC_STREAM_MIN_ATOMS 500
 
 enum { WC_PENALTY_L1 = 0, WC_PENALTY_L2 = 1 };
 

@@ -223,6 +223,31 @@ price_materialised(ulong * keys, slong * len, slong K, slong per_group, const wc
     flint_free(viol);
 }
 
+/*
+ * Pricing threads: --threads N when given, else OMP_NUM_THREADS when set;
+ * otherwise every core, but one below THREADS_MIN_ATOMS atoms, where a
+ * pricing is too short to pay for waking the others (the answer is the
+ * same for any count).  Measured (bench/gen.py seed 7, interp with bias, the default
+ * route, median of 15-60 runs, 2 cores, 2 threads against 1): d = 3 n = 18
+ * (2,658 atoms) 26.0 / 18.4 ms, d = 4 n = 12 (3,638) 20.7 / 15.8, d = 4
+ * n = 16 (9,688) 27.8 / 25.7, d = 3 n = 30 (10,910) 38.7 / 36.9; d = 2
+ * n = 100 (10,300) 186 / 196, d = 4 n = 20 (21,250) 39.5 / 41.6, d = 3
+ * n = 60 (79,420) 149 / 174.
+ */
+#define THREADS_MIN_ATOMS 10000
+
+static int
+pricing_threads(const wc_data_t D, const wc_problem_struct * p)
+{
+    const char * env = getenv("OMP_NUM_THREADS");
+
+    if (p->threads > 0)
+        return p->threads;
+    if (env != NULL && env[0] != '\0')
+        return 0;               /* OpenMP's count */
+    return wc_dict_bound(D->n, D->d, p->bias, p->dict) < THREADS_MIN_ATOMS ? 1 : 0;
+}
+
 /* keys[0..*len) := the K most violated atoms of V for the dual point v
  * (|k_u^T v| > bound), at most per_group a pivot (wc_top_struct's walk),
  * streamed or over all atoms built; with partial, segment by segment from
@@ -262,7 +287,7 @@ price(ulong * keys, slong * len, slong K, slong per_group, wc_result_struct * R,
         if (streamed)
         {
             wc_price_all(top, E, y, seg_start(E->G, seg), seg_start(E->G, seg + 1),
-                          p->threads, NULL, NULL);
+                          pricing_threads(D, p), NULL, NULL);
             *len = top->len;
         }
         else if (partial || s == NSEG - 1)
