@@ -14,6 +14,11 @@
  *     vector -- primal feasible, not optimal in general -- reaches the
  *     optimum's value, and with no pivots allowed it succeeds exactly when
  *     that basis already passes the check;
+ *   - wc_basis_solution on 25-60 rows (one inverse modulo a prime for the
+ *     primal and the dual solve, the two liftings on two threads): the
+ *     products A_B x_B and A_B^T y, taken here, give b and c_B exactly,
+ *     with entries up to 2^100 and artificials in the basis; a basis with
+ *     a column twice is refused;
  *   - wc_lp_certify_warm from such a basis of a larger LP (20 rows) reaches
  *     the exact simplex's optimum with either engine, also where 24 exact
  *     pivots alone do not (the dual refinement of lp.c; such cases must
@@ -188,6 +193,79 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
     return beyond_repair;
 }
 
+/* A random LP of m >= 25 rows (entries up to 2^bits) and a basis of it:
+ * columns and artificials, or (twice != 0) one column twice; checks
+ * wc_basis_solution's answer by its products.  RETURNS 1 if it passed. */
+static int
+basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int twice)
+{
+    slong N = m + 5, i, j, r, * basis = flint_malloc(m * sizeof(slong));
+    fmpq * x = _fmpq_vec_init(N), * y = _fmpq_vec_init(m);
+    fmpq_t s, t;
+    wc_lp_t P;
+    int status, ok = 1;
+
+    wc_lp_init(P, m, N);
+    for (i = 0; i < m; i++)
+    {
+        for (j = 0; j < N; j++)
+            fmpz_randtest(fmpz_mat_entry(P->A, i, j), state, bits);
+        fmpz_randtest(P->b + i, state, bits);
+    }
+    for (j = 0; j < N; j++)
+        fmpz_randtest(P->c + j, state, bits);
+    for (r = 0; r < m; r++)     /* columns 0 .. m - 4, three artificials */
+        basis[r] = r < m - 3 ? r : N + r;
+    if (twice)
+        basis[1] = basis[0];
+    status = wc_basis_solution(x, y, P, basis);
+    fmpq_init(s);
+    fmpq_init(t);
+    if (twice)
+        ok = status == 1;
+    else if (status == 1)
+        ok = 0;                 /* random integer bases are (almost surely) regular */
+    else                        /* 0, or 2: an artificial is nonzero, y is still set */
+    {
+        for (j = 0; j < N; j++)     /* nonbasic columns: x = 0 */
+            ok &= j < m - 3 || fmpq_is_zero(x + j);
+        for (i = 0; i < m - 3; i++)     /* the rows without an artificial */
+        {
+            fmpq_zero(s);
+            for (j = 0; j < m - 3; j++)
+            {
+                fmpq_mul_fmpz(t, x + j, fmpz_mat_entry(P->A, i, j));
+                fmpq_add(s, s, t);
+            }
+            ok &= fmpz_equal(fmpq_numref(s), P->b + i) && fmpz_is_one(fmpq_denref(s));
+        }
+        for (r = 0; r < m; r++)     /* A_B^T y = c_B, an artificial's cost 0 */
+        {
+            fmpq_zero(s);
+            for (i = 0; i < m; i++)
+            {
+                if (basis[r] < N)
+                    fmpq_mul_fmpz(t, y + i, fmpz_mat_entry(P->A, i, basis[r]));
+                else if (basis[r] - N == i)
+                    fmpq_mul_si(t, y + i, fmpz_sgn(P->b + i) < 0 ? -1 : 1);
+                else
+                    fmpq_zero(t);
+                fmpq_add(s, s, t);
+            }
+            ok &= basis[r] < N ? fmpz_equal(fmpq_numref(s), P->c + basis[r])
+                                 && fmpz_is_one(fmpq_denref(s))
+                               : fmpq_is_zero(s);
+        }
+    }
+    fmpq_clear(s);
+    fmpq_clear(t);
+    _fmpq_vec_clear(x, N);
+    _fmpq_vec_clear(y, m);
+    flint_free(basis);
+    wc_lp_clear(P);
+    return ok;
+}
+
 int
 main(void)
 {
@@ -281,6 +359,17 @@ main(void)
         flint_free(basis);
         flint_free(basis2);
         wc_lp_clear(P);
+    }
+    TEST_END();
+
+    TEST_BEGIN("basis solution on 25-60 rows: A_B x_B = b, A_B^T y = c_B; a repeated column refused");
+    for (iter = 0; iter < 24; iter++)
+    {
+        slong m = 25 + n_randint(state, 36);
+        flint_bitcnt_t bits = iter % 3 == 0 ? 100 : 1 + n_randint(state, 20);
+        CHECKF(basis_solution_case(state, m, bits, iter % 4 == 3),
+               printf("    m = %ld, entries of %lu bits, %s\n", (long) m, (unsigned long) bits,
+                      iter % 4 == 3 ? "a column twice" : "a regular basis"));
     }
     TEST_END();
 
