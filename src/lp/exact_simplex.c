@@ -52,11 +52,11 @@ solve(fmpq_mat_t z, const fmpz_mat_t B, const fmpz_mat_t rhs, int transpose)
 }
 
 /*
- * Solves B z = b and B^T w = c; 0 if B is singular.  From 25 rows on (as
- * fmpq_mat_solve_fmpz_mat would, by Dixon's p-adic lifting) one inverse
- * of B modulo a prime serves both, (B^T)^-1 = (B^-1)^T mod p, and the two
- * liftings run on two OpenMP threads when there are two: a certification
- * is these two solves.  Measured on the final basis of interp d = 2
+ * Solves B z = b and B^T w = c; 0 if B is singular.  From 25 rows on, by
+ * Dixon's p-adic lifting (FLINT's), one inverse of B modulo a prime
+ * serves both, (B^T)^-1 = (B^-1)^T mod p, and the two liftings run on two
+ * OpenMP threads when there are two: a certification is these two
+ * solves.  Below, fmpq_mat_solve_fmpz_mat each.  Measured on the final basis of interp d = 2
  * n = 700 (bench/gen.py seed 1): 0.96 + 1.00 s as two solves, 1.79 s from
  * one inverse, 1.19 s with the liftings on two threads.
  */

@@ -227,12 +227,12 @@ price_materialised(ulong * keys, slong * len, slong K, slong per_group, const wc
  * Pricing threads: --threads N when given, else OMP_NUM_THREADS when set;
  * otherwise every core, but one below THREADS_MIN_ATOMS atoms, where a
  * pricing is too short to pay for waking the others (the answer is the
- * same for any count).  Measured (bench/gen.py seed 7, interp with bias, the default
- * route, median of 15-60 runs, 2 cores, 2 threads against 1): d = 3 n = 18
- * (2,658 atoms) 26.0 / 18.4 ms, d = 4 n = 12 (3,638) 20.7 / 15.8, d = 4
- * n = 16 (9,688) 27.8 / 25.7, d = 3 n = 30 (10,910) 38.7 / 36.9; d = 2
- * n = 100 (10,300) 186 / 196, d = 4 n = 20 (21,250) 39.5 / 41.6, d = 3
- * n = 60 (79,420) 149 / 174.
+ * same for any count).  Measured (bench/gen.py seed 7, interp with bias,
+ * the default route, median of 15-60 runs, 2 cores; 2 threads / 1):
+ * d = 3 n = 18 (2,658 atoms) 26.0 / 18.4 ms, d = 4 n = 12 (3,638) 20.7 /
+ * 15.8, d = 4 n = 16 (9,688) 27.8 / 25.7, d = 3 n = 30 (10,910) 38.7 /
+ * 36.9; d = 2 n = 100 (10,300) 186 / 196, d = 4 n = 20 (21,250) 39.5 /
+ * 41.6, d = 3 n = 60 (79,420) 149 / 174.
  */
 #define THREADS_MIN_ATOMS 10000
 
