@@ -221,6 +221,84 @@ dense_rowmap(const wc_rowmap_struct * M, slong m)
     return A;
 }
 
+/* The textbook scaling wc_lp_scale must give (lp.h): column j's scale
+ * 2^-cexp_j with cexp_j its largest bit length, row i's 2^-rexp_i with
+ * rexp_i the largest bits - cexp_j in it, an entry a as mant(a)
+ * 2^(bits(a) - cexp_j - rexp_i), exponents beyond +-900 clamped (above) or
+ * flushed to 0 (below). */
+static double
+textbook_scaled(const fmpz_t a, slong e)
+{
+    slong ea;
+    double m = fmpz_get_d_2exp(&ea, a);
+
+    ea += e;
+    return ea > 900 ? ldexp(m, 900) : ea < -900 ? 0.0 : ldexp(m, (int) ea);
+}
+
+static void
+check_scale(flint_rand_t state)
+{
+    slong iter;
+
+    TEST_BEGIN("scale: wc_lp_scale = the textbook power-of-two scaling, entries to 2^1200");
+    for (iter = 0; iter < 300; iter++)
+    {
+        slong m = 1 + n_randint(state, 12), N = 1 + n_randint(state, 14), i, j, k = 0;
+        slong * cexp = flint_malloc(N * sizeof(slong)), * rexp = flint_malloc(m * sizeof(slong));
+        slong bits = iter % 4 == 0 ? 1200 : iter % 4 == 1 ? 80 : iter % 4 == 2 ? 54 : 20;
+        int ok = 1;
+        wc_lp_scaled_struct T;
+        wc_lp_t P;
+
+        wc_lp_init(P, m, N);
+        for (i = 0; i < m; i++)
+            for (j = 0; j < N; j++)
+                if (n_randint(state, 3))        /* a third zeros: empty rows, columns */
+                    fmpz_randtest(fmpz_mat_entry(P->A, i, j), state, 1 + n_randint(state, bits));
+        for (i = 0; i < m; i++)
+            fmpz_randtest(P->b + i, state, 1 + n_randint(state, bits));
+        for (j = 0; j < N; j++)
+            fmpz_randtest_not_zero(P->c + j, state, 1 + n_randint(state, bits));
+        wc_lp_scale(&T, P, 0);
+        for (j = 0; j < N; j++)
+        {
+            cexp[j] = 0;
+            for (i = 0; i < m; i++)
+                cexp[j] = FLINT_MAX(cexp[j], (slong) fmpz_bits(fmpz_mat_entry(P->A, i, j)));
+        }
+        for (i = 0; i < m; i++)
+        {
+            rexp[i] = WORD_MIN;
+            for (j = 0; j < N; j++)
+                if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
+                    rexp[i] = FLINT_MAX(rexp[i],
+                                        (slong) fmpz_bits(fmpz_mat_entry(P->A, i, j)) - cexp[j]);
+            rexp[i] = rexp[i] == WORD_MIN ? 0 : rexp[i];
+            ok &= T.rexp[i] == rexp[i] && T.b[i] == textbook_scaled(P->b + i, -rexp[i]);
+        }
+        for (j = 0; j < N; j++)
+            ok &= T.c[j] == textbook_scaled(P->c + j, -cexp[j] - T.oexp);
+        for (i = 0; i < m; i++)         /* the nonzeros, row by row */
+            for (j = 0; j < N; j++)
+            {
+                const fmpz * a = fmpz_mat_entry(P->A, i, j);
+                if (fmpz_is_zero(a))
+                    continue;
+                ok &= k < T.nz && T.row[k] == i && T.col[k] == j
+                      && T.val[k] == textbook_scaled(a, -cexp[j] - rexp[i]);
+                k++;
+            }
+        ok &= k == T.nz;
+        CHECKF(ok, printf("m=%ld N=%ld bits=%ld\n", m, N, bits));
+        wc_lp_scaled_clear(&T);
+        wc_lp_clear(P);
+        flint_free(cexp);
+        flint_free(rexp);
+    }
+    TEST_END();
+}
+
 static void
 check_rowmaps(flint_rand_t state)
 {
@@ -300,6 +378,7 @@ main(void)
     slong iter, infeasible = 0, optimal = 0, guided = 0, mapped = 0;
 
     flint_randinit(state);
+    check_scale(state);
     check_rowmaps(state);
     TEST_BEGIN("colgen: the engine with a toy dictionary agrees with the full LP");
     for (iter = 0; iter < 300; iter++)

@@ -25,28 +25,35 @@ scaled(const fmpz_t a, slong e)
 }
 
 /* Column scale 2^-cexp_j, then row scale 2^-rexp_i, then one objective
- * scale 2^-oexp: entries end up near 1. */
+ * scale 2^-oexp: entries end up near 1.  Row by row (fmpz_mat's order),
+ * which also counts the nonzeros. */
 static void
 scales(wc_lp_scaled_struct * T, slong * cexp, const wc_lp_t P)
 {
     slong m = P->m, N = P->N, i, j;
 
     for (j = 0; j < N; j++)
-    {
         cexp[j] = WORD_MIN;
-        for (i = 0; i < m; i++)
-            if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
-                cexp[j] = FLINT_MAX(cexp[j], (slong) fmpz_bits(fmpz_mat_entry(P->A, i, j)));
-        if (cexp[j] == WORD_MIN)
-            cexp[j] = 0;
-    }
     for (i = 0; i < m; i++)
     {
+        const fmpz * row = fmpz_mat_entry(P->A, i, 0);
+        for (j = 0; j < N; j++)
+            if (!fmpz_is_zero(row + j))
+            {
+                cexp[j] = FLINT_MAX(cexp[j], (slong) fmpz_bits(row + j));
+                T->nz++;
+            }
+    }
+    for (j = 0; j < N; j++)
+        if (cexp[j] == WORD_MIN)
+            cexp[j] = 0;
+    for (i = 0; i < m; i++)
+    {
+        const fmpz * row = fmpz_mat_entry(P->A, i, 0);
         T->rexp[i] = WORD_MIN;
         for (j = 0; j < N; j++)
-            if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, j)))
-                T->rexp[i] = FLINT_MAX(T->rexp[i],
-                                       (slong) fmpz_bits(fmpz_mat_entry(P->A, i, j)) - cexp[j]);
+            if (!fmpz_is_zero(row + j))
+                T->rexp[i] = FLINT_MAX(T->rexp[i], (slong) fmpz_bits(row + j) - cexp[j]);
         if (T->rexp[i] == WORD_MIN)
             T->rexp[i] = 0;
     }
@@ -58,40 +65,67 @@ scales(wc_lp_scaled_struct * T, slong * cexp, const wc_lp_t P)
         T->oexp = 0;
 }
 
+/* 2^-e when e is small enough that a 53-bit integer times 2^-e times
+ * another such factor stays a normal double (the product is then exact,
+ * the same double as scaled() gives: its exponent stays within -797..851,
+ * inside the clamps), else 0 (scaled() is used). */
+#define FAST_EXP 400
+static double
+fast_factor(slong e)
+{
+    return e > -FAST_EXP && e < FAST_EXP ? ldexp(1.0, (int) -e) : 0.0;
+}
+
 void
 wc_lp_scale(wc_lp_scaled_struct * T, const wc_lp_t P, int raw)
 {
     slong m = P->m, N = P->N, i, j, k;
     slong * cexp = flint_calloc(N + 1, sizeof(slong));
+    double * cf;
 
     T->rexp = flint_calloc(m + 1, sizeof(slong));
     T->oexp = 0;
+    T->nz = 0;
     if (!raw)
         scales(T, cexp, P);
-    T->nz = 0;
-    for (i = 0; i < m; i++)
-        for (j = 0; j < N; j++)
-            T->nz += !fmpz_is_zero(fmpz_mat_entry(P->A, i, j));
+    else
+        for (i = 0; i < m; i++)
+            for (j = 0; j < N; j++)
+                T->nz += !fmpz_is_zero(fmpz_mat_entry(P->A, i, j));
     T->row = flint_malloc((T->nz + 1) * sizeof(int));
     T->col = flint_malloc((T->nz + 1) * sizeof(int));
     T->val = flint_malloc((T->nz + 1) * sizeof(double));
     T->b = flint_malloc((m + 1) * sizeof(double));
     T->c = flint_malloc((N + 1) * sizeof(double));
+    cf = flint_malloc((N + 1) * sizeof(double));
+    for (j = 0; j < N; j++)
+        cf[j] = raw ? 1.0 : fast_factor(cexp[j]);
     for (i = 0; i < m; i++)
         T->b[i] = raw ? fmpz_get_d(P->b + i) : scaled(P->b + i, -T->rexp[i]);
     for (j = 0; j < N; j++)
         T->c[j] = raw ? fmpz_get_d(P->c + j) : scaled(P->c + j, -cexp[j] - T->oexp);
     for (i = 0, k = 0; i < m; i++)
+    {
+        const fmpz * row = fmpz_mat_entry(P->A, i, 0);
+        double rf = raw ? 1.0 : fast_factor(T->rexp[i]);
+
         for (j = 0; j < N; j++)
         {
-            const fmpz * a = fmpz_mat_entry(P->A, i, j);
+            const fmpz * a = row + j;
             if (fmpz_is_zero(a))
                 continue;
             T->row[k] = (int) i;
             T->col[k] = (int) j;
-            T->val[k] = raw ? fmpz_get_d(a) : scaled(a, -cexp[j] - T->rexp[i]);
+            if (raw)
+                T->val[k] = fmpz_get_d(a);
+            else if (rf != 0 && cf[j] != 0 && !COEFF_IS_MPZ(*a) && FLINT_ABS(*a) < (WORD(1) << 53))
+                T->val[k] = (double) *a * cf[j] * rf;
+            else
+                T->val[k] = scaled(a, -cexp[j] - T->rexp[i]);
             k++;
         }
+    }
+    flint_free(cf);
     flint_free(cexp);
 }
 
