@@ -27,6 +27,7 @@
 #include <flint/fmpq_vec.h>
 #include "check.h"
 #include "dict/dict.h"
+#include "train/train.h"
 
 /* a priced atom: |k_u^T v|, key, group (brute_walk), place in its dictionary */
 typedef struct { fmpq_t s; ulong key, group; slong u; } bf_t;
@@ -372,6 +373,61 @@ main(void)
         }
         wc_enum_clear(E);
         wc_data_clear(D);
+    }
+    TEST_END();
+
+    TEST_BEGIN("an atom's LP column by integer arithmetic = by rational (every atom, loss, label)");
+    for (iter = 0; iter < 120; iter++)
+    {
+        wc_data_t D;
+        wc_enum_t E;
+        wc_dict_t one;
+        wc_problem_t p;
+        slong n = 1 + n_randint(st, 8), d = 1 + n_randint(st, 3), i;
+        int bias = n_randint(st, 2), kind = n_randint(st, 4) == 0, big = iter % 3 == 0;
+        fmpz * a1 = _fmpz_vec_init(n), * a2 = _fmpz_vec_init(n);
+        fmpq * k = _fmpq_vec_init(n);
+        fmpz_t c1, c2;
+        ulong key;
+
+        fmpz_init(c1);
+        fmpz_init(c2);
+        wc_data_init(D);
+        wc_dict_init(one);
+        wc_problem_init(p);
+        random_data(D, st, n, d, big);
+        p->bias = bias;
+        p->dict = kind;
+        p->loss = (int) n_randint(st, 3) == 0 ? WC_LOSS_INTERP
+                : n_randint(st, 2) ? WC_LOSS_L1 : WC_LOSS_HINGE;
+        fmpq_set_si(p->beta, 1 + (slong) n_randint(st, 5), 1 + n_randint(st, 7));
+        for (i = 0; i < n; i++)         /* labels: their denominators scale rows */
+            if (p->loss == WC_LOSS_HINGE)
+                fmpq_set_si(D->y + i, n_randint(st, 2) ? 1 : -1, 1);
+            else
+                fmpq_set_si(D->y + i, (slong) n_randint(st, 21) - 10, 1 + n_randint(st, 6));
+        wc_enum_init(E, D, bias, kind);
+        for (key = 0; key < 2 * E->G; key++)
+        {
+            wc_dict_start(one, n, d, bias, kind);
+            wc_dict_join(one, E, key);
+            if (one->len == 0)
+                continue;
+            wc_problem_column(a1, c1, k, one, 0, D, p);
+            wc_problem_column_enum(a2, c2, one, 0, E, D, p);
+            CHECKF(_fmpz_vec_equal(a1, a2, n) && fmpz_equal(c1, c2),
+                   printf("n=%ld d=%ld bias=%d kind=%d loss=%d big=%d key=%lu\n",
+                          n, d, bias, kind, p->loss, big, key));
+        }
+        wc_enum_clear(E);
+        wc_dict_clear(one);
+        wc_problem_clear(p);
+        wc_data_clear(D);
+        _fmpz_vec_clear(a1, n);
+        _fmpz_vec_clear(a2, n);
+        _fmpq_vec_clear(k, n);
+        fmpz_clear(c1);
+        fmpz_clear(c2);
     }
     TEST_END();
 

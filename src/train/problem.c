@@ -83,6 +83,54 @@ wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
     fmpz_clear(q);
 }
 
+/*
+ * The same column by integer arithmetic on E's data X = Lx x (the data of
+ * D scaled to integers): with t_i = Lx b' + <X_i, w'>, k_i = (t_i)_+ /
+ * (Lx l1), and k_i's reduced denominator is Lx l1 / gcd(t_i, Lx l1), so
+ * q = Lx l1 / G with G = gcd(Lx l1, the positive t_i) and a_i = rho_i
+ * (t_i)_+ / G: no rational arithmetic, the same integers.
+ */
+void
+wc_problem_column_enum(fmpz * a, fmpz_t cost, const wc_dict_t V, slong u, const wc_enum_t E,
+                       const wc_data_t D, const wc_problem_t p)
+{
+    slong d = V->d, i, j;
+    const fmpz * wb = V->wb + u * (d + 1);
+    fmpz_t den, G, b;
+
+    fmpz_init(den);
+    fmpz_init(G);
+    fmpz_init(b);
+    fmpz_mul(den, E->Lx, V->l1 + u);
+    fmpz_mul(b, E->Lx, wb + d);
+    fmpz_set(G, den);
+    for (i = 0; i < D->n; i++)
+    {
+        fmpz_set(a + i, b);
+        for (j = 0; j < d; j++)
+            fmpz_addmul(a + i, E->X + i * d + j, wb + j);
+        if (fmpz_sgn(a + i) > 0)
+        {
+            if (!fmpz_is_one(G))
+                fmpz_gcd(G, G, a + i);
+        }
+        else
+            fmpz_zero(a + i);
+    }
+    for (i = 0; i < D->n; i++)
+        if (!fmpz_is_zero(a + i))
+        {
+            fmpz_divexact(a + i, a + i, G);
+            fmpz_mul(a + i, a + i, wc_row_scale(D, p, i));
+        }
+    fmpz_divexact(cost, den, G);
+    if (p->loss != WC_LOSS_INTERP)
+        fmpz_mul(cost, cost, fmpq_numref(p->beta));
+    fmpz_clear(den);
+    fmpz_clear(G);
+    fmpz_clear(b);
+}
+
 /* rho_i: the factor row i of the LP carries (den(y_i), or y_i for hinge). */
 const fmpz *
 wc_row_scale(const wc_data_t D, const wc_problem_t p, slong i)

@@ -32,6 +32,11 @@ void wc_atom_scale(fmpz_t q, fmpq * k, const wc_dict_t V, const wc_data_t D, slo
 void wc_problem_column(fmpz * a, fmpz_t cost, fmpq * k, const wc_dict_t V, slong u,
                        const wc_data_t D, const wc_problem_t p);
 
+/* The same by integer arithmetic on E's data (E enumerates V's atoms
+ * from D): the same a and cost, faster. */
+void wc_problem_column_enum(fmpz * a, fmpz_t cost, const wc_dict_t V, slong u,
+                            const wc_enum_t E, const wc_data_t D, const wc_problem_t p);
+
 /* The same for an explicit feature column k (n entries). */
 void wc_problem_column_of(fmpz * a, fmpz_t cost, const fmpq * k, const wc_data_t D,
                           const wc_problem_t p);

@@ -360,7 +360,7 @@ typedef struct {
     slong next_seg;
     slong group;                /* group_size */
     wc_dict_t one;              /* one atom, for its column */
-    fmpq * k, * v;
+    fmpq * v;
 } vertex_dict;
 
 static void
@@ -370,7 +370,7 @@ vertex_column(fmpz * a, fmpz_t cost, ulong key, int guide, void * ctx)
 
     wc_dict_start(X->one, X->D->n, X->D->d, X->p->bias, X->p->dict);
     wc_dict_join(X->one, X->E, key);
-    wc_problem_column(a, cost, X->k, X->one, 0, X->D, guide ? X->elastic : X->p);
+    wc_problem_column_enum(a, cost, X->one, 0, X->E, X->D, guide ? X->elastic : X->p);
 }
 
 static slong
@@ -424,7 +424,6 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     X.next_seg = 0;
     X.group = group_size(D->d, 0);
     wc_dict_init(X.one);
-    X.k = _fmpq_vec_init(n);
     X.v = _fmpq_vec_init(n);
 
     /* the LPs over no atom: their rows, b and fixed columns */
@@ -475,7 +474,6 @@ wc_solve_columns(wc_result_t R, const wc_data_t D, const wc_problem_t p, wc_erro
     wc_dict_clear(X.full);
     flint_free(X.fkey);
     wc_dict_clear(X.one);
-    _fmpq_vec_clear(X.k, n);
     _fmpq_vec_clear(X.v, n);
     fmpq_clear(X.elastic->beta);
     return status;
