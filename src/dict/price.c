@@ -118,6 +118,7 @@ typedef struct {
     fmpz_t l1, lim;     /* ||w'||_1 and thr ||w'||_1 of the atom */
     wc_group_floor_t fc;
     int defer;          /* the current (k, T) defers its tail to pass 2 */
+    double run_floor;   /* run_best of the sweep table's run */
 } price_work;
 
 static void
@@ -144,6 +145,7 @@ work_init(price_work * W, slong n, slong d)
     W->fc.group = W->fc.changes = 0;
     W->fc.floor = -1.0;
     W->defer = 0;
+    W->run_floor = -1.0;
 }
 
 static void
@@ -165,6 +167,30 @@ work_clear(price_work * W)
     fmpz_clear(W->lim);
 }
 
+/*
+ * The largest lower bound, proved by the table's double prices, of |P| /
+ * l1 over the atoms of the run through s's samples with last sample in
+ * [from, from + len): one group of wc_enum_group (its samples but the
+ * last are the table's S[0 .. k-2]); -1 if the run has none.  With one
+ * atom a group (per_group 1), an atom A of the run whose price is proved
+ * below it is never taken, so price_atom need not price it exactly: the
+ * atom B of the bound ranks above A, so B is violated if A is, and the
+ * walk of wc_top_struct meets B first; after B the group is full (B or an
+ * atom above it taken), or the walk is over.
+ */
+static double
+run_best(const wc_sweep_struct * s, slong from, slong len)
+{
+    double best = -1.0;
+    slong i, sgn;
+
+    for (i = from; i < from + len; i++)
+        for (sgn = 0; sgn < 2 && s->l1[i] > 0; sgn++)
+            best = FLINT_MAX(best, (fabs(s->P[2 * i + sgn]) - s->err[2 * i + sgn])
+                                   * WC_SAFE_LO / s->l1[i] * WC_SAFE_LO);
+    return best;
+}
+
 /* 1 if W's sweep table holds the atoms through S[0 .. k-2] in T (k = 2,
  * 3, 4): kept from the last atom, or built when `left` atoms through them
  * remain to be priced, at least SWEEP_MIN3 (k = 4: SWEEP_MIN; a sort of
@@ -184,6 +210,7 @@ sweep_table(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k, slong
     if (left < (k == 4 ? SWEEP_MIN : SWEEP_MIN3) || !wc_sweep_usable(E, y, k, W->T))
         return 0;
     wc_sweep_pivot(s, E, y, k, W->T, W->S);
+    W->run_floor = run_best(s, W->S[k - 1], left);
     return 1;
 }
 
@@ -361,7 +388,8 @@ exact_prices(price_work * W, const wc_enum_t E, const wc_dual_t y, slong k)
  */
 static void
 price_atom(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y, slong k,
-           ulong g, int have_double, const double * P, const double * err, double l1d)
+           ulong g, int have_double, const double * P, const double * err, double l1d,
+           double run_floor)
 {
     slong sgn, j;
     int exact_done = 0;
@@ -383,6 +411,8 @@ price_atom(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_t y, s
             if (top->per_group > 0
                 && hi / l1d < wc_top_group_floor(&W->fc, top, atom_group(W, top, E, k, g)))
                 continue;                   /* proved: its group is full above it */
+            if (top->per_group == 1 && hi / l1d < run_floor)
+                continue;                   /* proved: a violated atom of its group ranks above */
         }
         if (!exact_done)
         {
@@ -469,7 +499,7 @@ price_tail_pivot(wc_top_t top, price_work * W, const wc_enum_t E, const wc_dual_
             have_double = sweep ? table_prices(P, err, W->sweep, s1)
                                 : filter(P, err, W->td, E, y, 4, W->T, wT, b);
         }
-        price_atom(top, W, E, y, 4, g, have_double, P, err, l1d);
+        price_atom(top, W, E, y, 4, g, have_double, P, err, l1d, -1.0);
     }
 }
 
@@ -535,7 +565,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
     for (g = g_lo; g < g_hi; g++)
     {
         int have_double = 0;
-        double l1d = 0.0;
+        double l1d = 0.0, run_floor = -1.0;
 
         if (g > g_lo)
         {
@@ -559,7 +589,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
             slong left = (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g);
 
             if (k >= 2 && k <= 4 && sweep_table(&W, E, y, k, left)
-                && (l1d = W.sweep->l1[W.S[k - 1]]) > 0)
+                && (run_floor = W.run_floor, l1d = W.sweep->l1[W.S[k - 1]]) > 0)
                 have_double = table_prices(P, err, W.sweep, W.S[k - 1]);   /* no w' */
             else if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
@@ -588,7 +618,7 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
             if (j == k && fmpz_bits(W.w + d) <= 51)
                 have_double = filter(P, err, W.td, E, y, k, W.T, wT, b);
         }
-        price_atom(top, &W, E, y, k, g, have_double, P, err, l1d);
+        price_atom(top, &W, E, y, k, g, have_double, P, err, l1d, run_floor);
     }
     price_deferred(top, &W, E, y, g_lo, g_hi);
     work_clear(&W);
