@@ -589,8 +589,11 @@ wc_price_range(wc_top_t top, const wc_enum_t E, const wc_dual_t y,
             slong left = (slong) FLINT_MIN((ulong) (n - W.S[k - 1]), g_hi - g);
 
             if (k >= 2 && k <= 4 && sweep_table(&W, E, y, k, left)
-                && (run_floor = W.run_floor, l1d = W.sweep->l1[W.S[k - 1]]) > 0)
+                && (l1d = W.sweep->l1[W.S[k - 1]]) > 0)
+            {
                 have_double = table_prices(P, err, W.sweep, W.S[k - 1]);   /* no w' */
+                run_floor = W.run_floor;
+            }
             else if (!wc_enum_direction_d(wT, &b, E, k, W.T, W.S))
                 continue;
             else
