@@ -56,9 +56,10 @@ solve(fmpq_mat_t z, const fmpz_mat_t B, const fmpz_mat_t rhs, int transpose)
  * Dixon's p-adic lifting (FLINT's), one inverse of B modulo a prime
  * serves both, (B^T)^-1 = (B^-1)^T mod p, and the two liftings run on two
  * OpenMP threads when there are two: a certification is these two
- * solves.  Below, fmpq_mat_solve_fmpz_mat each.  Measured on the final basis of interp d = 2
- * n = 700 (bench/gen.py seed 1): 0.96 + 1.00 s as two solves, 1.79 s from
- * one inverse, 1.19 s with the liftings on two threads.
+ * solves.  Below 25 rows, solve() each.  Measured on the final basis of
+ * interp d = 2 n = 700 (bench/gen.py seed 1): 0.96 + 1.00 s as two
+ * solves, 1.79 s from one inverse, 1.19 s with the liftings on two
+ * threads.
  */
 #define SHARED_INVERSE_MIN 25
 
