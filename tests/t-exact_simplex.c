@@ -193,6 +193,58 @@ test_certify_warm(flint_rand_t state, int engine, slong cases)
     return beyond_repair;
 }
 
+/* Clp's candidate from a feasible basis that is not optimal (of other
+ * costs), its primal capped at 0 iterations (so only the dual simplex
+ * from the slack basis can end optimal) and not capped: both optimal, of
+ * P's optimal value once FLINT certifies them.  RETURNS 1 if the warm
+ * basis was not optimal (the cap took effect), 0 if it was. */
+static int
+clp_cap_case(flint_rand_t state)
+{
+    wc_lp_t P;
+    wc_lp_solution_t S;
+    slong * warm, * basis, cap, m;
+    fmpq * x, * y, * farkas;
+    fmpq_t v;
+    char why[256];
+    int status, capped;
+    wc_error_t err;
+
+    larger_lp(P, state, 10 + n_randint(state, 30), 40 + n_randint(state, 120),
+              4 + n_randint(state, 12));
+    m = P->m;
+    warm = flint_malloc(m * sizeof(slong));
+    basis = flint_malloc(m * sizeof(slong));
+    x = _fmpq_vec_init(P->N);
+    y = _fmpq_vec_init(m);
+    farkas = _fmpq_vec_init(m);
+    fmpq_init(v);
+    basis_of_other_cost(warm, v, P, state, x, y, farkas);
+    capped = !(wc_basis_solution(x, y, P, warm) == 0
+               && wc_lp_check_optimal(P, x, y, why, sizeof(why)));
+    for (cap = 0; cap < 2; cap++)
+    {
+        CHECKF(wc_clp_candidate_capped(basis, NULL, &status, P, warm, NULL,
+                                       cap ? WORD(1) << 40 : 0, err) == WC_OK
+               && status == GLPK_OPTIMAL,
+               (printf("    cap %s: status %d\n", cap ? "none" : "0", status), print_lp(P)));
+        wc_lp_solution_init(S, m, P->N);
+        CHECKF(wc_lp_certify_warm(S, P, basis, WC_ENGINE_CLP) && S->verified
+               && fmpq_equal(S->value, v),
+               (printf("    cap %s: not certified at the optimum\n", cap ? "none" : "0"),
+                print_lp(P)));
+        wc_lp_solution_clear(S);
+    }
+    fmpq_clear(v);
+    _fmpq_vec_clear(x, P->N);
+    _fmpq_vec_clear(y, m);
+    _fmpq_vec_clear(farkas, m);
+    flint_free(warm);
+    flint_free(basis);
+    wc_lp_clear(P);
+    return capped;
+}
+
 /* A random LP of m >= 25 rows (entries up to 2^bits) and a basis of it:
  * columns and artificials, or (twice != 0) one column twice; checks
  * wc_basis_solution's answer by its products.  RETURNS 1 if it passed. */
@@ -370,6 +422,16 @@ main(void)
         CHECKF(basis_solution_case(state, m, bits, iter % 4 == 3),
                printf("    m = %ld, entries of %lu bits, %s\n", (long) m, (unsigned long) bits,
                       iter % 4 == 3 ? "a column twice" : "a regular basis"));
+    }
+    TEST_END();
+
+    TEST_BEGIN("clp: a warm primal stopped at its cap goes on by the dual simplex, to the optimum");
+    if (wc_lp_engine_available(WC_ENGINE_CLP))
+    {
+        slong capped = 0;
+        for (iter = 0; iter < 40; iter++)
+            capped += clp_cap_case(state);
+        CHECKF(capped >= 20, printf("    only %ld warm bases were not optimal\n", (long) capped));
     }
     TEST_END();
 

@@ -162,11 +162,39 @@ tame(double * x, slong len)
     return e - LARGE;
 }
 
+/*
+ * A round's primal simplex from the warm basis can stall on a degenerate
+ * working LP: with the l1 loss (most slack columns basic at zero) Clp's
+ * primal took 9,000-22,000 iterations (9-22 m) in four rounds of planted
+ * d = 2 n = 1000 (bench/gen.py seed 1, beta 1/10), 29 s of its 55 s, where
+ * its dual simplex from the slack basis (dual feasible: the costs are
+ * >= 0) took 660-1,400 iterations, 0.06-0.4 s.  Started afresh in every
+ * round that dual jumps between the optimal duals of a degenerate working
+ * LP, and the rounds stall (planted d = 2 n = 400 ran past 13 minutes
+ * against 4 s); so the warm primal stays, and only a round past CAP_ROWS m
+ * iterations goes to the dual simplex from the slack basis.  Measured
+ * (certified seconds, one run each, warm primal / capped at 2 m): planted
+ * d = 2 n = 400 4.0 / 4.0, n = 600 18.4 / 12.2 (seeds 2 and 3: 32.0 /
+ * 18.2, 16.1 / 11.3), n = 1000 75.0 / 31.1; with the cap at 1 m n = 1000
+ * stalled past 300 s, at 4 m it took 48.9 s.  Interpolation's rounds stay
+ * near 1-2 m (d = 2 n = 700: the same 39 rounds at 2 m and 3 m).
+ */
+#define CAP_ROWS 2
+
 int
 wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
                  const slong * warm, const wc_rowmap_struct * M, wc_error_t err)
 {
+    return wc_clp_candidate_capped(basis, dual, status, P, warm, M, CAP_ROWS * P->m, err);
+}
+
+int
+wc_clp_candidate_capped(slong * basis, double * dual, int * status, const wc_lp_t P,
+                        const slong * warm, const wc_rowmap_struct * M, slong cap,
+                        wc_error_t err)
+{
     slong m = P->m, N = P->N, i, j, nb = 0, ce;
+    slong most = FLINT_MIN(10 * (m + N) + 1000, 100000000);     /* iterations */
     wc_lp_scaled_struct T;
     wc_rowmap_struct D;         /* M for the scaled rows */
     Clp_Simplex * model;
@@ -201,7 +229,7 @@ wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
     load(model, &T, P, M != NULL ? &D : NULL);
     if (M != NULL && !M->engine_scales)     /* the comment at map_columns says why */
         Clp_scaling(model, 0);
-    Clp_setMaximumIterations(model, (int) FLINT_MIN(10 * (m + N) + 1000, 100000000));
+    Clp_setMaximumIterations(model, (int) most);
     if (warm != NULL)
     {
         /* columns, then rows: basic when listed (a row when its artificial is) */
@@ -210,8 +238,17 @@ wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
         for (i = 0; i < m; i++)
             s[warm[i]] = CLP_BASIC;
         Clp_copyinStatus(model, s);
-        flint_free(s);
+        Clp_setMaximumIterations(model, (int) FLINT_MIN(cap, most));
         Clp_primal(model, 0);
+        if (Clp_status(model) == 3 && cap < most)       /* stopped at the cap */
+        {
+            memset(s, CLP_AT_LOWER, N);
+            memset(s + N, CLP_BASIC, m);        /* the slack basis */
+            Clp_copyinStatus(model, s);
+            Clp_setMaximumIterations(model, (int) most);
+            Clp_dual(model, 0);
+        }
+        flint_free(s);
     }
     else
         Clp_dual(model, 0);     /* (no presolve: a candidate needs none) */
@@ -247,12 +284,20 @@ wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
 #else
 
 int
+wc_clp_candidate_capped(slong * basis, double * dual, int * status, const wc_lp_t P,
+                        const slong * warm, const wc_rowmap_struct * M, slong cap,
+                        wc_error_t err)
+{
+    (void) basis; (void) dual; (void) P; (void) warm; (void) M; (void) cap;
+    *status = GLPK_OTHER;
+    return wc_error_set(err, WC_ERR_SOLVER, "wedgecert was built without COIN-OR Clp");
+}
+
+int
 wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
                  const slong * warm, const wc_rowmap_struct * M, wc_error_t err)
 {
-    (void) basis; (void) dual; (void) P; (void) warm; (void) M;
-    *status = GLPK_OTHER;
-    return wc_error_set(err, WC_ERR_SOLVER, "wedgecert was built without COIN-OR Clp");
+    return wc_clp_candidate_capped(basis, dual, status, P, warm, M, 0, err);
 }
 
 #endif

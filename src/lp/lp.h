@@ -80,12 +80,19 @@ int wc_glpk_basis(slong * basis, int * glpk_status, const wc_lp_t P,
 int wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
                        const wc_lp_t P, int exact, const slong * warm, wc_error_t err);
 
-/* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, else
- * dual simplex, no presolve), never exact; Clp solves M A x = M b when M
- * is not NULL.  WC_ERR_SOLVER when built without Clp or when Clp aborted
+/* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, dual
+ * simplex past 2 m iterations or without warm, no presolve), never exact;
+ * Clp solves M A x = M b when M is not NULL.  WC_ERR_SOLVER when built without Clp or when Clp aborted
  * (its SIGABRT caught). */
 int wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
                      const slong * warm, const wc_rowmap_struct * M, wc_error_t err);
+
+/* The same with the primal simplex from warm stopped after cap
+ * iterations, and then Clp's dual simplex from its slack basis;
+ * wc_clp_candidate's cap is 2 m (clp_basis.c says why). */
+int wc_clp_candidate_capped(slong * basis, double * dual, int * status, const wc_lp_t P,
+                            const slong * warm, const wc_rowmap_struct * M, slong cap,
+                            wc_error_t err);
 
 /* The engine's candidate (WC_ENGINE_*; AUTO as wc_lp_engine_pick); a
  * round Clp fails goes to GLPK.  M (or NULL) is for Clp only. */
