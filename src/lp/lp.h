@@ -82,8 +82,8 @@ int wc_glpk_candidate(slong * basis, double * dual, int * glpk_status,
 
 /* The same from COIN-OR Clp (clp_basis.c; primal simplex from warm, dual
  * simplex past 2 m iterations or without warm, no presolve), never exact;
- * Clp solves M A x = M b when M is not NULL.  WC_ERR_SOLVER when built without Clp or when Clp aborted
- * (its SIGABRT caught). */
+ * Clp solves M A x = M b when M is not NULL.  WC_ERR_SOLVER when built
+ * without Clp or when Clp aborted (its SIGABRT caught). */
 int wc_clp_candidate(slong * basis, double * dual, int * status, const wc_lp_t P,
                      const slong * warm, const wc_rowmap_struct * M, wc_error_t err);
 
