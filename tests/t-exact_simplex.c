@@ -245,43 +245,76 @@ clp_cap_case(flint_rand_t state)
     return capped;
 }
 
+/* How basis_solution_case builds its basis. */
+enum { DENSE, TWICE, SINGLES, SINGLES_ONE_ROW, SINGLE_ON_ARTIFICIAL, CASE_KINDS };
+
 /* A random LP of m >= 25 rows (entries up to 2^bits) and a basis of it:
- * columns and artificials, or (twice != 0) one column twice; checks
- * wc_basis_solution's answer by its products.  RETURNS 1 if it passed. */
+ * columns 0 .. m - 4 and three artificials (rows m - 3 .. m - 1).  kind
+ * TWICE puts column 0 in twice; SINGLES makes a random number of those
+ * columns single entries in rows of their own (eliminated before the
+ * exact solve), SINGLES_ONE_ROW two of them in one row, and
+ * SINGLE_ON_ARTIFICIAL one of them in an artificial's row (both
+ * singular).  Checks wc_basis_solution's answer by its products.
+ * RETURNS 1 if it passed. */
 static int
-basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int twice)
+basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int kind)
 {
-    slong N = m + 5, i, j, r, * basis = flint_malloc(m * sizeof(slong));
+    slong N = m + 5, i, j, r, singles = 0, * basis = flint_malloc(m * sizeof(slong));
+    slong * row = flint_malloc(m * sizeof(slong));
     fmpq * x = _fmpq_vec_init(N), * y = _fmpq_vec_init(m);
     fmpq_t s, t;
     wc_lp_t P;
-    int status, ok = 1;
+    int status, ok = 1, singular = kind == TWICE || kind == SINGLES_ONE_ROW
+                                   || kind == SINGLE_ON_ARTIFICIAL;
 
     wc_lp_init(P, m, N);
+    if (kind >= SINGLES)
+        singles = 2 + n_randint(state, m - 4);  /* 2 .. m - 3 */
+    for (i = 0; i < m - 3; i++)     /* the single entries' rows: distinct */
+        row[i] = i;
+    for (i = m - 4; i > 0; i--)
+    {
+        slong u = n_randint(state, i + 1), v = row[i];
+        row[i] = row[u], row[u] = v;
+    }
+    if (kind == SINGLES_ONE_ROW)
+        row[1] = row[0];
+    else if (kind == SINGLE_ON_ARTIFICIAL)
+        row[0] = m - 1 - n_randint(state, 3);
     for (i = 0; i < m; i++)
     {
         for (j = 0; j < N; j++)
-            fmpz_randtest(fmpz_mat_entry(P->A, i, j), state, bits);
+            if (j >= singles)
+                fmpz_randtest(fmpz_mat_entry(P->A, i, j), state, bits);
+            else if (i == row[j])
+                fmpz_randtest_not_zero(fmpz_mat_entry(P->A, i, j), state, bits);
         fmpz_randtest(P->b + i, state, bits);
     }
     for (j = 0; j < N; j++)
         fmpz_randtest(P->c + j, state, bits);
-    for (r = 0; r < m; r++)     /* columns 0 .. m - 4, three artificials */
+    for (r = 0; r < m; r++)
         basis[r] = r < m - 3 ? r : N + r;
-    if (twice)
+    if (kind == TWICE)
         basis[1] = basis[0];
+    for (r = 0; r < m; r++)     /* in a random order */
+    {
+        slong u = n_randint(state, r + 1), v = basis[r];
+        basis[r] = basis[u], basis[u] = v;
+    }
     status = wc_basis_solution(x, y, P, basis);
     fmpq_init(s);
     fmpq_init(t);
-    if (twice)
+    if (singular)
         ok = status == 1;
     else if (status == 1)
         ok = 0;                 /* random integer bases are (almost surely) regular */
     else                        /* 0, or 2: an artificial is nonzero, y is still set */
     {
+        int residual = 0;       /* an artificial's row not met by the columns */
+
         for (j = 0; j < N; j++)     /* nonbasic columns: x = 0 */
             ok &= j < m - 3 || fmpq_is_zero(x + j);
-        for (i = 0; i < m - 3; i++)     /* the rows without an artificial */
+        for (i = 0; i < m; i++)
         {
             fmpq_zero(s);
             for (j = 0; j < m - 3; j++)
@@ -289,8 +322,13 @@ basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int twice)
                 fmpq_mul_fmpz(t, x + j, fmpz_mat_entry(P->A, i, j));
                 fmpq_add(s, s, t);
             }
-            ok &= fmpz_equal(fmpq_numref(s), P->b + i) && fmpz_is_one(fmpq_denref(s));
+            if (i < m - 3)      /* the rows without an artificial: exact */
+                ok &= fmpz_equal(fmpq_numref(s), P->b + i) && fmpz_is_one(fmpq_denref(s));
+            else
+                residual |= !(fmpz_equal(fmpq_numref(s), P->b + i)
+                              && fmpz_is_one(fmpq_denref(s)));
         }
+        ok &= status == (residual ? 2 : 0);
         for (r = 0; r < m; r++)     /* A_B^T y = c_B, an artificial's cost 0 */
         {
             fmpq_zero(s);
@@ -314,6 +352,7 @@ basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int twice)
     _fmpq_vec_clear(x, N);
     _fmpq_vec_clear(y, m);
     flint_free(basis);
+    flint_free(row);
     wc_lp_clear(P);
     return ok;
 }
@@ -414,14 +453,19 @@ main(void)
     }
     TEST_END();
 
-    TEST_BEGIN("basis solution on 25-60 rows: A_B x_B = b, A_B^T y = c_B; a repeated column refused");
-    for (iter = 0; iter < 24; iter++)
+    TEST_BEGIN("basis solution on 25-60 rows: A_B x_B = b, A_B^T y = c_B, single entries "
+               "eliminated; singular bases refused");
+    for (iter = 0; iter < 60; iter++)
     {
+        static const char * what[CASE_KINDS] = { "a dense basis", "a column twice",
+            "single entries", "two single entries in one row",
+            "a single entry in an artificial's row" };
         slong m = 25 + n_randint(state, 36);
         flint_bitcnt_t bits = iter % 3 == 0 ? 100 : 1 + n_randint(state, 20);
-        CHECKF(basis_solution_case(state, m, bits, iter % 4 == 3),
+        int kind = iter % 6 == 5 ? SINGLES : iter % 6;
+        CHECKF(basis_solution_case(state, m, bits, kind),
                printf("    m = %ld, entries of %lu bits, %s\n", (long) m, (unsigned long) bits,
-                      iter % 4 == 3 ? "a column twice" : "a regular basis"));
+                      what[kind]));
     }
     TEST_END();
 

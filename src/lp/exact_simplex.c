@@ -127,33 +127,158 @@ cost(fmpz_t r, const wc_lp_t P, slong v, int phase)
         fmpz_set(r, P->c + v);
 }
 
-/* xB = B^{-1} b and y = B^{-T} c_B; 0 if B is singular. */
+/* Entry i of basic variable v's column: A_v's, or sgn_i e_i for an
+ * artificial. */
+static void
+basis_entry(fmpz_t e, const wc_lp_t P, slong v, slong i)
+{
+    if (v < P->N)
+        fmpz_set(e, fmpz_mat_entry(P->A, i, v));
+    else
+        fmpz_set_si(e, i != v - P->N ? 0 : fmpz_sgn(P->b + i) < 0 ? -1 : 1);
+}
+
+/* The row of basic variable v's only nonzero entry, or -1 if it has
+ * none or more than one. */
+static slong
+single_row(const wc_lp_t P, slong v)
+{
+    slong i, row = -1;
+
+    if (v >= P->N)
+        return v - P->N;
+    for (i = 0; i < P->m; i++)
+        if (!fmpz_is_zero(fmpz_mat_entry(P->A, i, v)))
+        {
+            if (row >= 0)
+                return -1;
+            row = i;
+        }
+    return row;
+}
+
+/* The entries z_0, ..., z_{len-1} (rows of fmpq_mat columns) as X / D. */
+static void
+over_common_den(fmpz * X, fmpz_t D, fmpq * const * z, slong len)
+{
+    slong r;
+    fmpq * v = flint_malloc((len + 1) * sizeof(fmpq));
+
+    for (r = 0; r < len; r++)
+        v[r] = *z[r];           /* a shallow copy */
+    _fmpq_vec_get_fmpz_vec_fmpz(X, D, v, len);
+    flint_free(v);
+}
+
+/*
+ * xB = B^{-1} b and y = B^{-T} c_B (y NULL: xB alone); 0 if B is
+ * singular.  The basic columns with a single nonzero entry (loss slacks,
+ * artificials), each in a row no other of them has, are eliminated
+ * first.  With U those columns, R their rows, G the other k columns and
+ * R' the other k rows, B[R', U] = 0, so B is singular exactly when
+ * M = B[R', G] is, and (u in U, r its row)
+ *     M x_G = b_R',           x_u = (b_r - B[r, G] x_G) / B[r, u],
+ *     y_r = c_u / B[r, u],    M^T y_R' = c_G - B[R, G]^T y_R.
+ * The exact solves are k x k: the optimal basis of planted l1 d = 2
+ * n = 1000 (bench/gen.py seed 1, beta 1/10) has k = 277 of 1000.
+ */
 static int
 basis_solve(fmpq_mat_t xB, fmpq_mat_t y, const wc_lp_t P, const slong * basis, int phase)
 {
-    slong m = P->m, r;
-    fmpz_mat_t B, rhs;
+    slong m = P->m, k = 0, nU = 0, a, g, j, r;
+    slong * at = flint_malloc((m + 1) * sizeof(slong));    /* u's row */
+    slong * U = flint_malloc((m + 1) * sizeof(slong));     /* U's basis positions */
+    slong * G = flint_malloc((m + 1) * sizeof(slong));     /* G's basis positions */
+    slong * Rp = flint_malloc((m + 1) * sizeof(slong));    /* R' */
+    char * taken = flint_calloc(m + 1, 1);
+    fmpq ** q = flint_malloc((m + 1) * sizeof(fmpq *));
+    fmpz * X = _fmpz_vec_init(m + 1);
+    fmpz_t D, e, t;
+    fmpz_mat_t M, rhs, crhs;
+    fmpq_mat_t z, w;
     int ok;
 
-    fmpz_mat_init(B, m, m);
-    fmpz_mat_init(rhs, m, 1);
-    basis_matrix(B, P, basis);
+    fmpz_init(D); fmpz_init(e); fmpz_init(t);
     for (r = 0; r < m; r++)
-        fmpz_set(fmpz_mat_entry(rhs, r, 0), P->b + r);
-    if (y == NULL)
-        ok = solve(xB, B, rhs, 0);
-    else
     {
-        fmpz_mat_t crhs;
-
-        fmpz_mat_init(crhs, m, 1);
-        for (r = 0; r < m; r++)
-            cost(fmpz_mat_entry(crhs, r, 0), P, basis[r], phase);
-        ok = solve_both(xB, y, B, rhs, crhs);
-        fmpz_mat_clear(crhs);
+        at[r] = single_row(P, basis[r]);
+        if (at[r] >= 0 && !taken[at[r]])
+        {
+            taken[at[r]] = 1;
+            U[nU++] = r;
+        }
+        else
+            G[k++] = r;         /* a second multiple of e_i too: M singular */
     }
-    fmpz_mat_clear(rhs);
-    fmpz_mat_clear(B);
+    for (r = 0, a = 0; r < m; r++)
+        if (!taken[r])
+            Rp[a++] = r;
+    fmpz_mat_init(M, k, k);
+    fmpz_mat_init(rhs, k, 1);
+    fmpz_mat_init(crhs, k, 1);
+    fmpq_mat_init(z, k, 1);
+    fmpq_mat_init(w, k, 1);
+    for (a = 0; a < k; a++)
+    {
+        for (g = 0; g < k; g++)
+            basis_entry(fmpz_mat_entry(M, a, g), P, basis[G[g]], Rp[a]);
+        fmpz_set(fmpz_mat_entry(rhs, a, 0), P->b + Rp[a]);
+    }
+    if (y != NULL)              /* y_R = X / D; crhs = D (c_G - B[R, G]^T y_R) */
+    {
+        for (j = 0; j < nU; j++)
+        {
+            r = U[j];
+            cost(t, P, basis[r], phase);
+            basis_entry(e, P, basis[r], at[r]);
+            fmpq_set_fmpz_frac(fmpq_mat_entry(y, at[r], 0), t, e);
+            q[j] = fmpq_mat_entry(y, at[r], 0);
+        }
+        over_common_den(X, D, q, nU);
+        for (g = 0; g < k; g++)
+        {
+            fmpz * c = fmpz_mat_entry(crhs, g, 0);
+            cost(t, P, basis[G[g]], phase);
+            fmpz_mul(c, t, D);
+            for (j = 0; j < nU; j++)
+            {
+                basis_entry(e, P, basis[G[g]], at[U[j]]);
+                fmpz_submul(c, e, X + j);
+            }
+        }
+    }
+    ok = k == 0 || (y == NULL ? solve(z, M, rhs, 0) : solve_both(z, w, M, rhs, crhs));
+    if (ok && y != NULL)
+        for (a = 0; a < k; a++)
+            fmpq_div_fmpz(fmpq_mat_entry(y, Rp[a], 0), fmpq_mat_entry(w, a, 0), D);
+    if (ok)                     /* x_G = z = X / D; x_u = (D b_r - B[r, G] X) / (D B[r, u]) */
+    {
+        for (g = 0; g < k; g++)
+        {
+            fmpq_set(fmpq_mat_entry(xB, G[g], 0), fmpq_mat_entry(z, g, 0));
+            q[g] = fmpq_mat_entry(z, g, 0);
+        }
+        over_common_den(X, D, q, k);
+        for (j = 0; j < nU; j++)
+        {
+            r = U[j];
+            fmpz_mul(t, D, P->b + at[r]);
+            for (g = 0; g < k; g++)
+            {
+                basis_entry(e, P, basis[G[g]], at[r]);
+                fmpz_submul(t, e, X + g);
+            }
+            basis_entry(e, P, basis[r], at[r]);
+            fmpz_mul(e, e, D);
+            fmpq_set_fmpz_frac(fmpq_mat_entry(xB, r, 0), t, e);
+        }
+    }
+    fmpz_mat_clear(M); fmpz_mat_clear(rhs); fmpz_mat_clear(crhs);
+    fmpq_mat_clear(z); fmpq_mat_clear(w);
+    fmpz_clear(D); fmpz_clear(e); fmpz_clear(t);
+    _fmpz_vec_clear(X, m + 1);
+    flint_free(at); flint_free(U); flint_free(G); flint_free(Rp);
+    flint_free(taken); flint_free(q);
     return ok;
 }
 
