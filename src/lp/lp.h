@@ -213,6 +213,17 @@ typedef wc_colgen_struct wc_colgen_t[1];
 void wc_colgen_init(wc_colgen_t C);
 void wc_colgen_clear(wc_colgen_t C);
 
+/* The working set, for colgen.c (workset.c has each one's contract):
+ * appending a member, the working LP over W, dropping members aged
+ * max_age, and W as keys again at the end. */
+void wc_colgen_join(wc_colgen_t C, ulong member, const fmpz * a, slong m);
+void wc_colgen_working_lp(wc_lp_t Q, const wc_colgen_t C, const wc_colgen_dict_struct * V,
+                          slong w, int guide);
+void wc_colgen_drop(wc_colgen_t C, slong * age, slong * warm, slong * warm_N, slong * warm_L,
+                    slong m, slong max_age);
+void wc_colgen_widen(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
+                     const wc_colgen_dict_struct * V, int solved);
+
 /* Column generation over the dictionary V: leaves the final working set in
  * C, its working LP in Q (initialised) and that LP's certified solution
  * in S (initialised), valid for the LP over the whole dictionary: optimal,
