@@ -212,7 +212,31 @@ typedef struct {
     fmpq * y;
     double value;           /* the engine's optimum of the last round ... */
     int stalled;            /* ... and whether this round's was not lower */
+    slong * cmp;            /* 2 m: the engine's basis before and after */
+    slong nfound;           /* how many keys the last pricing returned */
 } rounds_state;
+
+/*
+ * Whether the engine ended the round in the basis it started from (cmp:
+ * before, after).  Its dual is then the last round's up to rounding; if
+ * that round's pricing returned fewer than K keys, all are in W and the
+ * engine took none: a guide priced again finds only ties of a degenerate
+ * optimum, a few each round, so the round is certified at once.  Planted
+ * l1 d = 2 n = 1000: 42 -> 34 rounds (eight of 0 Clp iterations, adding
+ * 15, 11, 3 ... atoms); d = 3 n = 400: 134 -> 124 rounds, 60 -> 47 s.
+ */
+static int
+kept_basis(rounds_state * st)
+{
+    slong m = st->m, i;
+
+    memcpy(st->cmp + m, st->warm, m * sizeof(slong));
+    qsort(st->cmp, m, sizeof(slong), key_cmp);      /* indices >= 0 */
+    qsort(st->cmp + m, m, sizeof(slong), key_cmp);
+    for (i = 0; i < m && st->cmp[i] == st->cmp[m + i]; i++)
+        ;
+    return i == m;
+}
 
 /* Certifies the working LP Q into S (the engine's basis checked exactly,
  * repaired or refined, else the whole route of wc_lp_solve_simplex) and
@@ -328,16 +352,19 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
             wc_progress_fn progress, void * ctx, wc_error_t err)
 {
     slong L = C->len, i, j, len = 0;
-    int guide, certified, test;
+    int guide, certified, test, had_warm = st->have_warm;
 
     if (L > 0)
     {
         memcpy(st->sorted, C->keys, L * sizeof(ulong));
         qsort(st->sorted, L, sizeof(ulong), key_cmp);
     }
+    if (had_warm)
+        memcpy(st->cmp, st->warm, st->m * sizeof(slong));
     guide = candidate_dual(st->y, st->warm, &st->have_warm, Q, method, st->engine, C, V,
                            V->guide != NULL && C->rounds > ELASTIC_AFTER);
-    certified = (guide == GUIDE_NONE);
+    certified = guide == GUIDE_NONE
+                || (guide == GUIDE_OPTIMAL && had_warm && st->nfound < st->K && kept_basis(st));
     st->stalled = guide_stalled(st, Q, guide);
     if (st->have_warm)
     {
@@ -360,7 +387,7 @@ price_round(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S, rounds_state * st,
         else
             test = guide == GUIDE_FARKAS ? WC_PRICE_FARKAS
                  : guide == GUIDE_ELASTIC ? WC_PRICE_GUIDE : WC_PRICE_COST;
-        len = V->price(st->found, st->K, st->y, test, !certified, V->ctx);
+        len = st->nfound = V->price(st->found, st->K, st->y, test, !certified, V->ctx);
         len = new_members(st, V, L, len, test != WC_PRICE_COST || !V->eager);
         if (len > 0)
             break;
@@ -386,6 +413,8 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
     st.age = NULL;
     st.sorted = NULL;
     st.found = flint_malloc((K + 1) * sizeof(ulong));
+    st.nfound = K;
+    st.cmp = flint_malloc((2 * m + 1) * sizeof(slong));
     st.fresh = flint_malloc((2 * K + 1) * sizeof(ulong));
     st.fcols = _fmpz_vec_init(2 * K * (m + 1));
     st.Y = _fmpz_vec_init(m);
@@ -448,6 +477,7 @@ wc_colgen_solve(wc_colgen_t C, wc_lp_t Q, wc_lp_solution_t S,
     flint_free(st.age);
     flint_free(st.sorted);
     flint_free(st.found);
+    flint_free(st.cmp);
     flint_free(st.fresh);
     _fmpz_vec_clear(st.fcols, 2 * K * (m + 1));
     _fmpz_vec_clear(st.Y, m);
