@@ -120,6 +120,32 @@ toy_price(ulong * keys, slong K, const fmpq * y, int test, int partial, void * c
     return i;
 }
 
+/* A toy of m rows, G members (their columns and costs to be set), all
+ * live and no noise. */
+static void
+toy_init(toy_dict * T, slong m, slong G, slong width, slong K)
+{
+    T->m = m;
+    T->G = T->live = G;
+    T->width = width;
+    T->K = K;
+    T->next = T->next_noise = T->noise = 0;
+    T->count_guide = 0;
+    fmpz_mat_init(T->A, m, G);
+    T->c = _fmpz_vec_init(G);
+    T->viol = _fmpz_vec_init(G);
+    T->order = flint_malloc(G * sizeof(slong));
+}
+
+static void
+toy_clear(toy_dict * T)
+{
+    fmpz_mat_clear(T->A);
+    _fmpz_vec_clear(T->c, T->G);
+    _fmpz_vec_clear(T->viol, T->G);
+    flint_free(T->order);
+}
+
 static void
 print_toy(const toy_dict * T, const wc_lp_t base)
 {
@@ -413,18 +439,8 @@ main(void)
         wc_rowmap_struct rows;
         wc_error_t err;
 
-        T.m = m;
-        T.G = 1 + n_randint(state, 60);
-        T.width = w = nonneg ? 1 : 1 + n_randint(state, 2);
-        T.K = longer ? 1 : 1 + n_randint(state, 6);
-        T.next = 0;
-        T.count_guide = 0;
-        T.live = T.G;
-        T.noise = 0;
-        fmpz_mat_init(T.A, m, T.G);
-        T.c = _fmpz_vec_init(T.G);
-        T.viol = _fmpz_vec_init(T.G);
-        T.order = flint_malloc(T.G * sizeof(slong));
+        w = nonneg ? 1 : 1 + n_randint(state, 2);
+        toy_init(&T, m, 1 + n_randint(state, 60), w, longer ? 1 : 1 + n_randint(state, 6));
         for (u = 0; u < T.G; u++)
         {
             for (i = 0; i < m; i++)
@@ -511,10 +527,7 @@ main(void)
         wc_lp_clear(P);
         wc_lp_clear(base);
         wc_lp_clear(guide);
-        fmpz_mat_clear(T.A);
-        _fmpz_vec_clear(T.c, T.G);
-        _fmpz_vec_clear(T.viol, T.G);
-        flint_free(T.order);
+        toy_clear(&T);
         _fmpz_vec_clear(b, m);
     }
     /* the instances reach both answers (the test can fail both ways) */
@@ -541,15 +554,8 @@ main(void)
         wc_colgen_dict_struct V;
         wc_error_t err;
 
-        T.m = m;
-        T.live = 1 + n_randint(state, 30);
-        T.G = T.live + 200;         /* 200 members the noise returns */
-        T.width = 2;
-        T.K = 2 + n_randint(state, 5);
-        fmpz_mat_init(T.A, m, T.G);
-        T.c = _fmpz_vec_init(T.G);
-        T.viol = _fmpz_vec_init(T.G);
-        T.order = flint_malloc(T.G * sizeof(slong));
+        toy_init(&T, m, 200 + 1 + n_randint(state, 30), 2, 2 + n_randint(state, 5));
+        T.live = T.G - 200;         /* 200 members the noise returns */
         for (u = 0; u < T.G; u++)
         {
             for (i = 0; i < m; i++)
@@ -602,10 +608,7 @@ main(void)
         fmpq_clear(value[0]);
         fmpq_clear(value[1]);
         wc_lp_clear(base);
-        fmpz_mat_clear(T.A);
-        _fmpz_vec_clear(T.c, T.G);
-        _fmpz_vec_clear(T.viol, T.G);
-        flint_free(T.order);
+        toy_clear(&T);
         _fmpz_vec_clear(b, m);
     }
     CHECKF(noise > 10, printf("    noise in %ld instances\n", noise));
