@@ -222,8 +222,8 @@ typedef struct {
  * that round's pricing returned fewer than K keys, all are in W and the
  * engine took none: a guide priced again finds only ties of a degenerate
  * optimum, a few each round, so the round is certified at once.  Planted
- * l1 d = 2 n = 1000: 42 -> 34 rounds (eight of 0 Clp iterations, adding
- * 15, 11, 3 ... atoms); d = 3 n = 400: 134 -> 124 rounds, 60 -> 47 s.
+ * l1 d = 2 n = 1000: 42 -> 34 rounds (rounds 34-42 took 0 Clp iterations
+ * and added 1-47 atoms each); d = 3 n = 400: 134 -> 124 rounds, 60 -> 47 s.
  */
 static int
 kept_basis(rounds_state * st)
