@@ -13,23 +13,26 @@
 #include <flint/fmpq_vec.h>
 #include "lp/lp.h"
 
-/* The m x m basis matrix of basis: A_v, or sgn_i e_i for artificials. */
+/* Entry i of basic variable v's column: A_v's, or sgn_i e_i for an
+ * artificial. */
+static void
+basis_entry(fmpz_t e, const wc_lp_t P, slong v, slong i)
+{
+    if (v < P->N)
+        fmpz_set(e, fmpz_mat_entry(P->A, i, v));
+    else
+        fmpz_set_si(e, i != v - P->N ? 0 : fmpz_sgn(P->b + i) < 0 ? -1 : 1);
+}
+
+/* The m x m basis matrix of basis. */
 static void
 basis_matrix(fmpz_mat_t B, const wc_lp_t P, const slong * basis)
 {
     slong m = P->m, r, i;
 
-    fmpz_mat_zero(B);
-    for (r = 0; r < m; r++)
-    {
-        slong v = basis[r];
-        if (v < P->N)
-            for (i = 0; i < m; i++)
-                fmpz_set(fmpz_mat_entry(B, i, r), fmpz_mat_entry(P->A, i, v));
-        else
-            fmpz_set_si(fmpz_mat_entry(B, v - P->N, r),
-                        fmpz_sgn(P->b + v - P->N) < 0 ? -1 : 1);
-    }
+    for (i = 0; i < m; i++)
+        for (r = 0; r < m; r++)
+            basis_entry(fmpz_mat_entry(B, i, r), P, basis[r], i);
 }
 
 /* Solves B z = rhs (transpose: B^T z = rhs); 0 if B is singular. */
@@ -125,17 +128,6 @@ cost(fmpz_t r, const wc_lp_t P, slong v, int phase)
         fmpz_zero(r);
     else
         fmpz_set(r, P->c + v);
-}
-
-/* Entry i of basic variable v's column: A_v's, or sgn_i e_i for an
- * artificial. */
-static void
-basis_entry(fmpz_t e, const wc_lp_t P, slong v, slong i)
-{
-    if (v < P->N)
-        fmpz_set(e, fmpz_mat_entry(P->A, i, v));
-    else
-        fmpz_set_si(e, i != v - P->N ? 0 : fmpz_sgn(P->b + i) < 0 ? -1 : 1);
 }
 
 /* The row of basic variable v's only nonzero entry, or -1 if it has
@@ -362,14 +354,14 @@ static slong
 entering(const wc_lp_t P, const fmpq_mat_t y, const char * in_basis, int phase, int bland)
 {
     slong m = P->m, r, v, i, enter = -1;
-    fmpq * yv = flint_malloc((m + 1) * sizeof(fmpq));
+    fmpq ** yv = flint_malloc((m + 1) * sizeof(fmpq *));
     fmpz * Y = _fmpz_vec_init(m + 1);
     fmpz_t D, s, cv, best_rc;
 
     fmpz_init(D); fmpz_init(s); fmpz_init(cv); fmpz_init(best_rc);
     for (r = 0; r < m; r++)
-        yv[r] = *fmpq_mat_entry(y, r, 0);       /* a shallow copy */
-    _fmpq_vec_get_fmpz_vec_fmpz(Y, D, yv, m);
+        yv[r] = fmpq_mat_entry(y, r, 0);
+    over_common_den(Y, D, yv, m);
     flint_free(yv);
     for (v = 0; v < P->N && (enter < 0 || !bland); v++)
     {
