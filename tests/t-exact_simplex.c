@@ -17,8 +17,9 @@
  *   - wc_basis_solution on 25-60 rows (one inverse modulo a prime for the
  *     primal and the dual solve, the two liftings on two threads): the
  *     products A_B x_B and A_B^T y, taken here, give b and c_B exactly,
- *     with entries up to 2^100 and artificials in the basis; a basis with
- *     a column twice is refused;
+ *     with entries up to 2^100 and artificials in the basis, single
+ *     entries (eliminated first) among the columns; a basis is refused as
+ *     singular exactly when its rank (fmpz_mat_rank) is below m;
  *   - wc_lp_certify_warm from such a basis of a larger LP (20 rows) reaches
  *     the exact simplex's optimum with either engine, also where 24 exact
  *     pivots alone do not (the dual refinement of lp.c; such cases must
@@ -245,6 +246,42 @@ clp_cap_case(flint_rand_t state)
     return capped;
 }
 
+/* a[0 .. len) in a random order (Fisher and Yates). */
+static void
+shuffle(slong * a, slong len, flint_rand_t state)
+{
+    slong i, u, v;
+
+    for (i = len - 1; i > 0; i--)
+    {
+        u = n_randint(state, i + 1);
+        v = a[i], a[i] = a[u], a[u] = v;
+    }
+}
+
+/* The regular bases basis_solution_case has checked by their products
+ * (half the cases are built to be regular: most must be). */
+static slong regular_cases;
+
+/* The rank of the basis matrix: columns A_v, artificials sgn_i e_i. */
+static slong
+basis_rank(const wc_lp_t P, const slong * basis)
+{
+    slong m = P->m, i, r, rank;
+    fmpz_mat_t B;
+
+    fmpz_mat_init(B, m, m);
+    for (r = 0; r < m; r++)
+        for (i = 0; i < m; i++)
+            if (basis[r] < P->N)
+                fmpz_set(fmpz_mat_entry(B, i, r), fmpz_mat_entry(P->A, i, basis[r]));
+            else if (basis[r] - P->N == i)
+                fmpz_set_si(fmpz_mat_entry(B, i, r), fmpz_sgn(P->b + i) < 0 ? -1 : 1);
+    rank = fmpz_mat_rank(B);
+    fmpz_mat_clear(B);
+    return rank;
+}
+
 /* How basis_solution_case builds its basis. */
 enum { DENSE, TWICE, SINGLES, SINGLES_ONE_ROW, SINGLE_ON_ARTIFICIAL, CASE_KINDS };
 
@@ -254,8 +291,9 @@ enum { DENSE, TWICE, SINGLES, SINGLES_ONE_ROW, SINGLE_ON_ARTIFICIAL, CASE_KINDS 
  * columns single entries in rows of their own (eliminated before the
  * exact solve), SINGLES_ONE_ROW two of them in one row, and
  * SINGLE_ON_ARTIFICIAL one of them in an artificial's row (both
- * singular).  Checks wc_basis_solution's answer by its products.
- * RETURNS 1 if it passed. */
+ * singular).  Checks wc_basis_solution's answer by its products, and
+ * that it calls the basis singular exactly when its rank (FLINT's
+ * fmpz_mat_rank, here) is below m.  RETURNS 1 if it passed. */
 static int
 basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int kind)
 {
@@ -272,11 +310,7 @@ basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int kind)
         singles = 2 + n_randint(state, m - 4);  /* 2 .. m - 3 */
     for (i = 0; i < m - 3; i++)     /* the single entries' rows: distinct */
         row[i] = i;
-    for (i = m - 4; i > 0; i--)
-    {
-        slong u = n_randint(state, i + 1), v = row[i];
-        row[i] = row[u], row[u] = v;
-    }
+    shuffle(row, m - 3, state);
     if (kind == SINGLES_ONE_ROW)
         row[1] = row[0];
     else if (kind == SINGLE_ON_ARTIFICIAL)
@@ -296,22 +330,19 @@ basis_solution_case(flint_rand_t state, slong m, flint_bitcnt_t bits, int kind)
         basis[r] = r < m - 3 ? r : N + r;
     if (kind == TWICE)
         basis[1] = basis[0];
-    for (r = 0; r < m; r++)     /* in a random order */
-    {
-        slong u = n_randint(state, r + 1), v = basis[r];
-        basis[r] = basis[u], basis[u] = v;
-    }
+    shuffle(basis, m, state);   /* in a random order */
     status = wc_basis_solution(x, y, P, basis);
     fmpq_init(s);
     fmpq_init(t);
-    if (singular)
-        ok = status == 1;
-    else if (status == 1)
-        ok = 0;                 /* random integer bases are (almost surely) regular */
+    /* singular by its rank (few small columns left by SINGLES can be) */
+    singular |= basis_rank(P, basis) < m;
+    if (singular || status == 1)
+        ok = singular && status == 1;
     else                        /* 0, or 2: an artificial is nonzero, y is still set */
     {
         int residual = 0;       /* an artificial's row not met by the columns */
 
+        regular_cases++;
         for (j = 0; j < N; j++)     /* nonbasic columns: x = 0 */
             ok &= j < m - 3 || fmpq_is_zero(x + j);
         for (i = 0; i < m; i++)
@@ -467,6 +498,7 @@ main(void)
                printf("    m = %ld, entries of %lu bits, %s\n", (long) m, (unsigned long) bits,
                       what[kind]));
     }
+    CHECKF(regular_cases >= 20, printf("    %ld regular bases\n", (long) regular_cases));
     TEST_END();
 
     TEST_BEGIN("clp: a warm primal stopped at its cap goes on by the dual simplex, to the optimum");
