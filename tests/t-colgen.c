@@ -146,6 +146,22 @@ toy_clear(toy_dict * T)
     flint_free(T->order);
 }
 
+/* The dictionary of the toy T over base (guide: or NULL), no row map. */
+static void
+toy_colgen_dict(wc_colgen_dict_struct * V, toy_dict * T, const wc_lp_struct * base,
+                const wc_lp_struct * guide, int eager)
+{
+    V->width = T->width;
+    V->K = T->K;
+    V->eager = eager;
+    V->base = base;
+    V->guide = guide;
+    V->rows = NULL;
+    V->column = toy_column;
+    V->price = toy_price;
+    V->ctx = T;
+}
+
 static void
 print_toy(const toy_dict * T, const wc_lp_t base)
 {
@@ -458,20 +474,13 @@ main(void)
         CHECKF(wc_lp_solve_simplex(F, P, WC_METHOD_AUTO, NULL, NULL, err) == WC_OK,
                (print_toy(&T, base), printf("    %s\n", err->msg)));
 
-        V.width = w;
-        V.K = T.K;
-        V.eager = (int) n_randint(state, 3);    /* width 2 eager: one sign a member */
-        V.base = base;
-        V.guide = use_guide ? guide : NULL;
-        V.column = toy_column;
-        V.price = toy_price;
-        V.ctx = &T;
+        /* width 2 eager: one sign a member */
+        toy_colgen_dict(&V, &T, base, use_guide ? guide : NULL, (int) n_randint(state, 3));
         wc_colgen_init(C);
         wc_lp_init(Q, 0, 0);
         wc_lp_solution_init(S, 0, 0);
         engine = wc_lp_engine_available(WC_ENGINE_CLP) && n_randint(state, 2)
                  ? WC_ENGINE_CLP : WC_ENGINE_GLPK;
-        V.rows = NULL;
         if (engine == WC_ENGINE_CLP && n_randint(state, 2))
         {
             random_rowmap(&rows, m, state);
@@ -568,15 +577,7 @@ main(void)
         for (i = 0; i < m; i++)
             fmpz_set_si(b + i, (slong) n_randint(state, 21) - 10);
         slack_lp(base, m, b, 1, 1 + (slong) n_randint(state, 20));
-        V.width = 2;
-        V.K = T.K;
-        V.eager = (int) n_randint(state, 3);
-        V.base = base;
-        V.guide = NULL;
-        V.rows = NULL;
-        V.column = toy_column;
-        V.price = toy_price;
-        V.ctx = &T;
+        toy_colgen_dict(&V, &T, base, NULL, (int) n_randint(state, 3));
         for (noisy = 0; noisy < 2; noisy++)
         {
             T.next = T.next_noise = 0;
